@@ -1,0 +1,336 @@
+"""Records the sandbox keeps (ramais, calls, pauses, conferences) and their wire shapes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Final
+
+from desktop.sandbox.timeutil import hms, hms_sixty, iso, seconds_between
+
+JsonObject = dict[str, object]
+
+#: Price per started billing minute, by leg type (ramal legs are free).
+PRICE_PER_MINUTE: Final[dict[str, float]] = {"movel": 0.35, "fixo": 0.1, "ramal": 0.0}
+
+STATUS_ATENDIDA: Final = "atendida"
+MOTIVO_NORMAL: Final = "16. normal"
+
+
+def money(value: float) -> float | int:
+    """A price as the docs print it: ``0`` when free, else a float with two decimals."""
+    rounded = round(value, 2)
+    return 0 if rounded == 0 else rounded
+
+
+def billed_seconds(talk: int, tipo: str, answered: bool) -> int:
+    """Billing rounds an answered call up: 60 s minimum, then 6-second steps (external legs)."""
+    if not answered:
+        return 0
+    if tipo == "ramal":
+        return talk
+    return max(60, -(-talk // 6) * 6)
+
+
+@dataclass
+class Ramal:
+    """An extension of the account's PBX."""
+
+    id: int
+    ramal: str
+    login: str
+    senha: str
+    bina: str | None
+    webphone_key: str
+    ligacao_externa: bool = True
+    ligacao_celular: bool = True
+    gravar_audio: bool = False
+    acesso_gravacoes: bool = False
+    webphone: bool = True
+    ura_id: int | None = None
+    voicemail: bool = False
+    tags: str | None = None
+
+    def to_json(self, *, ramal_as_int: bool = False) -> JsonObject:
+        """The ramal object; ``ramal`` is an int only in the create response (docs quirk)."""
+        number: object = self.ramal
+        if ramal_as_int and self.ramal.isdigit():
+            number = int(self.ramal)
+        return {
+            "id": self.id,
+            "ramal": number,
+            "login": self.login,
+            "senha": self.senha,
+            "bina": self.bina,
+            "webphone_key": self.webphone_key,
+            "ligacao_externa": self.ligacao_externa,
+            "ligacao_celular": self.ligacao_celular,
+            "gravar_audio": self.gravar_audio,
+            "acesso_gravacoes": self.acesso_gravacoes,
+            "webphone": self.webphone,
+            "ura_id": self.ura_id,
+            "voicemail": self.voicemail,
+            "tags": self.tags,
+        }
+
+    def summary(self) -> JsonObject:
+        """The short form nested in the calls-received report."""
+        return {"id": self.id, "ramal": self.ramal, "login": self.login}
+
+
+@dataclass
+class Leg:
+    """One leg (origem or destino) of a call, with the moments that define it."""
+
+    numero: str
+    tipo: str
+    started_at: datetime | None = None
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    status: str | None = None
+    motivo: str = "indefinido"
+    bina: str | None = None
+    hide_inicio: bool = False  # the docs show origem.data_inicio null on finished calls
+
+    def talk_seconds(self, at: datetime) -> int:
+        """Seconds since this leg was answered (until it ended)."""
+        return seconds_between(self.answered_at, self.ended_at or at)
+
+    def to_json(self, at: datetime, bina_key: str) -> JsonObject:
+        """The origem/destino object as of ``at``."""
+        total = seconds_between(self.started_at, self.ended_at or at)
+        talk = self.talk_seconds(at)
+        billed = billed_seconds(talk, self.tipo, self.answered_at is not None)
+        price = PRICE_PER_MINUTE.get(self.tipo, 0.1) * (-(-billed // 60))
+        return {
+            "data_inicio": None if self.hide_inicio else iso(self.started_at),
+            "numero": self.numero,
+            "tipo": self.tipo,
+            "status": self.status,
+            "duracao_segundos": total,
+            "duracao": hms(total),
+            "duracao_cobrada_segundos": billed,
+            "duracao_cobrada": hms(billed),
+            "duracao_falada_segundos": talk,
+            "duracao_falada": hms(talk),
+            "preco": money(price),
+            "motivo_desconexao": self.motivo,
+            bina_key: self.bina,
+        }
+
+
+@dataclass
+class Call:
+    """A chamada record: an API call, a webphone call or an incoming call to a ramal."""
+
+    id: int
+    data_criacao: datetime
+    origem: Leg
+    destino: Leg
+    cliente_id: int
+    conta_id: int
+    kind: str  # "api", "webphone", "entrante"
+    ramal_id_origem: int | None = None
+    ramal_id_destino: int | None = None
+    tags: str | None = None
+    gravar: bool = False
+    detecta_caixa: bool = False
+    status_geral: str = "criada"
+    ativa: bool = False
+    avaliacao: JsonObject | None = None
+    escutas: list[JsonObject] = field(default_factory=list)
+    transferencias: list[JsonObject] = field(default_factory=list)
+    dtmf: str = ""
+    muted: bool = False
+
+    @property
+    def finished(self) -> bool:
+        """True once the call is over."""
+        return self.status_geral == "finalizada"
+
+    @property
+    def answered(self) -> bool:
+        """True when both sides talked."""
+        return self.destino.answered_at is not None and self.origem.answered_at is not None
+
+    @property
+    def has_recording(self) -> bool:
+        """A recording exists for finished, recorded calls that were answered."""
+        return self.gravar and self.finished and self.destino.answered_at is not None
+
+    def phase(self) -> str:
+        """Internal state for the control API: agendada, chamando, conversando, finalizada."""
+        if self.finished:
+            return "finalizada"
+        if self.status_geral == "criada":
+            return "agendada"
+        return "conversando" if self.answered else "chamando"
+
+    def to_json(self, at: datetime, base_url: str) -> JsonObject:
+        """The Chamada object as of ``at``."""
+        url = f"{base_url}/chamada/{self.id}/gravacao" if self.has_recording else None
+        return {
+            "id": self.id,
+            "data_criacao": iso(self.data_criacao),
+            "ativa": self.ativa,
+            "url_gravacao": url,
+            "cliente_id": self.cliente_id,
+            "conta_id": self.conta_id,
+            "ramal_id_origem": self.ramal_id_origem,
+            "tags": self.tags,
+            "detecta_caixa": self.detecta_caixa,
+            "status_geral": self.status_geral,
+            "origem": self.origem.to_json(at, "bina_origem"),
+            "destino": self.destino.to_json(at, "bina_destino"),
+        }
+
+    def received_json(self, at: datetime, base_url: str, ramal: Ramal) -> JsonObject:
+        """The row of ``GET /ramal/{id}/relatorio`` (calls received by a ramal)."""
+        leg = self.destino
+        total = seconds_between(leg.started_at, leg.ended_at or at)
+        url = f"{base_url}/chamada/{self.id}/gravacao" if self.has_recording else None
+        return {
+            "id": self.id,
+            "data_inicio": iso(leg.started_at or self.data_criacao),
+            "url_gravacao": url,
+            "numero_origem": self.origem.numero,
+            "status": leg.status,
+            "duracao_segundos": total,
+            "duracao": hms(total),
+            "preco": "0.00",
+            "ramal": ramal.summary(),
+        }
+
+    def control_json(self, at: datetime) -> JsonObject:
+        """Internal view for ``/_sandbox/calls``."""
+        return {
+            "id": self.id,
+            "tipo": self.kind,
+            "fase": self.phase(),
+            "status_geral": self.status_geral,
+            "ativa": self.ativa,
+            "origem": self.origem.numero,
+            "destino": self.destino.numero,
+            "ramal_id_origem": self.ramal_id_origem,
+            "ramal_id_destino": self.ramal_id_destino,
+            "gravar": self.gravar,
+            "duracao_falada_segundos": self.destino.talk_seconds(at),
+            "avaliacao": self.avaliacao,
+            "escutas": self.escutas,
+            "transferencias": self.transferencias,
+            "dtmf": self.dtmf,
+            "mudo": self.muted,
+        }
+
+
+@dataclass
+class Pause:
+    """A pause of a ramal in its queues."""
+
+    ramal_id: int
+    inicio: datetime
+    fim: datetime | None = None
+    fila_id: str | None = None
+
+    def seconds(self, at: datetime) -> int:
+        """Length of the pause (up to ``at`` while it lasts)."""
+        return seconds_between(self.inicio, self.fim or at)
+
+    def to_json(self, at: datetime) -> JsonObject:
+        """The row of ``GET /ramal/{id}/pausas``."""
+        seconds = self.seconds(at)
+        return {
+            "pausa_inicio": iso(self.inicio),
+            "pausa_fim": iso(self.fim),
+            "tempo_segundos": seconds,
+            "tempo": hms(seconds),
+        }
+
+
+@dataclass
+class ConferenceCall:
+    """One call connected to a conference."""
+
+    id: int
+    numero: str
+    tipo: str
+    data_criacao: datetime
+    started_at: datetime | None = None
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    status: str | None = None
+    gravar: bool = False
+
+    def seconds(self, at: datetime) -> tuple[int, int | None, int | None]:
+        """Total, billed and talk seconds; billed and talk are null when not answered."""
+        total = seconds_between(self.started_at, self.ended_at or at)
+        if self.answered_at is None:
+            return total, None, None
+        talk = seconds_between(self.answered_at, self.ended_at or at)
+        return total, billed_seconds(talk, self.tipo, True), talk
+
+    def price(self, at: datetime) -> float | int:
+        """Price of this call."""
+        _, billed, _ = self.seconds(at)
+        return money(PRICE_PER_MINUTE.get(self.tipo, 0.1) * (-(-(billed or 0) // 60)))
+
+    def to_json(self, at: datetime, base_url: str, conference_id: int, cli: int) -> JsonObject:
+        """The "chamada da conferência" object."""
+        total, billed, talk = self.seconds(at)
+        recorded = self.gravar and self.ended_at is not None and self.answered_at is not None
+        return {
+            "id": self.id,
+            "conferencia_id": conference_id,
+            "url_gravacao": f"{base_url}/chamada/{self.id}/gravacao" if recorded else None,
+            "numero": self.numero,
+            "data_criacao": iso(self.data_criacao),
+            "cli": cli,
+            "duracao": hms(total),
+            "duracao_cobrada": hms_sixty(billed),
+            "duracao_falada": hms(talk),
+            "status": self.status,
+            "preco": self.price(at),
+            "data_inicio": iso(self.started_at),
+        }
+
+
+@dataclass
+class Conference:
+    """A conference room and the calls connected to it."""
+
+    id: int
+    numero_destino: str
+    url_conferencia: str
+    data_criacao: datetime
+    cliente_id: int
+    resposta_usuario: bool = False
+    resposta: str | None = None
+    gravar: bool = False
+    bina: str | None = None
+    data_termino: datetime | None = None
+    chamadas: list[ConferenceCall] = field(default_factory=list)
+
+    def to_json(self, at: datetime, base_url: str) -> JsonObject:
+        """Both documented shapes merged: the "Buscar" fields plus data_termino and chamadas."""
+        first = self.chamadas[0] if self.chamadas else None
+        total, billed, talk = first.seconds(at) if first else (0, None, None)
+        return {
+            "id": self.id,
+            "numero_destino": self.numero_destino,
+            "data_criacao": iso(self.data_criacao),
+            "data_inicio": iso(first.started_at) if first else None,
+            "data_termino": iso(self.data_termino),
+            "tipo": first.tipo if first else None,
+            "status": first.status if first else None,
+            "duracao_segundos": total,
+            "duracao": hms(total),
+            "duracao_cobrada_segundos": billed,
+            "duracao_cobrada": hms_sixty(billed),
+            "duracao_falada_segundos": talk,
+            "duracao_falada": hms(talk),
+            "preco": first.price(at) if first else 0,
+            "url_conferencia": self.url_conferencia,
+            "resposta_usuario": self.resposta_usuario,
+            "resposta": self.resposta,
+            "chamadas": [c.to_json(at, base_url, self.id, self.cliente_id) for c in self.chamadas],
+        }

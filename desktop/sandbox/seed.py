@@ -1,0 +1,274 @@
+"""Realistic, deterministic sample data: ramais, 30 days of calls, pauses and conferences."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from typing import Final
+
+from desktop.sandbox.models import (
+    MOTIVO_NORMAL,
+    STATUS_ATENDIDA,
+    Call,
+    Conference,
+    ConferenceCall,
+    Leg,
+    Pause,
+    Ramal,
+)
+from desktop.sandbox.store import CLIENTE_ID, CONTA_ID, Store
+from desktop.sandbox.timeutil import BRT
+
+DEFAULT_SEED: Final = 4000
+FIRST_RAMAL_ID: Final = 76498
+FIRST_CALL_ID: Final = 3_180_001
+FIRST_CONFERENCE_ID: Final = 4921
+DAYS: Final = 30
+CALLS: Final = 360
+
+_PEOPLE: Final = (
+    ("ana.souza", "vendas"),
+    ("bruno.lima", "vendas"),
+    ("carla.mendes", "suporte"),
+    ("diego.rocha", "suporte"),
+    ("elisa.ferraz", "vendas"),
+    ("fabio.nunes", "cobranca"),
+    ("gabriela.alves", "suporte"),
+    ("henrique.costa", ""),
+    ("isabela.prado", "vendas"),
+    ("joao.teixeira", None),
+)
+
+# leg status → disconnection reasons seen with it (texts from the docs' list)
+_MOTIVOS: Final[dict[str, tuple[str, ...]]] = {
+    "atendida": ("16. normal", "16. normal", "31. normal, nao especificado", "indefinido"),
+    "sem resposta": ("18. sem resposta", "19. sem resposta - mas chamou"),
+    "ocupado": ("17. ocupado",),
+    "congestionado": ("42. equipamento congestionado", "34. sem canal disponivel"),
+    "falha": ("41. falha temporaria", "127. erro de conectividade", "102. timeout"),
+    "cancelada": ("16. normal", "31. normal, nao especificado"),
+    "não existe": ("1. telefone não existe", "28. formato invalido de numero"),
+}
+_OUTCOMES: Final = (
+    ("atendida", 68),
+    ("sem resposta", 11),
+    ("ocupado", 7),
+    ("cancelada", 5),
+    ("congestionado", 3),
+    ("falha", 3),
+    ("não existe", 3),
+)
+_DDDS: Final = ("48", "11", "21", "31", "41", "51", "47", "61")
+_TAGS: Final = (None, None, None, None, "clienteUm", "campanha-black-friday", "pedido-88231", "")
+
+
+def anchor_time(moment: datetime) -> datetime:
+    """Start of the current hour: seeded data is identical for servers started in one hour."""
+    return moment.astimezone(BRT).replace(minute=0, second=0, microsecond=0)
+
+
+class _Seeder:
+    def __init__(self, store: Store, seed: int, now: datetime) -> None:
+        self.store = store
+        self.rng = random.Random(seed)
+        self.anchor = anchor_time(now)
+
+    def phone(self, mobile: bool | None = None) -> str:
+        ddd = self.rng.choice(_DDDS)
+        if mobile is None:
+            mobile = self.rng.random() < 0.65
+        if mobile:
+            return f"{ddd}9{self.rng.randint(81000000, 99999999)}"
+        return f"{ddd}{self.rng.randint(2, 3)}{self.rng.randint(1000000, 9999999)}"
+
+    def e164(self, national: str) -> str:
+        return "+55" + national
+
+    def key(self) -> str:
+        return "".join(self.rng.choice("0123456789abcdef") for _ in range(32))
+
+    def moment(self) -> datetime:
+        """A working-hours moment within the last DAYS days, before the anchor."""
+        while True:
+            day = self.anchor - timedelta(days=self.rng.randint(0, DAYS - 1))
+            start = day.replace(hour=8, minute=0, second=0)
+            candidate = start + timedelta(seconds=self.rng.randint(0, 11 * 3600))
+            if candidate < self.anchor - timedelta(minutes=5):
+                return candidate
+
+    def ramais(self) -> None:
+        for index, (person, tag) in enumerate(_PEOPLE):
+            ramal = Ramal(
+                id=FIRST_RAMAL_ID + index,
+                ramal=str(4000 + index),
+                login=f"{person}@empresa-exemplo.com.br",
+                senha=f"{self.rng.randint(1000, 9999)}{self.key()[:6]}",
+                bina=self.phone(mobile=False) if index % 4 else None,
+                webphone_key=self.key(),
+                ligacao_externa=index != 8,
+                ligacao_celular=index not in (7, 8),
+                gravar_audio=index % 3 != 2,
+                acesso_gravacoes=index < 3,
+                webphone=True,
+                ura_id=None,
+                voicemail=index == 9,
+                tags=tag,
+            )
+            self.store.ramais[ramal.id] = ramal
+        self.store.next_ramal_id = FIRST_RAMAL_ID + len(_PEOPLE)
+
+    def outcome(self) -> str:
+        names = [name for name, _ in _OUTCOMES]
+        weights = [weight for _, weight in _OUTCOMES]
+        return self.rng.choices(names, weights)[0]
+
+    def leg(self, numero: str, tipo: str, start: datetime, status: str, talk: int) -> Leg:
+        ring = self.rng.randint(3, 25)
+        leg = Leg(numero=numero, tipo=tipo, started_at=start, status=status)
+        leg.motivo = self.rng.choice(_MOTIVOS[status])
+        if status == STATUS_ATENDIDA:
+            leg.answered_at = start + timedelta(seconds=ring)
+            leg.ended_at = leg.answered_at + timedelta(seconds=talk)
+        else:
+            leg.ended_at = start + timedelta(seconds=ring if status != "não existe" else 1)
+        return leg
+
+    def call(self, call_id: int) -> Call:
+        rng = self.rng
+        ramais = list(self.store.ramais.values())
+        created = self.moment()
+        kind_roll = rng.random()
+        talk = int(rng.lognormvariate(4.6, 0.9)) + 5
+        outcome = self.outcome()
+        ramal = rng.choice(ramais)
+        if kind_roll < 0.5:  # agent dials out from the webphone
+            external = self.phone()
+            origem = Leg(
+                numero=ramal.ramal, tipo="ramal", started_at=created, status=STATUS_ATENDIDA
+            )
+            origem.answered_at = created
+            origem.motivo = MOTIVO_NORMAL
+            destino = self.leg(
+                external, "movel" if external[2] == "9" else "fixo", created, outcome, talk
+            )
+            origem.ended_at = destino.ended_at
+            origem.bina = self.e164(ramal.bina) if ramal.bina else None
+            call = Call(call_id, created, origem, destino, CLIENTE_ID, CONTA_ID, "webphone")
+            call.ramal_id_origem = ramal.id
+            call.gravar = ramal.gravar_audio
+        elif kind_roll < 0.85:  # a customer calls a ramal
+            external = self.phone()
+            origem = Leg(numero=external, tipo="movel" if external[2] == "9" else "fixo")
+            origem.started_at, origem.answered_at = created, created
+            origem.status, origem.motivo = STATUS_ATENDIDA, MOTIVO_NORMAL
+            in_outcome = (
+                outcome if outcome in ("atendida", "sem resposta", "ocupado") else "cancelada"
+            )
+            destino = self.leg(ramal.ramal, "ramal", created, in_outcome, talk)
+            origem.ended_at = destino.ended_at
+            call = Call(call_id, created, origem, destino, CLIENTE_ID, CONTA_ID, "entrante")
+            call.ramal_id_destino = ramal.id
+            call.gravar = ramal.gravar_audio
+        else:  # click-to-call through POST /chamada: origem rings first, then destino
+            first, second = self.phone(), self.phone()
+            origem = self.leg(
+                first, "movel" if first[2] == "9" else "fixo", created, "atendida", talk
+            )
+            destino = self.leg(
+                second, "movel" if second[2] == "9" else "fixo", created, outcome, talk
+            )
+            if rng.random() < 0.3:
+                origem.hide_inicio = True  # as in the docs' example
+            if origem.answered_at is not None:
+                destino.started_at = origem.answered_at
+                if destino.answered_at is not None:
+                    destino.answered_at = origem.answered_at + timedelta(seconds=rng.randint(3, 20))
+                    destino.ended_at = destino.answered_at + timedelta(seconds=talk)
+                else:
+                    destino.ended_at = destino.started_at + timedelta(seconds=rng.randint(3, 30))
+                origem.ended_at = destino.ended_at
+            origem.bina = self.e164(self.phone(mobile=False)) if rng.random() < 0.4 else None
+            destino.bina = self.e164(self.phone(mobile=False)) if rng.random() < 0.4 else None
+            call = Call(call_id, created, origem, destino, CLIENTE_ID, CONTA_ID, "api")
+            call.gravar = rng.random() < 0.5
+        if rng.random() < 0.05:  # report example: origem leg never reported a status
+            call.origem.status = None
+            call.origem.started_at = call.origem.answered_at = call.origem.ended_at = None
+        call.tags = rng.choice(_TAGS)
+        call.status_geral = "finalizada"
+        call.ativa = False
+        return call
+
+    def calls(self) -> None:
+        for index in range(CALLS):
+            call = self.call(FIRST_CALL_ID + index)
+            self.store.calls[call.id] = call
+        self.store.next_call_id = FIRST_CALL_ID + CALLS
+
+    def pauses(self) -> None:
+        for ramal in self.store.ramais.values():
+            for day_back in range(DAYS):
+                day = self.anchor - timedelta(days=day_back)
+                if day.weekday() >= 5:
+                    continue
+                for _ in range(self.rng.randint(0, 3)):
+                    start = day.replace(
+                        hour=self.rng.randint(8, 17), minute=self.rng.randint(0, 59)
+                    )
+                    length = timedelta(seconds=self.rng.randint(45, 1500))
+                    if start + length >= self.anchor:
+                        continue
+                    fila = self.rng.choice((None, "1", "2"))
+                    self.store.pauses.append(Pause(ramal.id, start, start + length, fila))
+        self.store.pauses.sort(key=lambda p: (p.inicio, p.ramal_id))
+
+    def conferences(self) -> None:
+        conference_id = FIRST_CONFERENCE_ID
+        for _ in range(12):
+            created = self.moment()
+            numero = self.phone()
+            conference = Conference(
+                id=conference_id,
+                numero_destino=numero,
+                url_conferencia="https://arquivos.empresa-exemplo.com.br/conferencia.mp3",
+                data_criacao=created,
+                cliente_id=CLIENTE_ID,
+                resposta_usuario=self.rng.random() < 0.5,
+                gravar=self.rng.random() < 0.5,
+            )
+            numbers = [numero] + [self.phone() for _ in range(self.rng.randint(0, 2))]
+            end = created
+            for position, member in enumerate(numbers):
+                status = "atendida" if self.rng.random() < 0.8 else "ocupado"
+                call = ConferenceCall(
+                    id=self.store.new_call_id(),
+                    numero=member,
+                    tipo="movel" if member[2] == "9" else "fixo",
+                    data_criacao=created,
+                    status=status,
+                    gravar=conference.gravar,
+                )
+                call.started_at = created + timedelta(seconds=2 + 5 * position)
+                if status == "atendida":
+                    call.answered_at = call.started_at + timedelta(seconds=self.rng.randint(4, 15))
+                    call.ended_at = call.answered_at + timedelta(seconds=self.rng.randint(20, 900))
+                else:
+                    call.ended_at = call.started_at + timedelta(seconds=self.rng.randint(3, 12))
+                end = max(end, call.ended_at)
+                conference.chamadas.append(call)
+            if conference.resposta_usuario and conference.chamadas[0].status == "atendida":
+                conference.resposta = str(self.rng.randint(1, 9))
+            conference.data_termino = end
+            self.store.conferences[conference.id] = conference
+            conference_id += 1
+        self.store.next_conference_id = conference_id
+
+
+def populate(store: Store, seed: int | None, now: datetime) -> None:
+    """Fill ``store`` with the data for ``seed`` (``None`` → the fixed default seed)."""
+    seeder = _Seeder(store, DEFAULT_SEED if seed is None else seed, now)
+    seeder.ramais()
+    seeder.calls()
+    seeder.pauses()
+    seeder.conferences()
+    store.seeded_until = store.next_call_id

@@ -1,0 +1,49 @@
+"""The running session: which API the app talks to, with which client (no Qt here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.sandbox.server import SandboxServer
+
+
+@dataclass(slots=True)
+class Session:
+    """An API client plus, in sandbox mode, the embedded server it talks to."""
+
+    client: TotalVoiceClient
+    hosts: ApiHosts
+    sandbox: SandboxServer | None = None
+
+    @property
+    def is_sandbox(self) -> bool:
+        """True when the app talks to the embedded sandbox."""
+        return self.sandbox is not None
+
+    @property
+    def base_url(self) -> str:
+        """Base URL of the v1 host, shown to the user as "where we are connected"."""
+        return self.hosts.v1
+
+    async def close(self) -> None:
+        """Close the HTTP client, then stop the embedded sandbox."""
+        await self.client.aclose()
+        if self.sandbox is not None:
+            await self.sandbox.stop()
+
+
+async def open_session(
+    *, embedded_sandbox: bool, api_url: str | None, token: str | None, seed: int | None = None
+) -> Session:
+    """Start the embedded sandbox when asked, then build the client for it or for ``api_url``."""
+    if embedded_sandbox:
+        server = SandboxServer(host="127.0.0.1", port=0, seed=seed)
+        base_url = await server.start()
+        hosts = ApiHosts.single(base_url)
+        client = TotalVoiceClient(server.token, ApiConfig(hosts=hosts))
+        return Session(client=client, hosts=hosts, sandbox=server)
+    if token is None:
+        raise ValueError("token required outside the sandbox")
+    hosts = ApiHosts.single(api_url) if api_url else ApiHosts()
+    return Session(client=TotalVoiceClient(token, ApiConfig(hosts=hosts)), hosts=hosts)

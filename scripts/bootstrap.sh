@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Prepares a machine to run or test Ramal Desktop: the Debian libraries Qt and QtWebEngine
+# load at run time, a virtualenv in .venv and the Python dependencies. Safe to run again:
+# it only installs what is missing. Sourced by run-sandbox.sh and test.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${RAMAL_VENV:-$ROOT/.venv}"
+PYTHON="${PYTHON:-python3}"
+
+# Libraries the PySide6 wheels link against but do not ship (found with ldd on Qt's
+# WebEngine, XCB platform plugin and Multimedia), plus Xvfb for display-less machines.
+DEBIAN_PACKAGES=(
+  libnss3 libnspr4 libasound2 libegl1 libgl1 libgbm1 libdrm2 libfontconfig1 libfreetype6
+  libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxkbfile1 libx11-6 libx11-xcb1
+  libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxext6 libxfixes3 libxrender1 libxshmfence1
+  libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libpulse0
+  fonts-dejavu-core xvfb xauth
+)
+
+_sudo() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "bootstrap: need root (or sudo) to install: $*" >&2; return 1; fi
+}
+
+install_debian_packages() {
+  command -v dpkg-query >/dev/null || { echo "bootstrap: not a Debian system, skipping system packages" >&2; return 0; }
+  local missing=() pkg
+  local wanted=("${DEBIAN_PACKAGES[@]}")
+  "$PYTHON" -m venv --help >/dev/null 2>&1 || wanted+=(python3-venv)
+  for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "bootstrap: installing Debian packages: ${missing[*]}" >&2
+    _sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive _sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+install_python_deps() {
+  local extras="$1" stamp hash
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  stamp="$VENV/.ramal-installed-$extras"
+  hash="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
+    echo "bootstrap: installing Python dependencies into $VENV" >&2
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
+    echo "$hash" > "$stamp"
+  fi
+}
+
+
+compile_translations() {
+  local ts qm
+  for ts in "$ROOT"/resources/translations/*.ts; do
+    [ -e "$ts" ] || continue
+    qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+    fi
+  done
+}
+
+bootstrap() {
+  install_debian_packages
+  install_python_deps "${1:-test}"
+  compile_translations
+}

@@ -1,0 +1,197 @@
+"""The API client against the real sandbox process on a loopback port."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import threading
+from collections.abc import AsyncIterator, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from desktop.api import (
+    ApiConfig,
+    ApiError,
+    ApiHosts,
+    LegStatus,
+    RamalInput,
+    ResponseFormatError,
+    TotalVoiceClient,
+)
+from desktop.api.downloads import part_path
+
+SANDBOX_TOKEN = "sandbox-test-token"
+
+
+@pytest.fixture(scope="module")
+def sandbox_url() -> Iterator[str]:
+    command = [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--token", SANDBOX_TOKEN]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as process:
+        first_line: list[str] = []
+        reader = threading.Thread(
+            target=lambda: first_line.append(process.stdout.readline() if process.stdout else ""),
+            daemon=True,
+        )
+        reader.start()
+        reader.join(timeout=30)
+        url = first_line[0].strip() if first_line else ""
+        try:
+            if not url.startswith("http://127.0.0.1:"):
+                pytest.skip("the sandbox did not start")
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+async def api(sandbox_url: str, sleeps: list[float]) -> AsyncIterator[TotalVoiceClient]:
+    async def record(delay: float) -> None:
+        sleeps.append(delay)
+
+    config = ApiConfig(hosts=ApiHosts.single(sandbox_url), backoff_base=0.001, backoff_max=0.002)
+    async with TotalVoiceClient(SANDBOX_TOKEN, config, sleep=record) as client:
+        yield client
+
+
+@pytest.fixture
+async def control(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=f"{sandbox_url}/_sandbox", timeout=10) as client:
+        yield client
+        await client.delete("/faults")
+
+
+WINDOW = (date.today() - timedelta(days=60), date.today() + timedelta(days=2))
+
+
+async def test_token_validation(api: TotalVoiceClient, sandbox_url: str) -> None:
+    await api.validate_token()
+    async with TotalVoiceClient("wrong", ApiConfig(hosts=ApiHosts.single(sandbox_url))) as bad:
+        with pytest.raises(ApiError) as info:
+            await bad.validate_token()
+    assert info.value.is_auth_error
+    assert info.value.user_message()
+
+
+async def test_concurrent_report_matches_sequential(api: TotalVoiceClient) -> None:
+    report = api.chamadas.report(*WINDOW)
+    first = await report.page(0, 10)
+    assert first.total is not None and first.total > 0
+    progress: list[tuple[int, int | None]] = []
+    concurrent = await report.fetch_all(
+        page_size=50, concurrency=4, progress=lambda d, t: progress.append((d, t))
+    )
+    sequential = [call async for call in report.items(page_size=50)]
+    assert [c.id for c in concurrent] == [c.id for c in sequential]
+    assert len(concurrent) == first.total
+    assert progress[-1] == (first.total, first.total)
+
+
+async def test_call_lifecycle_and_supervisor_actions(
+    api: TotalVoiceClient, control: httpx.AsyncClient
+) -> None:
+    await control.post("/settings", json={"auto_answer_ms": 20, "talk_ms": 60000})
+    call_id = await api.chamadas.create("4000", "(48) 99999-0000", gravar_audio=True, tags="t1")
+    for _ in range(200):
+        call = await api.chamadas.get(call_id)
+        if call.destino.status is LegStatus.ATENDIDA or call.ativa:
+            break
+        await asyncio.sleep(0.02)
+    assert call.id == call_id and call.tags == "t1"
+    await api.chamadas.escuta(call_id, "4001", 1)
+    await api.chamadas.avaliar(call_id, 4, "bom atendimento")
+    await api.chamadas.hangup(call_id)
+    with pytest.raises(ApiError) as info:
+        await api.chamadas.escuta(call_id, "4001", 3)
+    assert info.value.motivo == 80
+
+
+async def test_webphone_url(api: TotalVoiceClient, sandbox_url: str) -> None:
+    url = await api.webphone.get_url(ramal="4000", tipo="embedded")
+    assert url.origin == sandbox_url
+    assert url.expires is not None and not url.is_expired()
+
+
+async def test_ramal_crud(api: TotalVoiceClient) -> None:
+    ramal = await api.ramais.create(
+        RamalInput(ramal="7788", login="teste.api@empresa-exemplo.com.br", webphone=True)
+    )
+    assert ramal.ramal == "7788"
+    await api.ramais.edit(ramal.id, RamalInput(tags="suporte"))
+    assert (await api.ramais.get(ramal.id)).tags == "suporte"
+    await api.ramais.delete(ramal.id)
+    with pytest.raises(ApiError) as info:
+        await api.ramais.get(ramal.id)
+    assert info.value.is_not_found
+
+
+async def test_faults_are_retried_or_reported(
+    api: TotalVoiceClient, control: httpx.AsyncClient, sleeps: list[float]
+) -> None:
+    await control.post(
+        "/faults", json={"method": "GET", "path": "/chamada/relatorio", "status": 500, "count": 2}
+    )
+    page = await api.chamadas.report_page(*WINDOW, limite=5)
+    assert len(page) == 5 and len(sleeps) == 2
+
+    sleeps.clear()
+    await control.post(
+        "/faults",
+        json={"method": "POST", "path": "/chamada", "status": 429, "count": 1, "retry_after": 1},
+    )
+    assert await api.chamadas.create("4000", "4001")
+    assert sleeps == [1.0]
+
+    await control.post(
+        "/faults",
+        json={"method": "GET", "path": "/ramal/relatorio", "status": 200, "body": "{oops"},
+    )
+    with pytest.raises(ResponseFormatError):
+        await api.validate_token()
+
+    sleeps.clear()
+    await control.post(
+        "/faults", json={"method": "POST", "path": "/chamada", "status": 500, "count": 1}
+    )
+    with pytest.raises(ApiError):
+        await api.chamadas.create("4000", "4001")
+    assert sleeps == []
+
+
+async def test_recording_download_and_resume(api: TotalVoiceClient, tmp_path: Path) -> None:
+    recorded = [c async for c in api.chamadas.iter_report(*WINDOW) if c.url_gravacao]
+    if not recorded:
+        pytest.skip("no recorded call in the sandbox history")
+    call_id = recorded[0].id
+    whole = await api.chamadas.download_recording(call_id, tmp_path / "full.mp3")
+    data = whole.read_bytes()
+    assert data[:3] == b"ID3" or (data[0] == 0xFF and data[1] & 0xE0 == 0xE0)  # MP3 frame sync
+
+    target = tmp_path / "resumed.mp3"
+    part_path(target).write_bytes(data[: len(data) // 2])
+    await api.chamadas.download_recording(call_id, target)
+    assert target.read_bytes() == data
+    assert not part_path(target).exists()
+
+
+async def test_ramal_pauses_report(api: TotalVoiceClient) -> None:
+    ramais = await api.ramais.report_page(*WINDOW, limite=1)
+    if not ramais.items:
+        pytest.skip("no ramal in the sandbox")
+    report = await api.ramais.pausas_page(ramais.items[0].id, *WINDOW)
+    assert report.page.posicao == 0

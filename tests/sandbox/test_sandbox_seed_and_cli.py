@@ -1,0 +1,100 @@
+"""Deterministic seeded data, and ``python -m desktop.sandbox`` as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import httpx
+
+from desktop.sandbox import SandboxThread
+from desktop.sandbox.timeutil import hms, hms_sixty
+
+WINDOW = {
+    "data_inicio": (date.today() - timedelta(days=40)).isoformat(),
+    "data_fim": (date.today() + timedelta(days=1)).isoformat(),
+}
+
+
+def snapshot(base_url: str, token: str) -> dict[str, object]:
+    headers = {"Access-Token": token}
+    with httpx.Client(base_url=base_url, headers=headers) as client:
+        ramais = client.get("/ramal/relatorio", params=WINDOW).json()["dados"]["relatorio"]
+        calls = []
+        for posicao in (0, 200):
+            params = {**WINDOW, "posicao": str(posicao), "limite": "200"}
+            calls += client.get("/chamada/relatorio", params=params).json()["dados"]["relatorio"]
+        pauses = client.get("/ramal/76500/pausas", params=WINDOW).json()["dados"]
+        conferences = client.get("/conferencia/relatorio", params=WINDOW).json()["dados"]
+    for call in calls:  # recording URLs name the port
+        call["url_gravacao"] = bool(call["url_gravacao"])
+    for conference in conferences["relatorio"]:
+        for member in conference["chamadas"]:
+            member["url_gravacao"] = bool(member["url_gravacao"])
+    return {"ramais": ramais, "calls": calls, "pauses": pauses, "conferences": conferences}
+
+
+def test_same_seed_same_data() -> None:
+    with SandboxThread(seed=42) as one, SandboxThread(seed=42) as two:
+        first = snapshot(one.base_url, one.token)
+        second = snapshot(two.base_url, two.token)
+    assert first == second
+    assert len(first["calls"]) == 360  # type: ignore[arg-type]
+
+
+def test_other_seed_other_data() -> None:
+    with SandboxThread(seed=1) as one, SandboxThread(seed=2) as two:
+        first = snapshot(one.base_url, one.token)
+        second = snapshot(two.base_url, two.token)
+    assert first["calls"] != second["calls"]
+    assert first["ramais"] != second["ramais"]
+
+
+def test_default_seed_is_fixed() -> None:
+    with SandboxThread() as one, SandboxThread() as two:
+        assert snapshot(one.base_url, one.token) == snapshot(two.base_url, two.token)
+
+
+def test_duration_formats() -> None:
+    assert hms(0) == "00:00:00"
+    assert hms(3725) == "01:02:05"
+    assert hms_sixty(60) == "00:00:60"
+    assert hms_sixty(120) == "00:01:60"
+    assert hms_sixty(45) == "00:00:45"
+
+
+def test_module_runs_as_a_subprocess() -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktop.sandbox",
+            "--port",
+            "0",
+            "--token",
+            "cli-token",
+            "--seed",
+            "3",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        assert base_url.startswith("http://127.0.0.1:")
+        health = httpx.get(base_url + "/_sandbox/health").json()
+        assert health == {"ok": True, "base_url": base_url}
+        ramal = httpx.get(base_url + "/ramal/76498", headers={"Access-Token": "cli-token"})
+        assert ramal.json()["dados"]["ramal"] == "4000"
+        assert httpx.get(base_url + "/ramal/76498").status_code == 403
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=15)
+    assert code == 0

@@ -1,0 +1,281 @@
+"""The simulated webphone page in a real QWebEngineView, inside a harness page of another origin."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from pytestqt.qtbot import QtBot
+
+from desktop.sandbox import SandboxThread
+
+pytestmark = pytest.mark.webengine
+
+Event = dict[str, Any]
+HARNESS_URL = QUrl("http://localhost:9/harness.html")  # localhost: a secure context, other origin
+
+EMBEDDED = """<!doctype html><html><body>
+<script>
+window.events = [];
+const ORIGIN = %(origin)s;
+window.addEventListener("message", (e) => { if (e.origin === ORIGIN) window.events.push(e.data); });
+window.send = (m) => document.getElementById("webphone").contentWindow.postMessage(m, ORIGIN);
+</script>
+<iframe id="webphone" allow="microphone; autoplay" src=%(src)s width="420" height="160"></iframe>
+<iframe id="intruder" srcdoc="<script>
+window.hostile = (m) => parent.frames[0].postMessage(m, '*');
+</script>"></iframe>
+</body></html>"""
+
+HIDDEN = """<!doctype html><html><body>
+<script>
+window.events = [];
+const ORIGIN = %(origin)s;
+window.addEventListener("message", (e) => { if (e.origin === ORIGIN) window.events.push(e.data); });
+window.send = (m) => window.webphone.contentWindow.postMessage(m, ORIGIN);
+</script>
+<div id="widget-evoline-api-container"></div>
+<script src=%(src)s></script>
+</body></html>"""
+
+
+class Harness:
+    """A QWebEngineView on a harness page that collects the webphone's events."""
+
+    def __init__(self, qtbot: QtBot, base_url: str) -> None:
+        self.qtbot = qtbot
+        self.origin = base_url
+        self.grant_microphone = True
+        self.permissions: list[tuple[str, str, bool]] = []
+        self.profile = QWebEngineProfile()  # off the record: nothing leaks between tests
+        self.profile.setPersistentPermissionsPolicy(
+            QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime
+        )
+        self.view = QWebEngineView()
+        self.page = QWebEnginePage(self.profile, self.view)
+        self.view.setPage(self.page)
+        self.page.permissionRequested.connect(self._on_permission)
+        self.view.resize(480, 240)
+        self.view.show()
+
+    def _on_permission(self, permission: QWebEnginePermission) -> None:
+        origin = permission.origin().toString().rstrip("/")
+        audio = permission.permissionType() == QWebEnginePermission.PermissionType.MediaAudioCapture
+        allowed = audio and origin == self.origin and self.grant_microphone
+        self.permissions.append((permission.permissionType().name, origin, allowed))
+        if allowed:
+            permission.grant()
+        else:
+            permission.deny()
+
+    def load(self, template: str, src: str) -> None:
+        html = template % {"origin": json.dumps(self.origin), "src": json.dumps(src)}
+        self.page.setHtml(html, HARNESS_URL)
+
+    def js(self, code: str) -> Any:
+        box: list[Any] = []
+        self.page.runJavaScript(code, 0, box.append)
+        self.qtbot.waitUntil(lambda: bool(box), timeout=10000)
+        return box[0]
+
+    def events(self) -> list[Event]:
+        raw = self.js("JSON.stringify(window.events || [])")
+        return list(json.loads(raw)) if raw else []
+
+    def wait_event(self, check: Callable[[Event], bool], timeout: float = 20.0) -> Event:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [event for event in self.events() if check(event)]
+            if found:
+                return found[0]
+            self.qtbot.wait(30)
+        pytest.fail(f"evento não recebido; eventos: {self.events()}")
+
+    def wait_status(self, status: str, after: int = 0) -> int:
+        """Wait for ``status`` posted after event index ``after``; return its index."""
+
+        def found() -> int | None:
+            for index, event in enumerate(self.events()):
+                if index >= after and event == {"message": "status", "status": status}:
+                    return index
+            return None
+
+        self.wait_event(lambda _e: found() is not None)
+        position = found()
+        assert position is not None
+        return position
+
+    def send(self, message: dict[str, object]) -> None:
+        self.js(f"window.send({json.dumps(message)})")
+
+    def close(self) -> None:
+        self.view.close()
+        self.view.setPage(None)  # type: ignore[arg-type]
+        self.page.deleteLater()
+        self.qtbot.wait(50)
+
+
+@pytest.fixture
+def server() -> Iterator[SandboxThread]:
+    with SandboxThread() as running:
+        yield running
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, server: SandboxThread) -> Iterator[Harness]:
+    opened = Harness(qtbot, server.base_url)
+    yield opened
+    opened.close()
+
+
+def clients(server: SandboxThread) -> tuple[httpx.Client, httpx.Client]:
+    api = httpx.Client(base_url=server.base_url, headers={"Access-Token": server.token}, timeout=10)
+    control = httpx.Client(base_url=server.base_url + "/_sandbox", timeout=10)
+    return api, control
+
+
+def page_url(api: httpx.Client, tipo: str) -> str:
+    url: str = api.get("/webphone", params={"ramal": "4000", "tipo": tipo}).json()["dados"]["url"]
+    return url
+
+
+def messages(events: list[Event], start: int = 0) -> list[tuple[str, object]]:
+    """Events after ``start`` as (message, main field), stats left out."""
+    keys = {"status": "status", "chamada_id": "chamada_id", "status_erro": "status_erro"}
+    return [
+        (e["message"], e.get(keys.get(e["message"], "filaId")))
+        for e in events[start:]
+        if e["message"] != "stats_webphone"
+    ]
+
+
+def test_embedded_page_drives_calls(harness: Harness, server: SandboxThread) -> None:
+    api, control = clients(server)
+    control.post("/settings", json={"auto_answer_ms": None, "stats_interval_ms": 200})
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+
+    harness.wait_status("conectado")
+    assert harness.permissions == [("MediaAudioCapture", server.base_url, True)]
+    stats = harness.wait_event(lambda e: e["message"] == "stats_webphone")
+    assert stats["internet"] in ("bom", "regular", "ruim")
+    assert stats["computador"] in ("bom", "regular", "ruim")
+
+    # commands from anyone but the parent, or malformed ones, are ignored
+    mark = len(harness.events())
+    harness.js(
+        "document.getElementById('intruder').contentWindow.hostile("
+        "{message: 'chamaNumero', numero: '4001'})"
+    )
+    harness.send({"message": "chamaNumero", "numero": {"x": 1}})
+    harness.send({"message": "enviaDTMF", "dtmf": "<script>"})
+    harness.send({"message": "naoExiste"})
+    harness.send({"message": "entrarNaFila", "filaId": "7"})
+    harness.wait_event(lambda e: e == {"message": "entrou_na_fila", "filaId": "7"})
+    assert messages(harness.events(), mark) == [("entrou_na_fila", "7")]
+
+    # outgoing call
+    mark = len(harness.events())
+    harness.send({"message": "chamaNumero", "numero": "+5548999990000"})
+    event = harness.wait_event(lambda e: e["message"] == "chamada_id")
+    call_id = event["chamada_id"]
+    assert messages(harness.events(), mark) == [("status", "chamando"), ("chamada_id", call_id)]
+    live = api.get(f"/chamada/{call_id}").json()["dados"]
+    assert live["ativa"] is True
+    assert live["ramal_id_origem"] == 76498
+    assert live["origem"]["tipo"] == "ramal"
+    assert live["origem"]["numero"] == "4000"
+    assert live["destino"]["numero"] == "+5548999990000"
+    control.post(f"/calls/{call_id}/answer")
+    harness.wait_status("conversando", mark)
+    harness.send({"message": "enviaDTMF", "dtmf": "1#"})
+    harness.send({"message": "hangup"})
+    harness.wait_status("encerrada", mark)
+    assert messages(harness.events(), mark) == [
+        ("status", "chamando"),
+        ("chamada_id", call_id),
+        ("status", "conversando"),
+        ("status", "encerrada"),
+    ]
+    done = api.get(f"/chamada/{call_id}").json()["dados"]
+    assert done["ativa"] is False
+    assert done["status_geral"] == "finalizada"
+    assert done["destino"]["status"] == "atendida"
+    assert control.get(f"/calls/{call_id}").json()["dtmf"] == "1#"
+
+    # incoming call
+    mark = len(harness.events())
+    rung = control.post("/ring", json={"ramal": "4000", "numero": "+5511988887777"}).json()
+    assert rung["entregue"] is True
+    arriving = harness.wait_event(lambda e: e["message"] == "chegandoChamada")
+    assert arriving == {
+        "message": "chegandoChamada",
+        "numeroChegando": "+5511988887777",
+        "numeroDestino": "4000",
+        "chamadaRecebidaId": rung["chamada_id"],
+    }
+    harness.wait_status("chamando", mark)
+    harness.send({"message": "answer"})
+    harness.wait_status("conversando", mark)
+    control.post(f"/calls/{rung['chamada_id']}/hangup")
+    harness.wait_status("encerrada", mark)
+    assert messages(harness.events(), mark) == [
+        ("chegandoChamada", None),
+        ("status", "chamando"),
+        ("chamada_id", rung["chamada_id"]),
+        ("status", "conversando"),
+        ("status", "encerrada"),
+    ]
+    assert api.get(f"/chamada/{rung['chamada_id']}").json()["dados"]["ativa"] is False
+
+    # queue pause and an armed dial failure
+    harness.send({"message": "pausarNaFila", "filaId": "7"})
+    harness.wait_event(lambda e: e == {"message": "pausou_na_fila", "filaId": "7"})
+    harness.send({"message": "despausarNaFila"})
+    harness.wait_event(lambda e: e == {"message": "despausou_na_fila"})
+    control.post("/ramais/4000/fail", json={"status_erro": "saldo insuficiente"})
+    harness.send({"message": "chamaNumero", "numero": "4832830151"})
+    harness.wait_event(
+        lambda e: e == {"message": "status_erro", "status_erro": "saldo insuficiente"}
+    )
+    api.close()
+    control.close()
+
+
+def test_hidden_script_and_disconnect(harness: Harness, server: SandboxThread) -> None:
+    api, control = clients(server)
+    harness.load(HIDDEN, page_url(api, "hidden"))
+    harness.wait_status("conectado")
+    assert harness.js("window.webphone.tagName") == "IFRAME"
+    assert harness.js("window.webphone.parentElement.id") == "widget-evoline-api-container"
+    assert harness.js("window.webphone.getAttribute('allow')") == "microphone; autoplay"
+    mark = len(harness.events())
+    harness.send({"message": "desconectar"})
+    harness.wait_status("desconectado", mark)
+    harness.send({"message": "chamaNumero", "numero": "4832830151"})
+    harness.wait_event(
+        lambda e: e == {"message": "status_erro", "status_erro": "webphone desconectado"}
+    )
+    harness.send({"message": "conectar"})
+    harness.wait_status("conectado", mark)
+    sessions = control.get("/webphones").json()
+    assert [s["conectado"] for s in sessions] == [True]
+    api.close()
+    control.close()
+
+
+def test_denied_microphone(harness: Harness, server: SandboxThread) -> None:
+    api, _control = clients(server)
+    harness.grant_microphone = False
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    error = harness.wait_event(lambda e: e["message"] == "status_erro")
+    assert str(error["status_erro"]).startswith("microfone indisponível: ")
+    harness.wait_status("desconectado")
+    assert harness.permissions == [("MediaAudioCapture", server.base_url, False)]
+    api.close()
