@@ -46,8 +46,13 @@ install_python_deps() {
   hash="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
     echo "bootstrap: installing Python dependencies into $VENV" >&2
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
+    # Build back-ends are chatty; keep their output for when something fails.
+    if ! { "$VENV/bin/python" -m pip install -q --upgrade pip &&
+           "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"; } >"$VENV/pip.log" 2>&1; then
+      tail -n 40 "$VENV/pip.log" >&2
+      echo "bootstrap: pip failed, full log in $VENV/pip.log" >&2
+      return 1
+    fi
     echo "$hash" > "$stamp"
   fi
 }
