@@ -21,7 +21,7 @@ from desktop.cli import LaunchOptions
 from desktop.i18n import install_translator
 from desktop.session import Session, open_session
 from desktop.shell.overview_window import OverviewWindow
-from desktop.webphone.scheme import register_scheme
+from desktop.webphone.startup import prepare_web_engine
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def run(options: LaunchOptions) -> int:
     """Start the Qt application and block until it quits; returns the exit code."""
     logging.basicConfig(level=os.environ.get("RAMAL_DESKTOP_LOG", "INFO"))
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines carry URLs
-    register_scheme()  # Chromium reads custom schemes once, before the app exists
+    prepare_web_engine()  # Chromium reads its schemes and flags once, before the app exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
