@@ -1,0 +1,78 @@
+"""Upgrades of older settings files, one function per version step (no Qt, no I/O).
+
+``MIGRATIONS[i]`` turns version ``i + 1`` data into version ``i + 2``. Each function takes
+and returns plain JSON data and never touches the disk; the store backs the old file up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+JsonObject = dict[str, Any]
+
+LEGACY_PROFILE_ID: Final = "default"
+
+
+def _v1_to_v2(data: JsonObject) -> JsonObject:
+    """Version 1 had one account at the top level; version 2 has a list of profiles.
+
+    The v1 token was stored in the keychain under ``default``, which becomes the id of
+    the migrated profile so the token is found again.
+    """
+    out = {k: v for k, v in data.items() if k not in _V1_ONLY}
+    environment = data.get("environment", "sandbox")
+    profile: JsonObject = {
+        "id": LEGACY_PROFILE_ID,
+        "name": data.get("account_name") or str(environment).capitalize(),
+        "environment": environment,
+        "ramal": str(data.get("ramal", "")),
+        "roles": data.get("roles", ["agent"]),
+    }
+    if environment == "custom":
+        url = data.get("api_url", "")
+        profile["custom_hosts"] = {"v1": url, "ramal": url, "voice": url}
+    out["profiles"] = [profile]
+    out["active_profile"] = LEGACY_PROFILE_ID
+    if data.get("auto_answer"):
+        out["auto_answer_seconds"] = data.get("auto_answer_delay", 0)
+    else:
+        out["auto_answer_seconds"] = None
+    dark = data.get("dark_mode")
+    out["theme"] = "system" if dark is None else ("dark" if dark else "light")
+    if "lang" in data:
+        out["language"] = data["lang"]
+    reasons = data.get("pause_reasons")
+    if isinstance(reasons, list):
+        out["pause_reasons"] = [
+            {"name": r, "max_minutes": None, "auto_unpause": False} if isinstance(r, str) else r
+            for r in reasons
+        ]
+    return out
+
+
+_V1_ONLY: Final = frozenset(
+    {
+        "environment",
+        "api_url",
+        "ramal",
+        "roles",
+        "account_name",
+        "auto_answer",
+        "auto_answer_delay",
+        "dark_mode",
+        "lang",
+    }
+)
+
+MIGRATIONS: Final[tuple[Callable[[JsonObject], JsonObject], ...]] = (_v1_to_v2,)
+CURRENT_VERSION: Final = len(MIGRATIONS) + 1
+
+
+def migrate(data: JsonObject, version: int) -> JsonObject:
+    """Bring ``data`` written at ``version`` up to :data:`CURRENT_VERSION`."""
+    if version < 1:
+        raise ValueError(f"unknown settings version {version}")
+    for step in MIGRATIONS[version - 1 :]:
+        data = step(data)
+    return data

@@ -1,0 +1,282 @@
+"""The settings dialog: profile, audio, queues and pauses, calls, appearance, startup.
+
+Non-modal friendly: ``open()`` it; OK emits :attr:`SettingsDialog.settingsApplied` with a
+new :class:`Settings` (the caller saves and applies it). Profile changes that need the
+keychain (add, log out) are requests the caller carries out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.settings.model import (
+    MAX_AUTO_ANSWER_SECONDS,
+    MAX_WRAP_UP_SECONDS,
+    Role,
+    ScreenPopTrigger,
+    Settings,
+    Theme,
+)
+from desktop.settings.pause_reasons_editor import PauseReasonsEditor
+from desktop.shell.screen_pop import ScreenPopError, check_template
+
+__all__ = ["SettingsDialog"]
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of :class:`Settings`; nothing changes until OK."""
+
+    settingsApplied = Signal(object)  # Settings
+    addProfileRequested = Signal()
+    logoutRequested = Signal(str)  # profile id
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
+        self.tabs.addTab(self._audio_tab(), self.tr("Audio"))
+        self.tabs.addTab(self._queues_tab(), self.tr("Queues and pauses"))
+        self.tabs.addTab(self._calls_tab(), self.tr("Calls"))
+        self.tabs.addTab(self._appearance_tab(), self.tr("Appearance and startup"))
+        self.error_label = QLabel(wordWrap=True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(620, 480)
+
+    # Tabs.
+
+    def _profile_tab(self) -> QWidget:
+        page = QWidget()
+        self.profile_combo = QComboBox()
+        for profile in self.original.profiles:
+            self.profile_combo.addItem(profile.name, profile.id)
+        active = self.original.active
+        if active is not None:
+            self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.id))
+        self.profile_info = QLabel(wordWrap=True)
+        self.profile_combo.currentIndexChanged.connect(self._show_profile)
+        add = QPushButton(self.tr("Add profile…"))
+        add.clicked.connect(self.addProfileRequested.emit)
+        self.logout_button = QPushButton(self.tr("Log out of this profile"))
+        self.logout_button.clicked.connect(self._request_logout)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(self.logout_button)
+        row.addStretch(1)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Active profile:"), self.profile_combo)
+        form.addRow("", self.profile_info)
+        form.addRow(row)
+        self._show_profile()
+        return page
+
+    def _show_profile(self) -> None:
+        profile = self.original.profile(self.profile_combo.currentData())
+        self.logout_button.setEnabled(profile is not None)
+        if profile is None:
+            self.profile_info.setText(self.tr("No profile yet."))
+            return
+        roles = {
+            Role.AGENT: self.tr("agent"),
+            Role.SUPERVISOR: self.tr("supervisor"),
+            Role.ADMINISTRATOR: self.tr("administrator"),
+        }
+        text = self.tr("Environment: %1 · Ramal: %2 · Roles: %3")
+        text = text.replace("%1", profile.environment.value).replace("%2", profile.ramal or "—")
+        self.profile_info.setText(
+            text.replace("%3", ", ".join(roles[r] for r in Role if r in profile.roles))
+        )
+
+    def _request_logout(self) -> None:
+        profile_id = self.profile_combo.currentData()
+        if isinstance(profile_id, str):
+            self.logoutRequested.emit(profile_id)
+
+    def _audio_tab(self) -> QWidget:
+        page = QWidget()
+        s = self.original
+        self.ring_combo = QComboBox()
+        self.ring_combo.addItem(self.tr("Default ring"), "default")
+        self.ring_combo.addItem(self.tr("No sound"), "none")
+        if s.ring_sound not in ("default", "none"):
+            self.ring_combo.addItem(s.ring_sound, s.ring_sound)
+        self.ring_combo.setCurrentIndex(self.ring_combo.findData(s.ring_sound))
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self._choose_ring)
+        ring_row = QHBoxLayout()
+        ring_row.addWidget(self.ring_combo, 1)
+        ring_row.addWidget(browse)
+        self.volume_slider = QSlider(Qt.Orientation.Horizontal)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setValue(s.ring_volume)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Ring sound:"), ring_row)
+        form.addRow(self.tr("Volume:"), self.volume_slider)
+        return page
+
+    def _choose_ring(self) -> None:
+        dialog = QFileDialog(self, self.tr("Ring sound"), "", self.tr("Sounds (*.wav)"))
+        dialog.fileSelected.connect(self._ring_chosen)
+        dialog.open()
+
+    def _ring_chosen(self, path: str) -> None:
+        if self.ring_combo.findData(path) < 0:
+            self.ring_combo.addItem(path, path)
+        self.ring_combo.setCurrentIndex(self.ring_combo.findData(path))
+
+    def _queues_tab(self) -> QWidget:
+        page = QWidget()
+        self.queues_edit = QPlainTextEdit("\n".join(self.original.queue_ids))
+        self.queues_edit.setPlaceholderText(self.tr("One queue id per line"))
+        self.queues_edit.setMaximumHeight(90)
+        self.reasons_editor = PauseReasonsEditor(self.original.pause_reasons)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Queues to join:")))
+        layout.addWidget(self.queues_edit)
+        layout.addWidget(QLabel(self.tr("Pause reasons:")))
+        layout.addWidget(self.reasons_editor, 1)
+        return page
+
+    def _calls_tab(self) -> QWidget:
+        page = QWidget()
+        s = self.original
+        self.auto_answer_spin = QSpinBox(minimum=0, maximum=MAX_AUTO_ANSWER_SECONDS)
+        self.auto_answer_spin.setSpecialValueText(self.tr("Off"))
+        self.auto_answer_spin.setSuffix(self.tr(" s"))
+        self.auto_answer_spin.setValue(s.auto_answer_seconds or 0)
+        self.wrap_up_spin = QSpinBox(minimum=0, maximum=MAX_WRAP_UP_SECONDS)
+        self.wrap_up_spin.setSuffix(self.tr(" s"))
+        self.wrap_up_spin.setValue(s.wrap_up_seconds)
+        self.screen_pop_edit = QLineEdit(s.screen_pop_url)
+        self.screen_pop_edit.setPlaceholderText("https://crm.example/search?phone={numero}")
+        self.screen_pop_combo = QComboBox()
+        self.screen_pop_combo.addItem(
+            self.tr("when a call arrives"), ScreenPopTrigger.INCOMING.value
+        )
+        self.screen_pop_combo.addItem(
+            self.tr("when a call is answered"), ScreenPopTrigger.ANSWERED.value
+        )
+        self.screen_pop_combo.setCurrentIndex(self.screen_pop_combo.findData(s.screen_pop_on.value))
+        self.confirm_links_check = QCheckBox(self.tr("Ask before dialing tel: and callto: links"))
+        self.confirm_links_check.setChecked(s.confirm_dial_links)
+        self.supervisor_edit = QLineEdit(s.supervisor_number)
+        self.supervisor_edit.setPlaceholderText(self.tr("number used to listen and whisper"))
+        form = QFormLayout(page)
+        form.addRow(self.tr("Auto-answer after:"), self.auto_answer_spin)
+        form.addRow(self.tr("Wrap-up time:"), self.wrap_up_spin)
+        form.addRow(self.tr("Screen-pop URL:"), self.screen_pop_edit)
+        form.addRow(self.tr("Open it:"), self.screen_pop_combo)
+        form.addRow(self.confirm_links_check)
+        form.addRow(self.tr("Supervisor number:"), self.supervisor_edit)
+        return page
+
+    def _appearance_tab(self) -> QWidget:
+        page = QWidget()
+        s = self.original
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("Português (Brasil)", "pt_BR")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(self.language_combo.findData(s.language))
+        self.theme_combo = QComboBox()
+        self.theme_combo.addItem(self.tr("Follow the system"), Theme.SYSTEM.value)
+        self.theme_combo.addItem(self.tr("Light"), Theme.LIGHT.value)
+        self.theme_combo.addItem(self.tr("Dark"), Theme.DARK.value)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(s.theme.value))
+        self.minimised_check = QCheckBox(self.tr("Start minimised"))
+        self.minimised_check.setChecked(s.start_minimised)
+        self.login_start_check = QCheckBox(self.tr("Start when I log in to the computer"))
+        self.login_start_check.setChecked(s.start_at_login)
+        self.close_to_tray_check = QCheckBox(
+            self.tr("Closing the window keeps the app in the tray")
+        )
+        self.close_to_tray_check.setChecked(s.close_to_tray)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Language (after restart):"), self.language_combo)
+        form.addRow(self.tr("Theme:"), self.theme_combo)
+        for check in (self.minimised_check, self.login_start_check, self.close_to_tray_check):
+            form.addRow(check)
+        return page
+
+    # Result.
+
+    def edited_settings(self) -> Settings:
+        """A new :class:`Settings` from the widgets; raises ``ValueError`` for bad input."""
+        template = self.screen_pop_edit.text().strip()
+        if template:
+            check_template(template)
+        queues = tuple(
+            dict.fromkeys(
+                q.strip() for q in self.queues_edit.toPlainText().splitlines() if q.strip()
+            )
+        )
+        reasons = self.reasons_editor.reasons()
+        if not reasons:
+            raise ValueError(self.tr("Keep at least one pause reason."))
+        active = self.profile_combo.currentData()
+        return replace(
+            self.original,
+            active_profile=active if isinstance(active, str) else self.original.active_profile,
+            ring_sound=str(self.ring_combo.currentData()),
+            ring_volume=self.volume_slider.value(),
+            queue_ids=queues,
+            pause_reasons=reasons,
+            auto_answer_seconds=self.auto_answer_spin.value() or None,
+            wrap_up_seconds=self.wrap_up_spin.value(),
+            screen_pop_url=template,
+            screen_pop_on=ScreenPopTrigger(self.screen_pop_combo.currentData()),
+            language=str(self.language_combo.currentData()),
+            theme=Theme(self.theme_combo.currentData()),
+            start_minimised=self.minimised_check.isChecked(),
+            start_at_login=self.login_start_check.isChecked(),
+            close_to_tray=self.close_to_tray_check.isChecked(),
+            confirm_dial_links=self.confirm_links_check.isChecked(),
+            supervisor_number=self.supervisor_edit.text().strip(),
+        )
+
+    @property
+    def error_text(self) -> str:
+        """Why OK was refused, if it was."""
+        return self.error_label.text()
+
+    def apply(self) -> None:
+        """Validate, emit :attr:`settingsApplied` and close; stay open on bad input."""
+        try:
+            settings = self.edited_settings()
+        except ScreenPopError as exc:
+            self.error_label.setText(self.tr("Screen-pop URL: %1").replace("%1", str(exc)))
+            self.tabs.setCurrentIndex(3)
+            return
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.settingsApplied.emit(settings)
+        self.accept()
