@@ -1,0 +1,1 @@
+"""Call history: report cache, outcome words, filtering, recordings, exports and the panel."""

@@ -1,0 +1,165 @@
+"""Filtering and sorting a large list of rows fast enough to run on every keystroke.
+
+Columns are laid out once as plain lists (lowercase search keys, outcomes, ramais,
+durations); a filter is a single pass over them. Sorting uses one cached permutation per
+column, so a new filter keeps its order with an O(n) walk instead of a new sort.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from desktop.history.outcome import Outcome
+from desktop.history.rows import HistoryRow
+
+__all__ = ["Column", "FilterEngine", "FilterResult", "FilterSpec"]
+
+
+class Column(IntEnum):
+    """Columns of the history table, in display order."""
+
+    DATE = 0
+    DIRECTION = 1
+    ORIGIN = 2
+    DESTINATION = 3
+    RAMAL = 4
+    OUTCOME = 5
+    ORIGIN_STATUS = 6
+    DESTINATION_STATUS = 7
+    TALK = 8
+    TOTAL = 9
+    REASON = 10
+    PRICE = 11
+    TAGS = 12
+    RECORDING = 13
+    RATING = 14
+
+
+@dataclass(frozen=True, slots=True)
+class FilterSpec:
+    """What the filter bar asks for; empty fields match everything."""
+
+    text: str = ""
+    outcome: Outcome | None = None
+    ramal: str = ""
+    min_talk_seconds: int = 0
+    has_recording: bool = False
+
+    def without_outcome(self) -> FilterSpec:
+        """The same filter with any outcome (for the counts per outcome)."""
+        return replace(self, outcome=None)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    """Visible row indexes in display order, with counts per outcome."""
+
+    indexes: list[int]
+    counts: dict[Outcome, int]
+    total: int
+
+
+_SORT_KEYS: dict[Column, Callable[[HistoryRow], Any]] = {
+    Column.DATE: lambda r: r.created_ts if r.created_ts is not None else float("-inf"),
+    Column.DIRECTION: lambda r: r.direction.value,
+    Column.ORIGIN: lambda r: r.origin,
+    Column.DESTINATION: lambda r: r.destination,
+    Column.RAMAL: lambda r: r.ramal,
+    Column.OUTCOME: lambda r: r.outcome.value,
+    Column.ORIGIN_STATUS: lambda r: r.origin_status,
+    Column.DESTINATION_STATUS: lambda r: r.destination_status,
+    Column.TALK: lambda r: r.talk_seconds if r.talk_seconds is not None else -1,
+    Column.TOTAL: lambda r: r.total_seconds if r.total_seconds is not None else -1,
+    Column.REASON: lambda r: r.reason.lower(),
+    Column.PRICE: lambda r: r.price if r.price is not None else Decimal(-1),
+    Column.TAGS: lambda r: r.tags.lower(),
+    Column.RECORDING: lambda r: r.has_recording,
+    Column.RATING: lambda r: r.rating if r.rating is not None else 0,
+}
+
+
+class FilterEngine:
+    """Precomputed columns of a row list, answering filter + sort requests."""
+
+    def __init__(self, rows: Sequence[HistoryRow]) -> None:
+        self.rows = list(rows)
+        self._keys = [r.search_key() for r in self.rows]
+        self._outcomes = [r.outcome for r in self.rows]
+        self._ramais = [r.ramal for r in self.rows]
+        self._talk = [r.talk_seconds or 0 for r in self.rows]
+        self._recorded = [r.has_recording for r in self.rows]
+        self._orders: dict[Column, list[int]] = {}
+        self._last: tuple[FilterSpec, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def replace_row(self, index: int, row: HistoryRow) -> None:
+        """Swap one row in place (a new rating); cached orders of its column are dropped."""
+        self.rows[index] = row
+        self._orders.pop(Column.RATING, None)
+
+    def order(self, column: Column) -> list[int]:
+        """Row indexes sorted ascending by ``column`` (stable; cached)."""
+        cached = self._orders.get(column)
+        if cached is None:
+            key = _SORT_KEYS[column]
+            values = [key(r) for r in self.rows]
+            cached = sorted(range(len(values)), key=values.__getitem__)
+            self._orders[column] = cached
+        return cached
+
+    def _base(self, spec: FilterSpec) -> list[int]:
+        """Indexes matching every criterion but the outcome, in row order."""
+        candidates: Sequence[int] = range(len(self.rows))
+        if self._last is not None:
+            last_spec, last_hits = self._last
+            # Typing more characters can only narrow the previous result.
+            if spec.text.startswith(last_spec.text) and spec.without_outcome() == replace(
+                last_spec.without_outcome(), text=spec.text
+            ):
+                candidates = last_hits
+        text = spec.text.strip().lower()
+        keys, ramais, talk, recorded = self._keys, self._ramais, self._talk, self._recorded
+        hits = list(candidates)
+        for word in text.split():
+            hits = [i for i in hits if word in keys[i]]
+        if spec.ramal:
+            hits = [i for i in hits if ramais[i] == spec.ramal]
+        if spec.min_talk_seconds > 0:
+            minimum = spec.min_talk_seconds
+            hits = [i for i in hits if talk[i] >= minimum]
+        if spec.has_recording:
+            hits = [i for i in hits if recorded[i]]
+        self._last = (spec.without_outcome(), hits)
+        return hits
+
+    def apply(
+        self, spec: FilterSpec, sort_column: Column = Column.DATE, descending: bool = True
+    ) -> FilterResult:
+        """Filter, count per outcome, and order by ``sort_column``."""
+        base = self._base(spec)
+        outcomes = self._outcomes
+        counts = Counter(outcomes[i] for i in base)
+        if spec.outcome is not None:
+            wanted = spec.outcome
+            base = [i for i in base if outcomes[i] is wanted]
+        if len(base) == len(self.rows):
+            ordered = list(self.order(sort_column))
+        else:
+            mask = bytearray(len(self.rows))
+            for i in base:
+                mask[i] = 1
+            ordered = [i for i in self.order(sort_column) if mask[i]]
+        if descending:
+            ordered.reverse()
+        return FilterResult(ordered, dict(counts), len(self.rows))
+
+    def ramais(self) -> list[str]:
+        """Distinct ramais present, sorted."""
+        return sorted({r for r in self._ramais if r})

@@ -1,0 +1,100 @@
+"""Where the history comes from: the call report, plus a ramal's received calls.
+
+Qt-free; the panel and the export command share it. Pages are fetched concurrently with
+a bound (the client's ``fetch_all``); cancelling the caller cancels the pending pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Final
+
+from desktop.api import Call, RamalReceivedCall, TotalVoiceClient
+from desktop.api.downloads import download_to
+from desktop.history.rows import HistoryRow, raw_text, row_from_call, row_from_received
+
+__all__ = ["DEFAULT_CONCURRENCY", "FetchedCall", "HistorySource", "day_bounds"]
+
+DEFAULT_CONCURRENCY: Final = 6
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedCall:
+    """A flattened row and the JSON it came from."""
+
+    row: HistoryRow
+    raw: str
+
+
+def day_bounds(start: date, end: date) -> tuple[float, float]:
+    """Epoch seconds of local midnight of ``start`` and the last instant of ``end``."""
+    first = datetime.combine(start, time.min).astimezone()
+    last = datetime.combine(end, time.max).astimezone()
+    return first.timestamp(), last.timestamp()
+
+
+class HistorySource:
+    """Fetches a period of history for everyone (supervisor) or for one ramal ("my calls")."""
+
+    def __init__(
+        self,
+        client: TotalVoiceClient,
+        *,
+        ramal: str | None = None,
+        ramal_id: int | str | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> None:
+        """``ramal`` keeps only that ramal's calls; ``ramal_id`` adds its received-calls report."""
+        self.client = client
+        self.ramal = ramal
+        self.ramal_id = ramal_id
+        self.concurrency = concurrency
+
+    @property
+    def scope(self) -> str:
+        """Cache key of what this source fetches."""
+        return f"ramal:{self.ramal}" if self.ramal else "all"
+
+    async def fetch(
+        self, start: date, end: date, progress: Progress | None = None
+    ) -> list[FetchedCall]:
+        """Every call of the period (local days, inclusive), newest first."""
+        calls: list[Call] = await self.client.chamadas.report(start, end).fetch_all(
+            concurrency=self.concurrency, progress=progress
+        )
+        fetched = [FetchedCall(row_from_call(c), raw_text(c.raw)) for c in calls]
+        if self.ramal:
+            wanted = self.ramal
+            fetched = [
+                f
+                for f in fetched
+                if f.row.ramal == wanted or wanted in (f.row.origin, f.row.destination)
+            ]
+        if self.ramal_id is not None:
+            received: list[RamalReceivedCall] = await self.client.ramais.received_calls(
+                self.ramal_id, start, end
+            ).fetch_all(concurrency=self.concurrency)
+            known = {f.row.call_id for f in fetched}
+            fetched += [
+                FetchedCall(row_from_received(r), raw_text(r.raw))
+                for r in received
+                if str(r.id) not in known
+            ]
+        fetched.sort(key=lambda f: f.row.created_ts or 0.0, reverse=True)
+        return fetched
+
+    async def rate(self, call_id: str, nota: int, comentario: str) -> None:
+        """POST /chamada/{id}/avaliar."""
+        await self.client.chamadas.avaliar(call_id, nota, comentario)
+
+    async def download(self, call_id: str, target: Path, progress: Progress | None = None) -> Path:
+        """Stream the recording into ``target`` (resumes a ``.part`` left by a failure)."""
+        return await self.client.chamadas.download_recording(call_id, target, progress=progress)
+
+    async def download_url(self, url: str, target: Path, progress: Progress | None = None) -> Path:
+        """Stream a partial recording given by URL."""
+        return await download_to(self.client.transport, url, target, progress=progress)

@@ -1,0 +1,200 @@
+"""The history table model: all rows, a visible index list, formatting on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from desktop.history.filters import Column, FilterEngine, FilterSpec
+from desktop.history.formatting import brl, duration, local_time
+from desktop.history.outcome import Outcome
+from desktop.history.rows import HistoryRow
+from desktop.history.words import column_title, direction_label, outcome_label
+
+__all__ = ["CallTableModel", "RowRole"]
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_COLOURS = {
+    Outcome.ANSWERED: QColor("#1b7f3b"),
+    Outcome.MISSED: QColor("#c0392b"),
+    Outcome.ABANDONED: QColor("#b9770e"),
+    Outcome.REJECTED: QColor("#a04000"),
+    Outcome.FAILED: QColor("#7b241c"),
+    Outcome.ELSEWHERE: QColor("#1f618d"),
+    Outcome.IN_PROGRESS: QColor("#6c3483"),
+}
+
+
+class CallTableModel(QAbstractTableModel):
+    """Calls of the loaded period; ``apply`` filters and sorts without a proxy model."""
+
+    countsChanged = Signal(dict, int, int)  # counts per outcome, visible, total
+
+    def __init__(self, parent: object | None = None) -> None:
+        """Start empty."""
+        super().__init__(None)
+        self._engine = FilterEngine([])
+        self._view: list[int] = []
+        self._spec = FilterSpec()
+        self._sort = Column.DATE
+        self._descending = True
+
+    # -- data in -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[HistoryRow]) -> None:
+        """Replace every row; the current filter and sort are kept."""
+        self._engine = FilterEngine(rows)
+        self._refresh()
+
+    def rows(self) -> list[HistoryRow]:
+        """All rows (filtered or not)."""
+        return self._engine.rows
+
+    def visible_rows(self) -> list[HistoryRow]:
+        """Rows passing the filter, in display order."""
+        rows = self._engine.rows
+        return [rows[i] for i in self._view]
+
+    def row_at(self, visible_row: int) -> HistoryRow | None:
+        """The row shown at ``visible_row``."""
+        if 0 <= visible_row < len(self._view):
+            return self._engine.rows[self._view[visible_row]]
+        return None
+
+    def visible_position(self, call_id: str) -> int:
+        """Where a call is shown (-1 when hidden)."""
+        rows = self._engine.rows
+        for pos, i in enumerate(self._view):
+            if rows[i].call_id == call_id:
+                return pos
+        return -1
+
+    def update_row(self, row: HistoryRow) -> None:
+        """Replace the row with the same call id (after a rating)."""
+        rows = self._engine.rows
+        for i, old in enumerate(rows):
+            if old.call_id == row.call_id:
+                self._engine.replace_row(i, row)
+                pos = self._view.index(i) if i in self._view else -1
+                if pos >= 0:
+                    self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
+
+    # -- filter and sort ---------------------------------------------------------------
+
+    def set_filter(self, spec: FilterSpec) -> None:
+        """Show only rows matching ``spec``."""
+        self._spec = spec
+        self._refresh()
+
+    def filter_spec(self) -> FilterSpec:
+        """The filter in force."""
+        return self._spec
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by any column (called by the header)."""
+        self._sort = Column(column)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._view = self._engine.apply(self._spec, self._sort, self._descending).indexes
+        self.layoutChanged.emit()
+
+    def _refresh(self) -> None:
+        result = self._engine.apply(self._spec, self._sort, self._descending)
+        self.beginResetModel()
+        self._view = result.indexes
+        self.endResetModel()
+        self.countsChanged.emit(
+            {k.value: v for k, v in result.counts.items()}, len(self._view), result.total
+        )
+
+    def ramais(self) -> list[str]:
+        """Ramais present in the loaded rows."""
+        return self._engine.ramais()
+
+    # -- Qt model ----------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Visible rows."""
+        return 0 if parent.isValid() else len(self._view)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_title(Column(section))
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Text, alignment, colour and the row itself (``RowRole``)."""
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _text(row, column)
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (Column.TALK, Column.TOTAL, Column.PRICE):
+                return _RIGHT
+            if column in (Column.RECORDING, Column.RATING):
+                return _CENTER
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.OUTCOME:
+            return _COLOURS.get(row.outcome)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.OUTCOME:
+            return row.outcome_detail or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.RATING:
+            return row.rating_comment or None
+        return None
+
+
+def _text(row: HistoryRow, column: Column) -> str:
+    match column:
+        case Column.DATE:
+            return local_time(row.created)
+        case Column.DIRECTION:
+            return direction_label(row.direction)
+        case Column.ORIGIN:
+            return row.origin
+        case Column.DESTINATION:
+            return row.destination
+        case Column.RAMAL:
+            return row.ramal
+        case Column.OUTCOME:
+            return outcome_label(row.outcome)
+        case Column.ORIGIN_STATUS:
+            return row.origin_status
+        case Column.DESTINATION_STATUS:
+            return row.destination_status
+        case Column.TALK:
+            return duration(row.talk_seconds)
+        case Column.TOTAL:
+            return duration(row.total_seconds)
+        case Column.REASON:
+            return row.reason
+        case Column.PRICE:
+            return brl(row.price)
+        case Column.TAGS:
+            return row.tags
+        case Column.RECORDING:
+            return "●" if row.has_recording else ""
+        case Column.RATING:
+            return "★" * row.rating if row.rating else ""
+    return ""
