@@ -1,0 +1,1 @@
+"""Supervisor console: live board of ramais and calls, call actions, KPIs and charts."""

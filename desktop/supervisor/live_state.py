@@ -1,0 +1,300 @@
+"""Live state of ramais and calls, derived from the call report and the pauses (Qt-free).
+
+The REST API has no "ramal state" endpoint. A ramal's state is derived here:
+in a live call (``ativa`` true or ``status_geral`` criada/curso) it is ringing until its
+side of the call is answered, then talking; with an open pause (``pausa_fim`` null or
+missing) it is paused since ``pausa_inicio``; with any call or pause today it is free;
+otherwise nothing is known about it today (unknown / offline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+from desktop.api.models import Call, CallLeg, CallStatus, LegStatus, Pause, Ramal
+
+__all__ = [
+    "CallPhase",
+    "Changes",
+    "LiveCall",
+    "RamalCounts",
+    "RamalLive",
+    "RamalState",
+    "Snapshot",
+    "call_ramal_numbers",
+    "derive",
+    "diff",
+    "is_live",
+    "open_pause",
+]
+
+
+class RamalState(IntEnum):
+    """What a ramal is doing; the order is the board's "sort by state" order."""
+
+    TALKING = 0
+    RINGING = 1
+    PAUSED = 2
+    FREE = 3
+    UNKNOWN = 4
+
+
+class CallPhase(IntEnum):
+    """Phase of a live call."""
+
+    RINGING = 0
+    TALKING = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RamalCounts:
+    """Today's calls of one ramal."""
+
+    made: int = 0
+    received: int = 0
+    answered: int = 0
+    missed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RamalLive:
+    """One row of the board: a ramal and what it is doing."""
+
+    id: int | str
+    numero: str
+    login: str
+    tags: tuple[str, ...]
+    state: RamalState
+    since: datetime | None = None
+    peer: str = ""
+    call_id: int | str | None = None
+    counts: RamalCounts = field(default_factory=RamalCounts)
+
+
+@dataclass(frozen=True, slots=True)
+class LiveCall:
+    """A call in progress, as the board shows it."""
+
+    id: int | str
+    origem: str
+    destino: str
+    ramal: str
+    origem_status: str
+    destino_status: str
+    phase: CallPhase
+    since: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the board shows, as of ``at``."""
+
+    at: datetime
+    ramais: Mapping[int | str, RamalLive]
+    calls: Mapping[int | str, LiveCall]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What differs between two snapshots; empty changes are never emitted."""
+
+    snapshot: Snapshot
+    ramais: tuple[RamalLive, ...] = ()
+    ramais_removed: tuple[int | str, ...] = ()
+    calls: tuple[LiveCall, ...] = ()
+    calls_removed: tuple[int | str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.ramais or self.ramais_removed or self.calls or self.calls_removed)
+
+
+def is_live(call: Call) -> bool:
+    """True for a call still in progress."""
+    if call.ativa is not None:
+        return call.ativa
+    return call.status_geral in (CallStatus.CRIADA, CallStatus.CURSO)
+
+
+def open_pause(pauses: Iterable[Pause], at: datetime) -> Pause | None:
+    """The running pause (``pausa_fim`` null/missing or still ahead), latest first."""
+    running = [
+        p
+        for p in pauses
+        if p.pausa_inicio is not None
+        and p.pausa_inicio <= at + timedelta(minutes=1)
+        and (p.pausa_fim is None or p.pausa_fim > at)
+    ]
+    return max(running, key=lambda p: p.pausa_inicio or at, default=None)
+
+
+def call_ramal_numbers(
+    call: Call, numbers: Mapping[str, int | str], by_id: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """``(ramal that placed it, ramal that received it)``; ``""`` where no ramal is involved.
+
+    ``by_id`` (ramal id as text → number) saves rebuilding it for every call.
+    """
+    if by_id is None:
+        by_id = {str(v): k for k, v in numbers.items()}
+    origem = ""
+    if call.origem.numero in numbers:
+        origem = call.origem.numero or ""
+    elif call.ramal_id_origem is not None and str(call.ramal_id_origem) in by_id:
+        origem = by_id[str(call.ramal_id_origem)]
+    destino = call.destino.numero if call.destino.numero in numbers else ""
+    return origem, destino or ""
+
+
+def _answered(leg: CallLeg) -> bool:
+    return leg.status == LegStatus.ATENDIDA or (leg.duracao_falada_segundos or 0) > 0
+
+
+def _leg_text(leg: CallLeg) -> str:
+    return str(leg.status) if leg.status else ""
+
+
+def _started(call: Call, at: datetime) -> datetime:
+    base = call.data_criacao or call.origem.data_inicio or at
+    return min(base, at)
+
+
+def _talk_since(call: Call, at: datetime) -> datetime:
+    talk = call.destino.duracao_falada_segundos or 0
+    return at - timedelta(seconds=talk) if talk else at
+
+
+def _live_call(call: Call, origem_ramal: str, destino_ramal: str, at: datetime) -> LiveCall:
+    phase = CallPhase.TALKING if _answered(call.destino) else CallPhase.RINGING
+    since = _talk_since(call, at) if phase is CallPhase.TALKING else _started(call, at)
+    return LiveCall(
+        id=call.id,
+        origem=call.origem.numero or "",
+        destino=call.destino.numero or "",
+        ramal=destino_ramal or origem_ramal,
+        origem_status=_leg_text(call.origem),
+        destino_status=_leg_text(call.destino),
+        phase=phase,
+        since=since,
+    )
+
+
+def _ended(call: Call) -> datetime | None:
+    start = call.data_criacao or call.origem.data_inicio
+    if start is None:
+        return None
+    lengths = [leg.duracao_segundos or 0 for leg in (call.origem, call.destino)]
+    return start + timedelta(seconds=max(lengths))
+
+
+def _tags(ramal: Ramal) -> tuple[str, ...]:
+    text = ramal.tags or ""
+    return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
+
+
+def derive(
+    ramais: Sequence[Ramal],
+    calls_today: Iterable[Call],
+    pauses: Mapping[int | str, Sequence[Pause]],
+    at: datetime,
+    previous: Snapshot | None = None,
+) -> Snapshot:
+    """Build the board from today's calls and the pauses known per ramal id.
+
+    ``previous`` keeps the moment a call or ramal entered its current state, so the
+    timers shown do not jump when a later poll reports slightly different durations.
+    """
+    numbers = {r.ramal: r.id for r in ramais if r.ramal}
+    by_id = {str(v): k for k, v in numbers.items()}
+    counts: dict[str, list[int]] = {n: [0, 0, 0, 0] for n in numbers}
+    busy: dict[str, LiveCall] = {}
+    last_end: dict[str, datetime] = {}
+    live: dict[int | str, LiveCall] = {}
+    for call in calls_today:
+        origem, destino = call_ramal_numbers(call, numbers, by_id)
+        if origem:
+            counts[origem][0] += 1
+        if destino:
+            counts[destino][1] += 1
+        if is_live(call):
+            entry = _live_call(call, origem, destino, at)
+            old = previous.calls.get(call.id) if previous else None
+            if old is not None and old.phase is entry.phase:
+                entry = replace(entry, since=old.since)
+            live[call.id] = entry
+            for number in (origem, destino):
+                if number:
+                    busy[number] = entry
+            continue
+        answered = _answered(call.destino)
+        for number in (origem, destino):
+            if not number:
+                continue
+            counts[number][2 if answered else 3] += 1
+            end = _ended(call)
+            if end is not None and (number not in last_end or end > last_end[number]):
+                last_end[number] = end
+    rows: dict[int | str, RamalLive] = {}
+    for ramal in ramais:
+        number = ramal.ramal or ""
+        made, received, answered_n, missed = counts.get(number, [0, 0, 0, 0])
+        base = RamalLive(
+            id=ramal.id,
+            numero=number,
+            login=ramal.login or "",
+            tags=_tags(ramal),
+            state=RamalState.UNKNOWN,
+            counts=RamalCounts(made, received, answered_n, missed),
+        )
+        row = _state_of(base, busy.get(number), pauses.get(ramal.id, ()), last_end.get(number), at)
+        old_row = previous.ramais.get(ramal.id) if previous else None
+        if (
+            old_row is not None
+            and old_row.state is row.state
+            and old_row.call_id == row.call_id
+            and row.state in (RamalState.FREE, RamalState.UNKNOWN)
+        ):
+            row = replace(row, since=old_row.since or row.since)
+        rows[ramal.id] = row
+    return Snapshot(at=at, ramais=rows, calls=live)
+
+
+def _state_of(
+    base: RamalLive,
+    call: LiveCall | None,
+    pauses: Sequence[Pause],
+    last_end: datetime | None,
+    at: datetime,
+) -> RamalLive:
+    if call is not None:
+        talking = call.phase is CallPhase.TALKING
+        peer = call.destino if base.numero == call.origem else call.origem
+        return replace(
+            base,
+            state=RamalState.TALKING if talking else RamalState.RINGING,
+            since=call.since,
+            peer=peer,
+            call_id=call.id,
+        )
+    pause = open_pause(pauses, at)
+    if pause is not None:
+        return replace(base, state=RamalState.PAUSED, since=pause.pausa_inicio)
+    ends = [p.pausa_fim for p in pauses if p.pausa_fim is not None and p.pausa_fim <= at]
+    if last_end is not None:
+        ends.append(last_end)
+    if ends or base.counts != RamalCounts():
+        return replace(base, state=RamalState.FREE, since=max(ends) if ends else None)
+    return base
+
+
+def diff(old: Snapshot | None, new: Snapshot) -> Changes:
+    """Rows that appeared or changed, and keys that disappeared."""
+    if old is None:
+        return Changes(new, tuple(new.ramais.values()), (), tuple(new.calls.values()), ())
+    ramais = tuple(r for k, r in new.ramais.items() if old.ramais.get(k) != r)
+    ramais_removed = tuple(k for k in old.ramais if k not in new.ramais)
+    calls = tuple(c for k, c in new.calls.items() if old.calls.get(k) != c)
+    calls_removed = tuple(k for k in old.calls if k not in new.calls)
+    return Changes(new, ramais, ramais_removed, calls, calls_removed)

@@ -1,0 +1,258 @@
+"""The Supervisor panel: live board, calls in progress, call actions, KPIs and audit log."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api import TotalVoiceClient
+from desktop.api.models import Pause, Ramal
+from desktop.supervisor.action_dialogs import ActionDialog
+from desktop.supervisor.actions import ActionKind, ActionResult, AuditLog, SupervisorActions
+from desktop.supervisor.audit_view import AuditView
+from desktop.supervisor.board_model import BoardModel
+from desktop.supervisor.board_view import BoardView
+from desktop.supervisor.calls_model import CallsModel
+from desktop.supervisor.feed import FeedStatus, FeedStatusKind, LiveFeed, PollingFeed, PollTimings
+from desktop.supervisor.feed_qt import FeedSignals
+from desktop.supervisor.kpi_view import KpiView
+from desktop.supervisor.kpis import KpiReport, compute_kpis
+from desktop.supervisor.live_state import Changes, LiveCall
+from desktop.supervisor.sources import ClientSource
+from desktop.supervisor.thresholds import Thresholds
+
+__all__ = ["SupervisorPanel"]
+
+_CTX: Final = "SupervisorPanel"
+Clock = Callable[[], datetime]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).astimezone()
+
+
+class SupervisorPanel(QWidget):
+    """Embeddable supervisor console; call :meth:`start` once the asyncio loop runs."""
+
+    def __init__(
+        self,
+        client: TotalVoiceClient,
+        *,
+        supervisor_number: str,
+        who: str,
+        audit_dir: Path,
+        thresholds: Thresholds | None = None,
+        clock: Clock = _now,
+        feed: LiveFeed | None = None,
+        timings: PollTimings | None = None,
+        lang: str = "pt_BR",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.supervisor_number = supervisor_number
+        self._clock = clock
+        self.feed: LiveFeed = feed or PollingFeed(
+            ClientSource(client), clock=clock, timings=timings
+        )
+        self.signals = FeedSignals(self.feed, self)
+        self.audit = AuditLog(audit_dir)
+        self.service = SupervisorActions(client.chamadas, self.audit, who, clock, lang)
+        self.board = BoardModel(clock, thresholds or Thresholds(), self)
+        self.calls = CallsModel(clock, self)
+        self.dialog: ActionDialog | None = None
+
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        board_page = QWidget()
+        board_layout = QVBoxLayout(board_page)
+        board_layout.addLayout(self._threshold_bar())
+        self.board_view = BoardView(self.board, self.calls)
+        board_layout.addWidget(self.board_view, 1)
+        self.tabs.addTab(board_page, _tr("Live board"))
+        self.kpi_view = KpiView(self.load_kpis, lambda: self._clock().date())
+        self.tabs.addTab(self.kpi_view, _tr("KPIs"))
+        self.audit_view = AuditView(self.audit)
+        self.tabs.addTab(self.audit_view, _tr("Audit log"))
+        layout.addWidget(self.tabs)
+
+        self.signals.changed.connect(self._apply)
+        self.signals.statusChanged.connect(self._show_status)
+        self.board.thresholdCrossed.connect(self._alert)
+        self.board_view.actionRequested.connect(self.open_action)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+        self._refresh_action = QAction(_tr("Refresh live board"), self)
+        self._refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self._refresh_action.triggered.connect(self.feed.refresh)
+
+    def _threshold_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        limits = self.board.thresholds
+        self.call_limit = QSpinBox()
+        self.call_limit.setRange(0, 240)
+        self.call_limit.setValue(int(limits.call_minutes))
+        self.call_limit.setSuffix(_tr(" min"))
+        self.pause_limit = QSpinBox()
+        self.pause_limit.setRange(0, 240)
+        self.pause_limit.setValue(int(limits.pause_minutes))
+        self.pause_limit.setSuffix(_tr(" min"))
+        self.sound = QCheckBox(_tr("Sound"))
+        self.sound.setChecked(limits.sound)
+        for widget in (self.call_limit, self.pause_limit):
+            widget.valueChanged.connect(self._thresholds_changed)
+        self.sound.toggled.connect(self._thresholds_changed)
+        bar.addWidget(QLabel(_tr("Highlight calls longer than")))
+        bar.addWidget(self.call_limit)
+        bar.addWidget(QLabel(_tr("and pauses longer than")))
+        bar.addWidget(self.pause_limit)
+        bar.addWidget(self.sound)
+        bar.addStretch(1)
+        return bar
+
+    def actions(self) -> list[QAction]:
+        """Menu actions of the panel."""
+        return [self._refresh_action]
+
+    def start(self) -> None:
+        """Start the live feed and the 1-second clock."""
+        self.feed.start()
+        self._ticker.start()
+
+    def stop(self) -> None:
+        """Stop polling and ticking."""
+        self.feed.stop()
+        self._ticker.stop()
+        if self.dialog is not None:
+            self.dialog.close()
+
+    def tick(self) -> None:
+        """Advance the timers shown."""
+        at = self._clock()
+        self.board.tick(at)
+        self.calls.tick(at)
+
+    def _apply(self, changes: Changes) -> None:
+        self.board.apply(changes)
+        self.calls.apply(changes)
+
+    def _show_status(self, status: FeedStatus) -> None:
+        label = self.board_view.feed_status
+        if status.kind is FeedStatusKind.ERROR and status.error is not None:
+            label.setText(
+                _tr("Update failed: {reason} Retrying in {seconds} s.").format(
+                    reason=status.error.user_message(), seconds=f"{status.next_in:.0f}"
+                )
+            )
+            label.setStyleSheet("color: #c62828;")
+            return
+        label.setStyleSheet("")
+        if status.kind is FeedStatusKind.OK and status.updated_at is not None:
+            label.setText(
+                _tr("Updated {time} · every {seconds} s").format(
+                    time=status.updated_at.astimezone().strftime("%H:%M:%S"),
+                    seconds=f"{status.next_in:g}",
+                )
+            )
+        elif status.kind is FeedStatusKind.STARTING:
+            label.setText(_tr("Loading…"))
+        elif status.kind is FeedStatusKind.STOPPED:
+            label.setText(_tr("Paused"))
+
+    def _thresholds_changed(self) -> None:
+        self.board.set_thresholds(
+            Thresholds(
+                call_minutes=self.call_limit.value(),
+                pause_minutes=self.pause_limit.value(),
+                sound=self.sound.isChecked(),
+            )
+        )
+
+    def _alert(self, _row: object) -> None:
+        if self.board.thresholds.sound:
+            QApplication.beep()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.kpi_view and self.kpi_view.report is None:
+            self.kpi_view.reload()
+        elif self.tabs.widget(index) is self.audit_view:
+            self.audit_view.reload()
+
+    # actions
+
+    def completions(self) -> list[str]:
+        """Ramais as "number — login" for the transfer field."""
+        return [f"{r.numero} — {r.login}" for r in self.board.rows() if r.numero]
+
+    def open_action(self, kind: ActionKind, call: LiveCall) -> ActionDialog:
+        """Open the confirmation dialog for ``kind`` on ``call`` (non-blocking)."""
+        if self.dialog is not None:
+            self.dialog.close()
+        dialog = ActionDialog(
+            kind,
+            call,
+            self.run_action,
+            supervisor_number=self.supervisor_number,
+            completions=self.completions(),
+            parent=self,
+        )
+        dialog.actionFinished.connect(self._action_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def run_action(
+        self, kind: ActionKind, call_id: int | str, numero: str, perna: str
+    ) -> ActionResult:
+        """Send one action through the audited service."""
+        if kind is ActionKind.TRANSFER:
+            return await self.service.transfer(call_id, numero, perna)
+        if kind is ActionKind.HANGUP:
+            return await self.service.hangup(call_id)
+        return await self.service.listen(call_id, numero, kind)
+
+    def _action_finished(self, _result: object) -> None:
+        self.audit_view.reload()
+        self.feed.refresh()
+
+    # KPIs
+
+    async def load_kpis(self, start: date, end: date) -> KpiReport:
+        """Read the period's calls, the ramais and their pauses, and compute the KPIs."""
+        ramais: Sequence[Ramal] = await self.client.ramais.report(start, end).fetch_all(
+            concurrency=1
+        )
+        calls = await self.client.chamadas.report(start, end).fetch_all(concurrency=2)
+        gate = asyncio.Semaphore(3)
+
+        async def pauses_of(ramal: Ramal) -> tuple[int | str, list[Pause]]:
+            async with gate:
+                rows = await self.client.ramais.pausas(ramal.id, start, end).fetch_all(
+                    concurrency=1
+                )
+                return ramal.id, rows
+
+        found = await asyncio.gather(*(pauses_of(r) for r in ramais))
+        return compute_kpis(calls, ramais, dict(found), self._clock())

@@ -1,0 +1,40 @@
+"""Helpers shared by the supervisor tests."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import urllib.request
+from collections.abc import Coroutine
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.sandbox.server import SandboxThread
+
+
+def run(qtbot: QtBot, coro: Coroutine[Any, Any, Any], timeout: int = 10_000) -> Any:
+    task = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+def control(
+    sandbox: SandboxThread, path: str, body: object | None = None, method: str = "POST"
+) -> Any:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(
+        sandbox.base_url + path,
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.loads(response.read() or b"null")
+
+
+def make_client(sandbox: SandboxThread, retries: int = 0) -> TotalVoiceClient:
+    return TotalVoiceClient(
+        sandbox.token, ApiConfig(hosts=ApiHosts.single(sandbox.base_url), max_retries=retries)
+    )
