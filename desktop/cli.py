@@ -23,6 +23,11 @@ class LaunchOptions:
     token: str | None
     seed: int | None
     quit_after: float | None
+    self_test: bool = False
+    self_test_dial: str | None = None
+    minimised: bool = False
+    #: The arguments as given, forwarded to an instance that is already running.
+    forwarded: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,18 +37,39 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             f"{APP_NAME}: softphone e console de supervisão para a API TotalVoice / Zenvia Voice."
         ),
+        epilog="Exportar chamadas sem abrir a janela: ramal-desktop export calls --help",
+    )
+    parser.add_argument(
+        "link",
+        nargs="?",
+        metavar="tel:NÚMERO",
+        help="link tel: ou callto: a discar (como o sistema o entrega)",
     )
     parser.add_argument(
         "--sandbox",
         action="store_true",
-        help="usa o sandbox embutido (API simulada, nenhuma conta necessária); "
-        "é o padrão quando nenhum token foi configurado",
+        help="usa o sandbox embutido (API simulada, nenhuma conta necessária)",
     )
     parser.add_argument(
         "--api-url",
         metavar="URL",
         help="URL base única para os três hosts da API (ambiente próprio ou sandbox externo); "
         f"o token vem da variável {TOKEN_ENV}",
+    )
+    parser.add_argument("--dial", metavar="NÚMERO", help="disca este número no app aberto")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="diagnóstico: conecta o webphone, faz uma chamada de teste (no sandbox), "
+        "imprime uma linha JSON com os tempos e sai",
+    )
+    parser.add_argument(
+        "--self-test-dial",
+        metavar="NÚMERO",
+        help="com --self-test numa conta real: número a chamar no teste",
+    )
+    parser.add_argument(
+        "--minimised", "--minimized", action="store_true", help="começa minimizado na bandeja"
     )
     parser.add_argument(
         "--seed", type=int, metavar="N", help="semente dos dados do sandbox (reprodutível)"
@@ -60,24 +86,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: Sequence[str] | None = None) -> LaunchOptions:
     """Parse ``argv`` into :class:`LaunchOptions`; the token is read from the environment only."""
+    args = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    ns = parser.parse_args(argv)
+    ns = parser.parse_args(args)
+    if ns.link is not None and not ns.link.lower().startswith(("tel:", "callto:")):
+        parser.error(f"argumento inesperado: {ns.link} (use tel:NÚMERO ou --dial NÚMERO)")
+    if ns.self_test_dial and not ns.self_test:
+        parser.error("--self-test-dial só vale com --self-test")
     token = os.environ.get(TOKEN_ENV) or None
     api_url: str | None = ns.api_url
-    if api_url is None:
-        # No account configured: the embedded sandbox is the default.
-        embedded = bool(ns.sandbox) or token is None
-        return LaunchOptions(embedded, None, None if embedded else token, ns.seed, ns.quit_after)
-    if token is None and ns.sandbox:
-        token = SANDBOX_TOKEN  # a standalone sandbox started with its default token
-    if token is None:
-        parser.error(f"--api-url precisa do token na variável {TOKEN_ENV}")
-    return LaunchOptions(False, api_url, token, ns.seed, ns.quit_after)
+    if api_url is not None:
+        if token is None and ns.sandbox:
+            token = SANDBOX_TOKEN  # a standalone sandbox started with its default token
+        if token is None:
+            parser.error(f"--api-url precisa do token na variável {TOKEN_ENV}")
+    return LaunchOptions(
+        embedded_sandbox=bool(ns.sandbox) and api_url is None,
+        api_url=api_url,
+        token=token if api_url is not None else None,
+        seed=ns.seed,
+        quit_after=ns.quit_after,
+        self_test=ns.self_test,
+        self_test_dial=ns.self_test_dial,
+        minimised=ns.minimised,
+        forwarded=tuple(args),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ramal-desktop`` console script."""
-    options = parse_args(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "export":
+        from desktop.history.export_cli import add_export_arguments, run_export
+
+        export = argparse.ArgumentParser(
+            prog="ramal-desktop export", description="Exporta o histórico de chamadas."
+        )
+        add_export_arguments(export)
+        return run_export(export.parse_args(args[1:]))
+    options = parse_args(args)
     from desktop.app import run  # Qt is imported only once the arguments are valid
 
     return run(options)

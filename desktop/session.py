@@ -6,6 +6,16 @@ from dataclasses import dataclass
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.sandbox.server import SandboxServer
+from desktop.settings.model import Environment, Profile, Role
+
+#: The profile used by ``--sandbox`` and "Try the sandbox": every role, ramal 4000.
+SANDBOX_PROFILE = Profile(
+    id="sandbox",
+    name="Sandbox",
+    environment=Environment.SANDBOX,
+    ramal="4000",
+    roles=frozenset(Role),
+)
 
 
 @dataclass(slots=True)
@@ -46,4 +56,16 @@ async def open_session(
     if token is None:
         raise ValueError("token required outside the sandbox")
     hosts = ApiHosts.single(api_url) if api_url else ApiHosts()
+    return Session(client=TotalVoiceClient(token, ApiConfig(hosts=hosts)), hosts=hosts)
+
+
+async def open_profile_session(
+    profile: Profile, token: str | None, *, seed: int | None = None
+) -> Session:
+    """The session for ``profile``: the embedded sandbox, or its hosts with ``token``."""
+    if profile.environment is Environment.SANDBOX:
+        return await open_session(embedded_sandbox=True, api_url=None, token=None, seed=seed)
+    hosts = profile.api_hosts()
+    if hosts is None or token is None:
+        raise ValueError("this profile needs its token")
     return Session(client=TotalVoiceClient(token, ApiConfig(hosts=hosts)), hosts=hosts)

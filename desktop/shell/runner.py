@@ -1,0 +1,311 @@
+"""Runs one profile's workspace: session, window, tray, links, settings, until it ends."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from desktop.agent.state import AgentSnapshot, AgentState, Direction
+from desktop.cli import LaunchOptions
+from desktop.session import Session, open_profile_session
+from desktop.settings.model import Profile, ScreenPopTrigger, Settings
+from desktop.settings.paths import AppPaths
+from desktop.settings.profiles import ProfileService
+from desktop.settings.secrets import TokenStore
+from desktop.settings.settings_dialog import SettingsDialog
+from desktop.settings.store import SettingsStore
+from desktop.shell.diagnostics import copy_diagnostics, open_log_folder
+from desktop.shell.links import LinkError, dial_request_from_args
+from desktop.shell.screen_pop import open_screen_pop
+from desktop.shell.self_test import SANDBOX_TEST_NUMBER, SelfTestReport, run_self_test
+from desktop.shell.single_instance import SingleInstance
+from desktop.shell.theme import apply_theme
+from desktop.shell.tray import CloseToTray, TrayIcon
+from desktop.shell.window_state import WindowStateStore
+from desktop.shell.workspace import Workspace, build_workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a workspace ended: quit with ``exit_code``, or go on with another profile.
+
+    ``login`` asks for the login dialog next (log out, new profile).
+    """
+
+    exit_code: int | None = None
+    next_profile: Profile | None = None
+    login: bool = False
+
+
+class WorkspaceRunner(QObject):
+    """Owns what lives as long as one profile is open, and answers the window's requests."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: AppPaths,
+        store: SettingsStore,
+        tokens: TokenStore,
+        options: LaunchOptions,
+        *,
+        started: float,
+        instance: SingleInstance | None = None,
+    ) -> None:
+        super().__init__()
+        self.app, self.paths, self.store, self.options = app, paths, store, options
+        self.profiles = ProfileService(store, tokens, paths)
+        self.instance = instance
+        self.settings: Settings | None = None
+        self._started = started
+        self._ws: Workspace | None = None
+        self._profile: Profile | None = None
+        self._saved = True
+        self._ended: asyncio.Future[Outcome] | None = None
+        self._last_state = AgentState.DISCONNECTED
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    async def run(
+        self,
+        profile: Profile,
+        token: str | None,
+        settings: Settings,
+        quitting: asyncio.Event,
+        *,
+        saved: bool,
+    ) -> Outcome:
+        """Open ``profile`` and block until the user quits, switches profile or logs out."""
+        self.settings, self._profile, self._saved = settings, profile, saved
+        loop = asyncio.get_running_loop()
+        self._ended = loop.create_future()
+        session = await open_profile_session(profile, token, seed=self.options.seed)
+        tray = TrayIcon() if TrayIcon.is_available() and not self.options.self_test else None
+        ws = build_workspace(session, profile, settings, self.paths)
+        self._ws = ws
+        window_state = WindowStateStore(self.paths.window_state_file)
+        window_state.restore_window("main", ws.window)
+        close_to_tray = CloseToTray(ws.window, tray, settings.close_to_tray) if tray else None
+        self._connect(ws, session, tray)
+        ws.window.set_status(f"{profile.name} · {session.base_url}")
+        if tray is not None:
+            tray.show()
+        if (self.options.minimised or settings.start_minimised) and tray is not None:
+            ws.window.hide()
+        else:
+            ws.window.show()
+        log.info("window ready after %.0f ms", (time.perf_counter() - self._started) * 1000)
+
+        waiter = asyncio.ensure_future(quitting.wait())
+        try:
+            if self.options.self_test:
+                return await self._self_test(ws, session)
+            if ws.webphone is not None:
+                ws.webphone.start()
+            self._handle_args(list(self.options.forwarded))
+            ended = self._ended
+            pending: list[asyncio.Future[Any]] = [waiter, ended]
+            await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            return ended.result() if ended.done() else Outcome(exit_code=0)
+        finally:
+            waiter.cancel()
+            window_state.save_window("main", ws.window)
+            window_state.sync()
+            if close_to_tray is not None:
+                close_to_tray.allow_close()
+            for task in self._tasks:
+                task.cancel()
+            ws.close()
+            ws.window.close()
+            ws.window.deleteLater()
+            if tray is not None:
+                tray.hide()
+            self._ws = None
+            await session.close()
+
+    def _end(self, outcome: Outcome) -> None:
+        if self._ended is not None and not self._ended.done():
+            self._ended.set_result(outcome)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- wiring -------------------------------------------------------------------------
+
+    def _connect(self, ws: Workspace, session: Session, tray: TrayIcon | None) -> None:
+        window = ws.window
+        window.quitRequested.connect(lambda: self._end(Outcome(exit_code=0)))
+        window.settingsRequested.connect(self._open_settings)
+        window.switchProfileRequested.connect(self._choose_profile)
+        window.logoutRequested.connect(lambda: self._spawn(self._log_out()))
+        window.openLogsRequested.connect(lambda: open_log_folder(self.paths.log_dir))
+        window.copyDiagnosticsRequested.connect(self._copy_diagnostics)
+        if self.instance is not None:
+            self.instance.messageReceived.connect(self._on_forwarded)
+        agent = ws.agent
+        if agent is not None:
+            agent.changed.connect(self._on_agent_changed)
+        if tray is None:
+            return
+        tray.toggleWindowRequested.connect(
+            lambda: window.hide() if window.isVisible() else window.bring_to_front()
+        )
+        tray.notificationClicked.connect(window.bring_to_front)
+        tray.quitRequested.connect(lambda: self._end(Outcome(exit_code=0)))
+        if agent is None:
+            return
+        agent.changed.connect(tray.set_snapshot)
+        agent.error.connect(tray.notify_failure)
+        tray.answerRequested.connect(agent.answer)
+        tray.hangupRequested.connect(agent.hang_up)
+        reasons = agent.preferences.pause_reasons
+
+        def pause(on: bool) -> None:
+            if on and reasons:
+                agent.pause(None, reasons[0])
+            elif not on:
+                agent.unpause(None)
+
+        tray.pauseRequested.connect(pause)
+        self._tray = tray
+
+    def _on_agent_changed(self, snapshot: AgentSnapshot) -> None:
+        """Raise the window, notify and screen-pop when a call rings or is answered."""
+        previous, self._last_state = self._last_state, snapshot.state
+        ws, settings, call = self._ws, self.settings, snapshot.call
+        if ws is None or settings is None or call is None or previous is snapshot.state:
+            return
+        if snapshot.state is AgentState.RINGING:
+            ws.window.bring_to_front()
+            ws.window.show_panel("phone")
+            tray = getattr(self, "_tray", None)
+            if tray is not None:
+                tray.notify_incoming(call.number)
+        trigger = {
+            AgentState.RINGING: ScreenPopTrigger.INCOMING,
+            AgentState.TALKING: ScreenPopTrigger.ANSWERED,
+        }.get(snapshot.state)
+        if (
+            trigger is not None
+            and trigger is settings.screen_pop_on
+            and settings.screen_pop_url
+            and call.direction is Direction.INBOUND
+        ):
+            profile = self._profile
+            open_screen_pop(
+                settings.screen_pop_url,
+                call.number,
+                call.chamada_id,
+                profile.ramal if profile else None,
+            )
+
+    # --- links and other launches ---------------------------------------------------------
+
+    def _on_forwarded(self, args: list[str]) -> None:
+        if self._ws is not None:
+            self._ws.window.bring_to_front()
+        self._handle_args(args)
+
+    def _handle_args(self, args: list[str]) -> None:
+        ws = self._ws
+        try:
+            request = dial_request_from_args(args)
+        except LinkError as exc:
+            log.warning("link ignored: %s", exc)
+            if ws is not None and ws.agent is not None:
+                ws.agent.error.emit(str(exc))
+            return
+        if request is None or ws is None:
+            return
+        if ws.agent is None:
+            log.warning("a number to dial arrived, but this profile has no phone")
+            return
+        ws.window.show_panel("phone")
+        ws.agent.dial_link(request.number)
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def _open_settings(self) -> None:
+        if self._ws is None or self.settings is None:
+            return
+        dialog = SettingsDialog(self.settings, self._ws.window)
+        dialog.settingsApplied.connect(lambda s: self._spawn(self._apply_settings(s)))
+        dialog.addProfileRequested.connect(lambda: self._end(Outcome(login=True)))
+        dialog.logoutRequested.connect(lambda _id: self._spawn(self._log_out()))
+        dialog.open()
+
+    async def _apply_settings(self, settings: Settings) -> None:
+        old, self.settings = self.settings, settings
+        await self.store.save_async(settings)
+        apply_theme(self.app, settings.theme)
+        ws = self._ws
+        if ws is not None and ws.agent is not None:
+            ws.agent.set_preferences(settings.agent_preferences())
+        if ws is not None and old is not None and old.language != settings.language:
+            ws.window.statusBar().showMessage(
+                self.tr("The new language applies the next time the app starts."), 10_000
+            )
+
+    def _choose_profile(self) -> None:
+        ws, settings = self._ws, self.settings
+        if ws is None or settings is None:
+            return
+        new = self.tr("New profile…")
+        names = [p.name for p in settings.profiles] + [new]
+        dialog = QInputDialog(ws.window)
+        dialog.setWindowTitle(self.tr("Switch profile"))
+        dialog.setLabelText(self.tr("Profile:"))
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+
+        def chosen(name: str) -> None:
+            profile = next((p for p in settings.profiles if p.name == name), None)
+            if profile is None:  # "New profile…": the login dialog makes one
+                self._end(Outcome(login=True))
+            elif profile.id != (self._profile.id if self._profile else None):
+                self._spawn(self._switch_to(profile))
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.open()
+
+    async def _switch_to(self, profile: Profile) -> None:
+        if self.settings is not None:
+            self.settings = await self.profiles.switch(self.settings, profile.id)
+        self._end(Outcome(next_profile=profile))
+
+    async def _log_out(self) -> None:
+        profile, settings = self._profile, self.settings
+        if profile is not None and settings is not None and self._saved:
+            self.settings = await self.profiles.log_out(settings, profile.id)
+        self._end(Outcome(login=True))
+
+    def _copy_diagnostics(self) -> None:
+        copy_diagnostics(self.settings, self.paths)
+        if self._ws is not None:
+            self._ws.window.statusBar().showMessage(
+                self.tr("Diagnostics copied to the clipboard."), 5000
+            )
+
+    # --- self-test ------------------------------------------------------------------------
+
+    async def _self_test(self, ws: Workspace, session: Session) -> Outcome:
+        report = SelfTestReport(started=self._started)
+        report.mark("window")
+        if ws.webphone is None:
+            report.failed_step, report.reason = "webphone", "this profile has no ramal/agent role"
+        else:
+            number = SANDBOX_TEST_NUMBER if session.is_sandbox else self.options.self_test_dial
+            await run_self_test(ws.webphone, session.client, report, dial=number)
+        print(report.to_json(), flush=True)
+        return Outcome(exit_code=0 if report.ok else 1)

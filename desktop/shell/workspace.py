@@ -1,0 +1,154 @@
+"""Builds the panels a profile may see and connects them to each other."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from desktop.admin.panel import AdminPanel
+from desktop.agent.controller import AgentController
+from desktop.agent.window import AgentWindow
+from desktop.api import WebphoneType, WebphoneUrl
+from desktop.history.cache import HistoryCache
+from desktop.history.panel import HistoryPanel
+from desktop.history.source import HistorySource
+from desktop.session import Session
+from desktop.settings.model import Profile, Role, Settings
+from desktop.settings.paths import AppPaths
+from desktop.shell.logging_setup import register_secret
+from desktop.shell.main_window import MainWindow
+from desktop.supervisor.panel import SupervisorPanel
+from desktop.webphone.webphone import Webphone
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Workspace:
+    """What the main window shows for one profile, and what must be closed with it."""
+
+    window: MainWindow
+    webphone: Webphone | None = None
+    agent: AgentController | None = None
+    agent_window: AgentWindow | None = None
+    history: HistoryPanel | None = None
+    admin: AdminPanel | None = None
+    supervisor: SupervisorPanel | None = None
+    extra: list[QWidget] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Stop timers and the webphone before the event loop ends."""
+        for widget in self.extra:
+            if shiboken6.isValid(widget):  # closed by the user already: deleted
+                widget.close()
+        if self.supervisor is not None:
+            self.supervisor.stop()
+        if self.admin is not None:
+            self.admin.shutdown()
+        if self.agent is not None:
+            self.agent.shutdown()
+        if self.webphone is not None:
+            self.webphone.close()
+
+
+def _webphone(session: Session, profile: Profile, paths: AppPaths) -> Webphone:
+    async def fetch_url() -> WebphoneUrl:
+        fresh = await session.client.webphone.get_url(
+            ramal=profile.ramal, tipo=WebphoneType.EMBEDDED
+        )
+        parsed = fresh.url.split("?", 1)[-1]
+        for part in parsed.split("&"):  # the signed URL's secrets never reach the logs
+            name, _, value = part.partition("=")
+            if name in ("key", "signature"):
+                register_secret(value)
+        return fresh
+
+    return Webphone(fetch_url, paths.profile_data_dir(profile.id) / "webphone")
+
+
+def build_workspace(
+    session: Session,
+    profile: Profile,
+    settings: Settings,
+    paths: AppPaths,
+    *,
+    tray: QSystemTrayIcon | None = None,
+) -> Workspace:
+    """Create the main window with the panels of ``profile``'s roles."""
+    window = MainWindow(profile.name)
+    workspace = Workspace(window)
+    dial: Callable[[str], None] | None = None
+    if profile.has_role(Role.AGENT) and profile.ramal:
+        webphone = _webphone(session, profile, paths)
+        controller = AgentController(
+            webphone, settings.agent_preferences(), fetch_call=session.client.chamadas.get
+        )
+        agent_window = AgentWindow(controller, ramal=profile.ramal, tray=tray)
+        # The phone's menus join the main menu bar; its own bar would sit inside the tab.
+        menus = [m for a in agent_window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+        agent_window.menuBar().hide()
+        window.add_panel("phone", window.tr("Phone"), agent_window, menus)
+        workspace.webphone, workspace.agent = webphone, controller
+        workspace.agent_window = agent_window
+
+        def dial(number: str) -> None:
+            window.show_panel("phone")
+            problem = controller.dial(number)
+            if problem is not None:
+                controller.error.emit(problem)  # shown in the phone's banner
+
+    # Supervisors and administrators see every call; an agent sees the calls of the ramal.
+    everything = profile.has_role(Role.SUPERVISOR) or profile.has_role(Role.ADMINISTRATOR)
+    source = HistorySource(session.client, ramal=None if everything else profile.ramal or None)
+    cache = HistoryCache(paths.profile_cache_dir(profile.id) / "history.sqlite3")
+    recordings = paths.profile_data_dir(profile.id) / "recordings"
+    history = HistoryPanel(source, cache, dial=dial, recordings_dir=recordings)
+    window.add_panel("history", window.tr("History"), history)
+    workspace.history = history
+
+    if profile.has_role(Role.SUPERVISOR):
+        supervisor = SupervisorPanel(
+            session.client,
+            supervisor_number=settings.supervisor_number or profile.ramal,
+            who=profile.name,
+            audit_dir=paths.profile_data_dir(profile.id),
+        )
+        menu = QMenu(window.tr("&Supervision"), window)
+        menu.addActions(supervisor.actions())
+        window.add_panel("supervisor", window.tr("Supervision"), supervisor, [menu])
+        workspace.supervisor = supervisor
+        supervisor.start()
+
+    if profile.has_role(Role.ADMINISTRATOR):
+        admin = AdminPanel.from_client(session.client)
+        menu = QMenu(window.tr("&Administration"), window)
+        menu.addActions(admin.actions())
+        window.add_panel("admin", window.tr("Administration"), admin, [menu])
+        workspace.admin = admin
+
+        def received_calls(ramal_id: int, ramal: str) -> None:
+            # The history view itself, filtered to what that ramal received.
+            panel = HistoryPanel(
+                HistorySource(session.client, ramal=ramal, ramal_id=ramal_id),
+                HistoryCache(None),
+                dial=dial,
+            )
+            _show_apart(workspace, panel, window.tr("Calls of ramal %1").replace("%1", ramal))
+
+        admin.openReceivedCalls.connect(received_calls)
+    return workspace
+
+
+def _show_apart(workspace: Workspace, panel: QWidget, title: str) -> None:
+    """Show a panel in a window of its own, closed with the workspace."""
+    panel.setWindowTitle(title)
+    panel.setWindowFlag(Qt.WindowType.Window)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    panel.resize(1200, 700)
+    workspace.extra.append(panel)
+    panel.show()
