@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.admin.panel import AdminPanel
@@ -22,7 +23,9 @@ from desktop.settings.model import Profile, Role, Settings
 from desktop.settings.paths import AppPaths
 from desktop.shell.logging_setup import register_secret
 from desktop.shell.main_window import MainWindow
+from desktop.supervisor.kpi_view import KpiView
 from desktop.supervisor.panel import SupervisorPanel
+from desktop.supervisor.ramal_report import ramal_kpi_loader
 from desktop.webphone.webphone import Webphone
 
 log = logging.getLogger(__name__)
@@ -92,7 +95,9 @@ def build_workspace(
         # The phone's menus join the main menu bar; its own bar would sit inside the tab.
         menus = [m for a in agent_window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
         agent_window.menuBar().hide()
-        window.add_panel("phone", window.tr("Phone"), agent_window, menus)
+        window.add_panel(
+            "phone", QCoreApplication.translate("MainWindow", "Phone"), agent_window, menus
+        )
         workspace.webphone, workspace.agent = webphone, controller
         workspace.agent_window = agent_window
 
@@ -108,7 +113,7 @@ def build_workspace(
     cache = HistoryCache(paths.profile_cache_dir(profile.id) / "history.sqlite3")
     recordings = paths.profile_data_dir(profile.id) / "recordings"
     history = HistoryPanel(source, cache, dial=dial, recordings_dir=recordings)
-    window.add_panel("history", window.tr("History"), history)
+    window.add_panel("history", QCoreApplication.translate("MainWindow", "History"), history)
     workspace.history = history
 
     if profile.has_role(Role.SUPERVISOR):
@@ -118,17 +123,24 @@ def build_workspace(
             who=profile.name,
             audit_dir=paths.profile_data_dir(profile.id),
         )
-        menu = QMenu(window.tr("&Supervision"), window)
+        menu = QMenu(QCoreApplication.translate("MainWindow", "&Supervision"), window)
         menu.addActions(supervisor.actions())
-        window.add_panel("supervisor", window.tr("Supervision"), supervisor, [menu])
+        window.add_panel(
+            "supervisor",
+            QCoreApplication.translate("MainWindow", "Supervision"),
+            supervisor,
+            [menu],
+        )
         workspace.supervisor = supervisor
         supervisor.start()
 
     if profile.has_role(Role.ADMINISTRATOR):
         admin = AdminPanel.from_client(session.client)
-        menu = QMenu(window.tr("&Administration"), window)
+        menu = QMenu(QCoreApplication.translate("MainWindow", "&Administration"), window)
         menu.addActions(admin.actions())
-        window.add_panel("admin", window.tr("Administration"), admin, [menu])
+        window.add_panel(
+            "admin", QCoreApplication.translate("MainWindow", "Administration"), admin, [menu]
+        )
         workspace.admin = admin
 
         def received_calls(ramal_id: int, ramal: str) -> None:
@@ -138,9 +150,22 @@ def build_workspace(
                 HistoryCache(None),
                 dial=dial,
             )
-            _show_apart(workspace, panel, window.tr("Calls of ramal %1").replace("%1", ramal))
+            _show_apart(
+                workspace,
+                panel,
+                QCoreApplication.translate("MainWindow", "Calls of ramal %1").replace("%1", ramal),
+            )
+
+        def pauses(ramal_id: int, ramal: str) -> None:
+            # The supervisor's KPI view (with its pause list) for this one ramal.
+            loader = ramal_kpi_loader(session.client, ramal_id, lambda: datetime.now(UTC))
+            view = KpiView(loader, date.today)
+            title = window.tr("Pauses and KPIs of ramal %1").replace("%1", ramal)
+            _show_apart(workspace, view, title)
+            view.reload()
 
         admin.openReceivedCalls.connect(received_calls)
+        admin.openPauses.connect(pauses)
     return workspace
 
 

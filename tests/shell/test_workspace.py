@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.history.panel import HistoryPanel
+from desktop.session import SANDBOX_PROFILE, Session, open_profile_session
+from desktop.settings.model import Role, Settings
+from desktop.settings.paths import AppPaths
+from desktop.shell.workspace import Workspace, build_workspace
+from desktop.supervisor.kpi_view import KpiView
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    qapp.processEvents()
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+def run(qtbot: QtBot, coro: Awaitable[T], timeout: int = 20_000) -> T:
+    task = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[Session]:
+    opened = run(qtbot, open_profile_session(SANDBOX_PROFILE, None, seed=5))
+    yield opened
+    run(qtbot, opened.close())
+
+
+def _build(session: Session, tmp_path: Path, roles: frozenset[Role]) -> Workspace:
+    profile = replace(SANDBOX_PROFILE, roles=roles)
+    return build_workspace(session, profile, Settings(), AppPaths.under(tmp_path))
+
+
+def test_every_role_gets_every_panel_and_its_menus(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    ws = _build(session, tmp_path, frozenset(Role))
+    try:
+        assert ws.window.panel_keys == ["phone", "history", "supervisor", "admin"]
+        menus = [a.text().replace("&", "") for a in ws.window.menuBar().actions()]
+        assert menus[0] == "File" and menus[-1] == "Help"
+        assert {"Call", "Supervision", "Administration"} <= set(menus)
+        assert not ws.agent_window or not ws.agent_window.menuBar().isVisible()
+    finally:
+        ws.close()
+
+
+def test_an_agent_sees_only_the_phone_and_its_own_history(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    ws = _build(session, tmp_path, frozenset({Role.AGENT}))
+    try:
+        assert ws.window.panel_keys == ["phone", "history"]
+        assert ws.history is not None and ws.history.source.ramal == "4000"
+    finally:
+        ws.close()
+
+
+def test_admin_links_open_the_history_and_kpi_views_of_a_ramal(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    ws = _build(session, tmp_path, frozenset({Role.ADMINISTRATOR}))
+    try:
+        assert ws.window.panel_keys == ["history", "admin"]
+        assert ws.admin is not None
+        page = run(qtbot, session.client.ramais.report_page(date(2010, 1, 1), date.today()))
+        ramal = page.items[0]
+        assert ramal.ramal is not None
+        ws.admin.openReceivedCalls.emit(int(ramal.id), ramal.ramal)
+        ws.admin.openPauses.emit(int(ramal.id), ramal.ramal)
+        history, kpis = ws.extra
+        assert isinstance(history, HistoryPanel) and history.source.ramal == ramal.ramal
+        assert isinstance(kpis, KpiView)
+        qtbot.waitUntil(lambda: kpis.report is not None, timeout=20_000)
+        assert kpis.report is not None
+        assert [p.ramal for p in kpis.report.pauses] == [ramal.ramal]
+    finally:
+        ws.close()
