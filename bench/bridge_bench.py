@@ -192,7 +192,9 @@ def main() -> int:
     print("|---|---|---|---|")
     for i, steps in enumerate(reports):
         label = "cold" if i == 0 else f"warm {i}"
-        print(f"| {label} | {steps['window']} | {steps['webphone_connected']} | {steps['hangup']} |")
+        print(
+            f"| {label} | {steps['window']} | {steps['webphone_connected']} | {steps['hangup']} |"
+        )
     warm = reports[1:] or reports
     print(
         f"\nWarm medians: window {statistics.median(s['window'] for s in warm):.0f} ms, "

@@ -9,12 +9,6 @@ from desktop.api import NetworkError
 
 __all__ = ["field_label", "problem_text", "ui_lang", "yes_no"]
 
-_CTX = "AdminWords"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 def ui_lang() -> str:
     """The interface language for the API's own messages (``pt_BR`` or ``en``)."""
@@ -24,18 +18,18 @@ def ui_lang() -> str:
 def field_label(name: str) -> str:
     """The label of a ramal field."""
     labels = {
-        "ramal": _tr("Extension number"),
-        "login": _tr("Login (e-mail)"),
-        "senha": _tr("Password"),
-        "bina": _tr("Caller ID (bina)"),
-        "ligacao_externa": _tr("External calls"),
-        "ligacao_celular": _tr("Calls to mobiles"),
-        "gravar_audio": _tr("Record calls"),
-        "acesso_gravacoes": _tr("Can see recordings"),
-        "webphone": _tr("Webphone"),
-        "ura_id": _tr("IVR id (ura_id)"),
-        "voicemail": _tr("Voicemail"),
-        "tags": _tr("Tags"),
+        "ramal": QCoreApplication.translate("AdminWords", "Extension number"),
+        "login": QCoreApplication.translate("AdminWords", "Login (e-mail)"),
+        "senha": QCoreApplication.translate("AdminWords", "Password"),
+        "bina": QCoreApplication.translate("AdminWords", "Caller ID (bina)"),
+        "ligacao_externa": QCoreApplication.translate("AdminWords", "External calls"),
+        "ligacao_celular": QCoreApplication.translate("AdminWords", "Calls to mobiles"),
+        "gravar_audio": QCoreApplication.translate("AdminWords", "Record calls"),
+        "acesso_gravacoes": QCoreApplication.translate("AdminWords", "Can see recordings"),
+        "webphone": QCoreApplication.translate("AdminWords", "Webphone"),
+        "ura_id": QCoreApplication.translate("AdminWords", "IVR id (ura_id)"),
+        "voicemail": QCoreApplication.translate("AdminWords", "Voicemail"),
+        "tags": QCoreApplication.translate("AdminWords", "Tags"),
     }
     return labels.get(name, name)
 
@@ -44,7 +38,11 @@ def yes_no(value: bool | None) -> str:
     """``Yes``/``No``/``—`` for a flag."""
     if value is None:
         return "—"
-    return _tr("Yes") if value else _tr("No")
+    return (
+        QCoreApplication.translate("AdminWords", "Yes")
+        if value
+        else QCoreApplication.translate("AdminWords", "No")
+    )
 
 
 def problem_text(problem: Problem) -> str:
@@ -53,25 +51,47 @@ def problem_text(problem: Problem) -> str:
     if problem.error is not None:
         text = problem.error.user_message(ui_lang())
         if isinstance(problem.error, NetworkError) and kind is ProblemKind.API:
-            text += " " + _tr("The request may or may not have reached the server: check the list.")
+            text += " " + QCoreApplication.translate(
+                "AdminWords", "The request may or may not have reached the server: check the list."
+            )
         return text
     texts = {
-        ProblemKind.REQUIRED: _tr("Required."),
-        ProblemKind.BOOLEAN: _tr("“%1” is not yes/no: use sim, não, true, false, 1 or 0."),
-        ProblemKind.INTEGER: _tr("“%1” is not a whole number."),
-        ProblemKind.UNKNOWN_COLUMN: _tr("Unknown column(s): %1. Use the API field names."),
-        ProblemKind.DUPLICATE_IN_FILE: _tr("Repeated in the file (see line %1)."),
-        ProblemKind.EXISTS: _tr("“%1” already exists in the account."),
-        ProblemKind.EMPTY_ROW: _tr("Empty line."),
-        ProblemKind.EMPTY_FILE: _tr("The file has no header line."),
-        ProblemKind.TOO_MANY_CELLS: _tr("More cells than columns: %1."),
-        ProblemKind.TOO_MANY_ROWS: _tr("Too many lines: at most %1 per file."),
-        ProblemKind.CANCELLED: _tr("Not sent: the import was cancelled."),
-        ProblemKind.INVALID: _tr("Invalid value."),
-        ProblemKind.CANNOT_CLEAR: _tr("The API cannot empty this field: enter a value."),
-        ProblemKind.API: _tr("Refused by the server."),
+        ProblemKind.REQUIRED: QCoreApplication.translate("AdminWords", "Required."),
+        ProblemKind.BOOLEAN: QCoreApplication.translate(
+            "AdminWords", "“%1” is not yes/no: use sim, não, true, false, 1 or 0."
+        ),
+        ProblemKind.INTEGER: QCoreApplication.translate(
+            "AdminWords", "“%1” is not a whole number."
+        ),
+        ProblemKind.UNKNOWN_COLUMN: QCoreApplication.translate(
+            "AdminWords", "Unknown column(s): %1. Use the API field names."
+        ),
+        ProblemKind.DUPLICATE_IN_FILE: QCoreApplication.translate(
+            "AdminWords", "Repeated in the file (see line %1)."
+        ),
+        ProblemKind.EXISTS: QCoreApplication.translate(
+            "AdminWords", "“%1” already exists in the account."
+        ),
+        ProblemKind.EMPTY_ROW: QCoreApplication.translate("AdminWords", "Empty line."),
+        ProblemKind.EMPTY_FILE: QCoreApplication.translate(
+            "AdminWords", "The file has no header line."
+        ),
+        ProblemKind.TOO_MANY_CELLS: QCoreApplication.translate(
+            "AdminWords", "More cells than columns: %1."
+        ),
+        ProblemKind.TOO_MANY_ROWS: QCoreApplication.translate(
+            "AdminWords", "Too many lines: at most %1 per file."
+        ),
+        ProblemKind.CANCELLED: QCoreApplication.translate(
+            "AdminWords", "Not sent: the import was cancelled."
+        ),
+        ProblemKind.INVALID: QCoreApplication.translate("AdminWords", "Invalid value."),
+        ProblemKind.CANNOT_CLEAR: QCoreApplication.translate(
+            "AdminWords", "The API cannot empty this field: enter a value."
+        ),
+        ProblemKind.API: QCoreApplication.translate("AdminWords", "Refused by the server."),
     }
     text = texts[kind]
     if kind is ProblemKind.DUPLICATE_IN_FILE and problem.field is None:
-        text = _tr("Repeated column(s): %1.")
+        text = QCoreApplication.translate("AdminWords", "Repeated column(s): %1.")
     return text.replace("%1", value)

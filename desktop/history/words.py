@@ -10,23 +10,17 @@ from desktop.history.rows import Direction, HistoryRow
 
 __all__ = ["column_title", "direction_label", "outcome_label", "outcome_sentence"]
 
-_CTX = "History"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 def outcome_label(outcome: Outcome) -> str:
     """Short word for an outcome."""
     labels = {
-        Outcome.ANSWERED: _tr("Answered"),
-        Outcome.MISSED: _tr("Missed"),
-        Outcome.REJECTED: _tr("Rejected/busy"),
-        Outcome.ABANDONED: _tr("Abandoned"),
-        Outcome.FAILED: _tr("Failed"),
-        Outcome.ELSEWHERE: _tr("Elsewhere/transferred"),
-        Outcome.IN_PROGRESS: _tr("In progress"),
+        Outcome.ANSWERED: QCoreApplication.translate("History", "Answered"),
+        Outcome.MISSED: QCoreApplication.translate("History", "Missed"),
+        Outcome.REJECTED: QCoreApplication.translate("History", "Rejected/busy"),
+        Outcome.ABANDONED: QCoreApplication.translate("History", "Abandoned"),
+        Outcome.FAILED: QCoreApplication.translate("History", "Failed"),
+        Outcome.ELSEWHERE: QCoreApplication.translate("History", "Elsewhere/transferred"),
+        Outcome.IN_PROGRESS: QCoreApplication.translate("History", "In progress"),
     }
     return labels[outcome]
 
@@ -34,27 +28,37 @@ def outcome_label(outcome: Outcome) -> str:
 def outcome_sentence(row: HistoryRow) -> str:
     """A full sentence about what happened."""
     sentences = {
-        Outcome.ANSWERED: _tr("The call was answered."),
-        Outcome.MISSED: _tr("It rang but nobody answered."),
-        Outcome.REJECTED: _tr("The line was busy or the call was rejected."),
-        Outcome.ABANDONED: _tr("The caller hung up while it was ringing."),
-        Outcome.FAILED: _tr("The call failed."),
-        Outcome.ELSEWHERE: _tr("Answered elsewhere or transferred."),
-        Outcome.IN_PROGRESS: _tr("The call is still in progress."),
+        Outcome.ANSWERED: QCoreApplication.translate("History", "The call was answered."),
+        Outcome.MISSED: QCoreApplication.translate("History", "It rang but nobody answered."),
+        Outcome.REJECTED: QCoreApplication.translate(
+            "History", "The line was busy or the call was rejected."
+        ),
+        Outcome.ABANDONED: QCoreApplication.translate(
+            "History", "The caller hung up while it was ringing."
+        ),
+        Outcome.FAILED: QCoreApplication.translate("History", "The call failed."),
+        Outcome.ELSEWHERE: QCoreApplication.translate(
+            "History", "Answered elsewhere or transferred."
+        ),
+        Outcome.IN_PROGRESS: QCoreApplication.translate(
+            "History", "The call is still in progress."
+        ),
     }
     text = sentences[row.outcome]
     if row.outcome_detail:
-        text += " " + _tr("Reason: %1").replace("%1", row.outcome_detail)
+        text += " " + QCoreApplication.translate("History", "Reason: %1").replace(
+            "%1", row.outcome_detail
+        )
     return text
 
 
 def direction_label(direction: Direction) -> str:
     """Word for who started the call."""
     labels = {
-        Direction.OUTGOING: _tr("Outgoing"),
-        Direction.INCOMING: _tr("Incoming"),
-        Direction.INTERNAL: _tr("Internal"),
-        Direction.API: _tr("Via API"),
+        Direction.OUTGOING: QCoreApplication.translate("History", "Outgoing"),
+        Direction.INCOMING: QCoreApplication.translate("History", "Incoming"),
+        Direction.INTERNAL: QCoreApplication.translate("History", "Internal"),
+        Direction.API: QCoreApplication.translate("History", "Via API"),
     }
     return labels[direction]
 
@@ -62,20 +66,20 @@ def direction_label(direction: Direction) -> str:
 def column_title(column: Column) -> str:
     """Header of a table column."""
     titles = {
-        Column.DATE: _tr("Date/time"),
-        Column.DIRECTION: _tr("Direction"),
-        Column.ORIGIN: _tr("Origin"),
-        Column.DESTINATION: _tr("Destination"),
-        Column.RAMAL: _tr("Ramal"),
-        Column.OUTCOME: _tr("Outcome"),
-        Column.ORIGIN_STATUS: _tr("Origin leg"),
-        Column.DESTINATION_STATUS: _tr("Destination leg"),
-        Column.TALK: _tr("Talk"),
-        Column.TOTAL: _tr("Total"),
-        Column.REASON: _tr("Disconnect reason"),
-        Column.PRICE: _tr("Price"),
-        Column.TAGS: _tr("Tags"),
-        Column.RECORDING: _tr("Rec."),
-        Column.RATING: _tr("Rating"),
+        Column.DATE: QCoreApplication.translate("History", "Date/time"),
+        Column.DIRECTION: QCoreApplication.translate("History", "Direction"),
+        Column.ORIGIN: QCoreApplication.translate("History", "Origin"),
+        Column.DESTINATION: QCoreApplication.translate("History", "Destination"),
+        Column.RAMAL: QCoreApplication.translate("History", "Ramal"),
+        Column.OUTCOME: QCoreApplication.translate("History", "Outcome"),
+        Column.ORIGIN_STATUS: QCoreApplication.translate("History", "Origin leg"),
+        Column.DESTINATION_STATUS: QCoreApplication.translate("History", "Destination leg"),
+        Column.TALK: QCoreApplication.translate("History", "Talk"),
+        Column.TOTAL: QCoreApplication.translate("History", "Total"),
+        Column.REASON: QCoreApplication.translate("History", "Disconnect reason"),
+        Column.PRICE: QCoreApplication.translate("History", "Price"),
+        Column.TAGS: QCoreApplication.translate("History", "Tags"),
+        Column.RECORDING: QCoreApplication.translate("History", "Rec."),
+        Column.RATING: QCoreApplication.translate("History", "Rating"),
     }
     return titles[column]

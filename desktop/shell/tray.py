@@ -37,18 +37,14 @@ def tray_state_for(snapshot: AgentSnapshot) -> TrayState:
     return TrayState.PAUSED if snapshot.paused else TrayState.READY
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrayIcon", text)
-
-
 def state_label(state: TrayState) -> str:
     """The state in words, for the tooltip."""
     labels = {
-        TrayState.READY: _tr("Ready"),
-        TrayState.RINGING: _tr("Ringing"),
-        TrayState.IN_CALL: _tr("In a call"),
-        TrayState.PAUSED: _tr("Paused"),
-        TrayState.OFFLINE: _tr("Offline"),
+        TrayState.READY: QCoreApplication.translate("TrayIcon", "Ready"),
+        TrayState.RINGING: QCoreApplication.translate("TrayIcon", "Ringing"),
+        TrayState.IN_CALL: QCoreApplication.translate("TrayIcon", "In a call"),
+        TrayState.PAUSED: QCoreApplication.translate("TrayIcon", "Paused"),
+        TrayState.OFFLINE: QCoreApplication.translate("TrayIcon", "Offline"),
     }
     return labels[state]
 
@@ -67,15 +63,25 @@ class TrayIcon(QObject):
         super().__init__(parent)
         self._state = TrayState.OFFLINE
         self._menu = QMenu()
-        self.answer_action = self._action(_tr("Answer"), self.answerRequested.emit)
-        self.hangup_action = self._action(_tr("Hang up"), self.hangupRequested.emit)
-        self.pause_action = QAction(_tr("Pause"), self._menu, checkable=True)
+        self.answer_action = self._action(
+            QCoreApplication.translate("TrayIcon", "Answer"), self.answerRequested.emit
+        )
+        self.hangup_action = self._action(
+            QCoreApplication.translate("TrayIcon", "Hang up"), self.hangupRequested.emit
+        )
+        self.pause_action = QAction(
+            QCoreApplication.translate("TrayIcon", "Pause"), self._menu, checkable=True
+        )
         self.pause_action.triggered.connect(self._on_pause)
         self._menu.addAction(self.pause_action)
         self._menu.addSeparator()
-        self.window_action = self._action(_tr("Show window"), self.toggleWindowRequested.emit)
+        self.window_action = self._action(
+            QCoreApplication.translate("TrayIcon", "Show window"), self.toggleWindowRequested.emit
+        )
         self._menu.addSeparator()
-        self.quit_action = self._action(_tr("Quit"), self.quitRequested.emit)
+        self.quit_action = self._action(
+            QCoreApplication.translate("TrayIcon", "Quit"), self.quitRequested.emit
+        )
         self.tray = QSystemTrayIcon(self)
         self.tray.setContextMenu(self._menu)
         self.tray.activated.connect(self._on_activated)
@@ -129,7 +135,11 @@ class TrayIcon(QObject):
 
     def set_window_visible(self, visible: bool) -> None:
         """Name the show/hide action after what it will do."""
-        self.window_action.setText(_tr("Hide window") if visible else _tr("Show window"))
+        self.window_action.setText(
+            QCoreApplication.translate("TrayIcon", "Hide window")
+            if visible
+            else QCoreApplication.translate("TrayIcon", "Show window")
+        )
 
     def notify(self, title: str, text: str, *, critical: bool = False, msecs: int = 10_000) -> None:
         """A native notification from the tray icon."""
@@ -142,11 +152,16 @@ class TrayIcon(QObject):
 
     def notify_incoming(self, number: str) -> None:
         """Tell the agent about an incoming call even when the window is hidden."""
-        self.notify(_tr("Incoming call"), _tr("Call from %1").replace("%1", number or "?"))
+        self.notify(
+            QCoreApplication.translate("TrayIcon", "Incoming call"),
+            QCoreApplication.translate("TrayIcon", "Call from %1").replace("%1", number or "?"),
+        )
 
     def notify_failure(self, text: str) -> None:
         """Tell the user something failed (call, connection, keychain)."""
-        self.notify(_tr("Something went wrong"), text, critical=True)
+        self.notify(
+            QCoreApplication.translate("TrayIcon", "Something went wrong"), text, critical=True
+        )
 
     def _on_pause(self, checked: bool) -> None:
         # The tick follows the state, not the click: the pause event will set it.

@@ -160,7 +160,9 @@ def build_workspace(
             # The supervisor's KPI view (with its pause list) for this one ramal.
             loader = ramal_kpi_loader(session.client, ramal_id, lambda: datetime.now(UTC))
             view = KpiView(loader, date.today)
-            title = window.tr("Pauses and KPIs of ramal %1").replace("%1", ramal)
+            title = QCoreApplication.translate("MainWindow", "Pauses and KPIs of ramal %1").replace(
+                "%1", ramal
+            )
             _show_apart(workspace, view, title)
             view.reload()
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Final
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,37 +32,41 @@ from desktop.supervisor.live_state import LiveCall
 
 __all__ = ["ActionDialog", "ActionRunner"]
 
-_CTX: Final = "SupervisorActions"
-
 #: ``runner(kind, call_id, numero, perna)`` → the API's answer.
 ActionRunner = Callable[[ActionKind, int | str, str, str], Awaitable[ActionResult]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def _titles() -> dict[ActionKind, str]:
     return {
-        ActionKind.LISTEN: _tr("Listen to call"),
-        ActionKind.WHISPER: _tr("Whisper to the ramal"),
-        ActionKind.BARGE: _tr("Join the call (conference)"),
-        ActionKind.TRANSFER: _tr("Transfer call"),
-        ActionKind.HANGUP: _tr("Hang up call"),
+        ActionKind.LISTEN: QCoreApplication.translate("SupervisorActions", "Listen to call"),
+        ActionKind.WHISPER: QCoreApplication.translate("SupervisorActions", "Whisper to the ramal"),
+        ActionKind.BARGE: QCoreApplication.translate(
+            "SupervisorActions", "Join the call (conference)"
+        ),
+        ActionKind.TRANSFER: QCoreApplication.translate("SupervisorActions", "Transfer call"),
+        ActionKind.HANGUP: QCoreApplication.translate("SupervisorActions", "Hang up call"),
     }
 
 
 def _explanations() -> dict[ActionKind, str]:
     return {
-        ActionKind.LISTEN: _tr(
-            "Your phone rings; when you answer you hear both sides and nobody hears you."
+        ActionKind.LISTEN: QCoreApplication.translate(
+            "SupervisorActions",
+            "Your phone rings; when you answer you hear both sides and nobody hears you.",
         ),
-        ActionKind.WHISPER: _tr(
-            "Your phone rings; when you answer only the ramal hears you (escuta modo 2)."
+        ActionKind.WHISPER: QCoreApplication.translate(
+            "SupervisorActions",
+            "Your phone rings; when you answer only the ramal hears you (escuta modo 2).",
         ),
-        ActionKind.BARGE: _tr("Your phone rings; when you answer everybody hears you (modo 3)."),
-        ActionKind.TRANSFER: _tr("The chosen leg goes to the new number; the other leg hangs up."),
-        ActionKind.HANGUP: _tr("The call ends for both sides. This cannot be undone."),
+        ActionKind.BARGE: QCoreApplication.translate(
+            "SupervisorActions", "Your phone rings; when you answer everybody hears you (modo 3)."
+        ),
+        ActionKind.TRANSFER: QCoreApplication.translate(
+            "SupervisorActions", "The chosen leg goes to the new number; the other leg hangs up."
+        ),
+        ActionKind.HANGUP: QCoreApplication.translate(
+            "SupervisorActions", "The call ends for both sides. This cannot be undone."
+        ),
     }
 
 
@@ -92,9 +95,9 @@ class ActionDialog(QDialog):
         self.setModal(True)
         layout = QVBoxLayout(self)
         summary = QLabel(
-            _tr("Call {id}: {origem} → {destino}").format(
-                id=call.id, origem=call.origem or "?", destino=call.destino or "?"
-            )
+            QCoreApplication.translate(
+                "SupervisorActions", "Call {id}: {origem} → {destino}"
+            ).format(id=call.id, origem=call.origem or "?", destino=call.destino or "?")
         )
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(summary)
@@ -104,29 +107,41 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         self.number = QLineEdit()
         self.number.setClearButtonEnabled(True)
-        self.origem_leg = QRadioButton(_tr("Origin leg ({number})").format(number=call.origem))
+        self.origem_leg = QRadioButton(
+            QCoreApplication.translate("SupervisorActions", "Origin leg ({number})").format(
+                number=call.origem
+            )
+        )
         self.destino_leg = QRadioButton(
-            _tr("Destination leg ({number})").format(number=call.destino)
+            QCoreApplication.translate("SupervisorActions", "Destination leg ({number})").format(
+                number=call.destino
+            )
         )
         self._legs = QButtonGroup(self)
         if kind in (ActionKind.LISTEN, ActionKind.WHISPER, ActionKind.BARGE):
             self.number.setText(supervisor_number)
-            self.number.setPlaceholderText(_tr("Your phone or ramal"))
-            form.addRow(_tr("Call me at:"), self.number)
+            self.number.setPlaceholderText(
+                QCoreApplication.translate("SupervisorActions", "Your phone or ramal")
+            )
+            form.addRow(QCoreApplication.translate("SupervisorActions", "Call me at:"), self.number)
         elif kind is ActionKind.TRANSFER:
-            self.number.setPlaceholderText(_tr("Ramal or phone number"))
+            self.number.setPlaceholderText(
+                QCoreApplication.translate("SupervisorActions", "Ramal or phone number")
+            )
             completer = QCompleter(list(completions), self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.activated.connect(self._take_completion)
             self.number.setCompleter(completer)
-            form.addRow(_tr("Transfer to:"), self.number)
+            form.addRow(
+                QCoreApplication.translate("SupervisorActions", "Transfer to:"), self.number
+            )
             legs = QHBoxLayout()
             for button in (self.origem_leg, self.destino_leg):
                 self._legs.addButton(button)
                 legs.addWidget(button)
             self.destino_leg.setChecked(True)
-            form.addRow(_tr("Leg to move:"), legs)
+            form.addRow(QCoreApplication.translate("SupervisorActions", "Leg to move:"), legs)
         layout.addLayout(form)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -149,11 +164,11 @@ class ActionDialog(QDialog):
 
     def _verb(self) -> str:
         verbs = {
-            ActionKind.LISTEN: _tr("Listen"),
-            ActionKind.WHISPER: _tr("Whisper"),
-            ActionKind.BARGE: _tr("Join"),
-            ActionKind.TRANSFER: _tr("Transfer"),
-            ActionKind.HANGUP: _tr("Hang up"),
+            ActionKind.LISTEN: QCoreApplication.translate("SupervisorActions", "Listen"),
+            ActionKind.WHISPER: QCoreApplication.translate("SupervisorActions", "Whisper"),
+            ActionKind.BARGE: QCoreApplication.translate("SupervisorActions", "Join"),
+            ActionKind.TRANSFER: QCoreApplication.translate("SupervisorActions", "Transfer"),
+            ActionKind.HANGUP: QCoreApplication.translate("SupervisorActions", "Hang up"),
         }
         return verbs[self.kind]
 
@@ -171,13 +186,15 @@ class ActionDialog(QDialog):
             return
         numero = self.number.text().strip().split(" ", 1)[0]
         if self.kind is not ActionKind.HANGUP and not numero:
-            self.status.setText(_tr("Enter a number first."))
+            self.status.setText(
+                QCoreApplication.translate("SupervisorActions", "Enter a number first.")
+            )
             self.number.setFocus()
             return
         self.run_button.setEnabled(False)
         self.number.setEnabled(False)
         self.progress.show()
-        self.status.setText(_tr("Sending the request…"))
+        self.status.setText(QCoreApplication.translate("SupervisorActions", "Sending the request…"))
         self._task = asyncio.ensure_future(self._run(numero))
 
     async def _run(self, numero: str) -> ActionResult:
@@ -190,7 +207,11 @@ class ActionDialog(QDialog):
             self.status.setText(self._success_text())
             self.status.setStyleSheet("color: #2e7d32;")
         else:
-            self.status.setText(_tr("Failed: {reason}").format(reason=result.message))
+            self.status.setText(
+                QCoreApplication.translate("SupervisorActions", "Failed: {reason}").format(
+                    reason=result.message
+                )
+            )
             self.status.setStyleSheet("color: #c62828;")
             self.run_button.setEnabled(True)
             self.number.setEnabled(True)
@@ -199,10 +220,20 @@ class ActionDialog(QDialog):
 
     def _success_text(self) -> str:
         texts = {
-            ActionKind.LISTEN: _tr("Done: the API accepted the request; your phone will ring."),
-            ActionKind.WHISPER: _tr("Done: the API accepted the request; your phone will ring."),
-            ActionKind.BARGE: _tr("Done: the API accepted the request; your phone will ring."),
-            ActionKind.TRANSFER: _tr("Done: the API says the call is being transferred."),
-            ActionKind.HANGUP: _tr("Done: the API ended the call."),
+            ActionKind.LISTEN: QCoreApplication.translate(
+                "SupervisorActions", "Done: the API accepted the request; your phone will ring."
+            ),
+            ActionKind.WHISPER: QCoreApplication.translate(
+                "SupervisorActions", "Done: the API accepted the request; your phone will ring."
+            ),
+            ActionKind.BARGE: QCoreApplication.translate(
+                "SupervisorActions", "Done: the API accepted the request; your phone will ring."
+            ),
+            ActionKind.TRANSFER: QCoreApplication.translate(
+                "SupervisorActions", "Done: the API says the call is being transferred."
+            ),
+            ActionKind.HANGUP: QCoreApplication.translate(
+                "SupervisorActions", "Done: the API ended the call."
+            ),
         }
         return texts[self.kind]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -23,17 +22,15 @@ from desktop.supervisor.actions import AuditLog
 
 __all__ = ["AuditView"]
 
-_CTX: Final = "SupervisorAudit"
 AskPath = Callable[[QWidget, str], Path | None]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def _ask_csv_path(parent: QWidget, name: str) -> Path | None:
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Export audit log"), name, "CSV (*.csv)"
+        parent,
+        QCoreApplication.translate("SupervisorAudit", "Export audit log"),
+        name,
+        "CSV (*.csv)",
     )
     return Path(chosen) if chosen else None
 
@@ -50,23 +47,29 @@ class AuditView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.where = QLabel(_tr("Kept on this computer in {path}").format(path=audit.path))
+        self.where = QLabel(
+            QCoreApplication.translate("SupervisorAudit", "Kept on this computer in {path}").format(
+                path=audit.path
+            )
+        )
         self.where.setWordWrap(True)
         bar.addWidget(self.where, 1)
-        self.export_button = QPushButton(_tr("Export CSV…"))
+        self.export_button = QPushButton(
+            QCoreApplication.translate("SupervisorAudit", "Export CSV…")
+        )
         self.export_button.clicked.connect(self.export_csv)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
-                _tr("When"),
-                _tr("Who"),
-                _tr("Action"),
-                _tr("Call"),
-                _tr("Number"),
-                _tr("Detail"),
-                _tr("Result"),
+                QCoreApplication.translate("SupervisorAudit", "When"),
+                QCoreApplication.translate("SupervisorAudit", "Who"),
+                QCoreApplication.translate("SupervisorAudit", "Action"),
+                QCoreApplication.translate("SupervisorAudit", "Call"),
+                QCoreApplication.translate("SupervisorAudit", "Number"),
+                QCoreApplication.translate("SupervisorAudit", "Detail"),
+                QCoreApplication.translate("SupervisorAudit", "Result"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -82,7 +85,9 @@ class AuditView(QWidget):
         entries = list(reversed(self.audit.entries()))
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            result = _tr("OK") if entry.ok else entry.result
+            result = (
+                QCoreApplication.translate("SupervisorAudit", "OK") if entry.ok else entry.result
+            )
             values = (
                 entry.at,
                 entry.who,
@@ -103,6 +108,10 @@ class AuditView(QWidget):
         try:
             self.audit.export(target)
         except OSError as error:
-            self.where.setText(_tr("Could not save: {reason}").format(reason=error.strerror))
+            self.where.setText(
+                QCoreApplication.translate("SupervisorAudit", "Could not save: {reason}").format(
+                    reason=error.strerror
+                )
+            )
             return None
         return target

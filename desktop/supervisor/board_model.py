@@ -31,7 +31,6 @@ __all__ = [
     "state_text",
 ]
 
-_CTX: Final = "SupervisorBoard"
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
@@ -47,18 +46,14 @@ _ALERT_CALL: Final = QColor("#ffcdd2")
 _ALERT_PAUSE: Final = QColor("#ffe0b2")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def state_text(state: RamalState) -> str:
     """The state in words."""
     words = {
-        RamalState.TALKING: _tr("In call"),
-        RamalState.RINGING: _tr("Ringing"),
-        RamalState.PAUSED: _tr("Paused"),
-        RamalState.FREE: _tr("Free"),
-        RamalState.UNKNOWN: _tr("No activity today"),
+        RamalState.TALKING: QCoreApplication.translate("SupervisorBoard", "In call"),
+        RamalState.RINGING: QCoreApplication.translate("SupervisorBoard", "Ringing"),
+        RamalState.PAUSED: QCoreApplication.translate("SupervisorBoard", "Paused"),
+        RamalState.FREE: QCoreApplication.translate("SupervisorBoard", "Free"),
+        RamalState.UNKNOWN: QCoreApplication.translate("SupervisorBoard", "No activity today"),
     }
     return words[state]
 
@@ -89,16 +84,16 @@ class BoardColumn(IntEnum):
 
 def _headers() -> list[str]:
     return [
-        _tr("Ramal"),
-        _tr("Login"),
-        _tr("Tags"),
-        _tr("State"),
-        _tr("With"),
-        _tr("Time in state"),
-        _tr("Made"),
-        _tr("Received"),
-        _tr("Answered"),
-        _tr("Not answered"),
+        QCoreApplication.translate("SupervisorBoard", "Ramal"),
+        QCoreApplication.translate("SupervisorBoard", "Login"),
+        QCoreApplication.translate("SupervisorBoard", "Tags"),
+        QCoreApplication.translate("SupervisorBoard", "State"),
+        QCoreApplication.translate("SupervisorBoard", "With"),
+        QCoreApplication.translate("SupervisorBoard", "Time in state"),
+        QCoreApplication.translate("SupervisorBoard", "Made"),
+        QCoreApplication.translate("SupervisorBoard", "Received"),
+        QCoreApplication.translate("SupervisorBoard", "Answered"),
+        QCoreApplication.translate("SupervisorBoard", "Not answered"),
     ]
 
 
@@ -169,9 +164,10 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and self.thresholds.exceeded(row, self._at):
             return _ALERT_PAUSE if row.state is RamalState.PAUSED else _ALERT_CALL
         if role == Qt.ItemDataRole.ToolTipRole and column is BoardColumn.STATE:
-            return _tr(
+            return QCoreApplication.translate(
+                "SupervisorBoard",
                 "Derived from today's call report (live calls) and the ramal's pauses; "
-                "the API has no live ramal state."
+                "the API has no live ramal state.",
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= BoardColumn.TIME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

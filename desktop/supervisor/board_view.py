@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Final
-
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +23,6 @@ from desktop.supervisor.calls_model import CallColumn, CallsModel
 from desktop.supervisor.live_state import LiveCall, RamalState
 
 __all__ = ["BoardView"]
-
-_CTX: Final = "SupervisorBoard"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def _table(model: object) -> QTableView:
@@ -62,26 +54,37 @@ class BoardView(QWidget):
 
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_tr("Ramal or login"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("SupervisorBoard", "Ramal or login")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(200)
         self.search.textChanged.connect(self.proxy.set_text)
         self.tag = QComboBox()
         self.tag.setMinimumWidth(140)
-        self.tag.addItem(_tr("All tags"), "")
+        self.tag.addItem(QCoreApplication.translate("SupervisorBoard", "All tags"), "")
         self.tag.currentIndexChanged.connect(self._tag_chosen)
         self.state = QComboBox()
-        self.state.addItem(_tr("All states"), None)
-        self.state.addItem(_tr("In call or ringing"), "busy")
+        self.state.addItem(QCoreApplication.translate("SupervisorBoard", "All states"), None)
+        self.state.addItem(
+            QCoreApplication.translate("SupervisorBoard", "In call or ringing"), "busy"
+        )
         for state in RamalState:
             self.state.addItem(state_text(state), int(state))
         self.state.currentIndexChanged.connect(self._state_chosen)
         self.sort = QComboBox()
-        self.sort.addItem(_tr("Sort by state"), int(BoardColumn.STATE))
-        self.sort.addItem(_tr("Sort by time in state"), int(BoardColumn.TIME))
-        self.sort.addItem(_tr("Sort by ramal"), int(BoardColumn.RAMAL))
+        self.sort.addItem(
+            QCoreApplication.translate("SupervisorBoard", "Sort by state"), int(BoardColumn.STATE)
+        )
+        self.sort.addItem(
+            QCoreApplication.translate("SupervisorBoard", "Sort by time in state"),
+            int(BoardColumn.TIME),
+        )
+        self.sort.addItem(
+            QCoreApplication.translate("SupervisorBoard", "Sort by ramal"), int(BoardColumn.RAMAL)
+        )
         self.sort.currentIndexChanged.connect(self._sort_chosen)
-        bar.addWidget(QLabel(_tr("Filter:")))
+        bar.addWidget(QLabel(QCoreApplication.translate("SupervisorBoard", "Filter:")))
         bar.addWidget(self.search)
         bar.addWidget(self.tag)
         bar.addWidget(self.state)
@@ -115,11 +118,11 @@ class BoardView(QWidget):
         actions.addStretch(1)
         self.buttons: dict[ActionKind, QPushButton] = {}
         labels = {
-            ActionKind.LISTEN: _tr("Listen"),
-            ActionKind.WHISPER: _tr("Whisper"),
-            ActionKind.BARGE: _tr("Barge in"),
-            ActionKind.TRANSFER: _tr("Transfer…"),
-            ActionKind.HANGUP: _tr("Hang up…"),
+            ActionKind.LISTEN: QCoreApplication.translate("SupervisorBoard", "Listen"),
+            ActionKind.WHISPER: QCoreApplication.translate("SupervisorBoard", "Whisper"),
+            ActionKind.BARGE: QCoreApplication.translate("SupervisorBoard", "Barge in"),
+            ActionKind.TRANSFER: QCoreApplication.translate("SupervisorBoard", "Transfer…"),
+            ActionKind.HANGUP: QCoreApplication.translate("SupervisorBoard", "Hang up…"),
         }
         for kind, label in labels.items():
             button = QPushButton(label)
@@ -142,9 +145,10 @@ class BoardView(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         derived = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "SupervisorBoard",
                 "State is derived: live calls come from today's call report, pauses from each "
-                "ramal's pause report; 'No activity today' means no call or pause was seen."
+                "ramal's pause report; 'No activity today' means no call or pause was seen.",
             )
         )
         derived.setWordWrap(True)
@@ -194,7 +198,9 @@ class BoardView(QWidget):
 
     def _calls_changed(self) -> None:
         self.calls_title.setText(
-            _tr("Calls in progress: {count}").format(count=self.calls.rowCount())
+            QCoreApplication.translate("SupervisorBoard", "Calls in progress: {count}").format(
+                count=self.calls.rowCount()
+            )
         )
         self._selection_changed()
 
@@ -202,7 +208,7 @@ class BoardView(QWidget):
         current = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItem(_tr("All tags"), "")
+        self.tag.addItem(QCoreApplication.translate("SupervisorBoard", "All tags"), "")
         for tag in self.board.tags():
             self.tag.addItem(tag, tag)
         found = self.tag.findData(current)

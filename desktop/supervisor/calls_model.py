@@ -22,13 +22,8 @@ from desktop.supervisor.thresholds import elapsed_seconds
 
 __all__ = ["CallColumn", "CallsModel"]
 
-_CTX: Final = "SupervisorCalls"
 Index = QModelIndex | QPersistentModelIndex
 CALL_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 class CallColumn(IntEnum):
@@ -53,14 +48,14 @@ class CallsModel(QAbstractTableModel):
         self._rows: list[LiveCall] = []
         self._at = clock()
         self._headers = [
-            _tr("Call"),
-            _tr("Origin"),
-            _tr("Destination"),
-            _tr("Ramal"),
-            _tr("Phase"),
-            _tr("Origin leg"),
-            _tr("Destination leg"),
-            _tr("Duration"),
+            QCoreApplication.translate("SupervisorCalls", "Call"),
+            QCoreApplication.translate("SupervisorCalls", "Origin"),
+            QCoreApplication.translate("SupervisorCalls", "Destination"),
+            QCoreApplication.translate("SupervisorCalls", "Ramal"),
+            QCoreApplication.translate("SupervisorCalls", "Phase"),
+            QCoreApplication.translate("SupervisorCalls", "Origin leg"),
+            QCoreApplication.translate("SupervisorCalls", "Destination leg"),
+            QCoreApplication.translate("SupervisorCalls", "Duration"),
         ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -108,7 +103,11 @@ class CallsModel(QAbstractTableModel):
         if column is CallColumn.RAMAL:
             return call.ramal
         if column is CallColumn.PHASE:
-            return _tr("Talking") if call.phase is CallPhase.TALKING else _tr("Ringing")
+            return (
+                QCoreApplication.translate("SupervisorCalls", "Talking")
+                if call.phase is CallPhase.TALKING
+                else QCoreApplication.translate("SupervisorCalls", "Ringing")
+            )
         if column is CallColumn.ORIGEM_LEG:
             return call.origem_status or "—"
         if column is CallColumn.DESTINO_LEG:

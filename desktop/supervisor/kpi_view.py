@@ -38,7 +38,6 @@ from desktop.supervisor.kpis import OUTCOME_ORDER, TALK_BUCKETS, KpiReport, KpiR
 __all__ = ["KpiLoader", "KpiView", "outcome_text"]
 
 log = logging.getLogger(__name__)
-_CTX: Final = "SupervisorKpis"
 KpiLoader = Callable[[date, date], Awaitable[KpiReport]]
 AskPath = Callable[[QWidget, str], Path | None]
 OUTCOME_COLORS: Final = {
@@ -52,26 +51,24 @@ OUTCOME_COLORS: Final = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def outcome_text(outcome: Outcome) -> str:
     """The outcome in words."""
     words = {
-        Outcome.ANSWERED: _tr("Answered"),
-        Outcome.MISSED: _tr("No answer"),
-        Outcome.REJECTED: _tr("Busy"),
-        Outcome.ABANDONED: _tr("Abandoned"),
-        Outcome.FAILED: _tr("Failed"),
-        Outcome.ELSEWHERE: _tr("Transferred"),
-        Outcome.IN_PROGRESS: _tr("In progress"),
+        Outcome.ANSWERED: QCoreApplication.translate("SupervisorKpis", "Answered"),
+        Outcome.MISSED: QCoreApplication.translate("SupervisorKpis", "No answer"),
+        Outcome.REJECTED: QCoreApplication.translate("SupervisorKpis", "Busy"),
+        Outcome.ABANDONED: QCoreApplication.translate("SupervisorKpis", "Abandoned"),
+        Outcome.FAILED: QCoreApplication.translate("SupervisorKpis", "Failed"),
+        Outcome.ELSEWHERE: QCoreApplication.translate("SupervisorKpis", "Transferred"),
+        Outcome.IN_PROGRESS: QCoreApplication.translate("SupervisorKpis", "In progress"),
     }
     return words[outcome]
 
 
 def _ask_csv_path(parent: QWidget, name: str) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(parent, _tr("Export KPIs"), name, "CSV (*.csv)")
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("SupervisorKpis", "Export KPIs"), name, "CSV (*.csv)"
+    )
     return Path(chosen) if chosen else None
 
 
@@ -109,10 +106,10 @@ class KpiView(QWidget):
         bar = QHBoxLayout()
         self.period = QComboBox()
         for label, key in (
-            (_tr("Today"), "today"),
-            (_tr("Yesterday"), "yesterday"),
-            (_tr("Last 7 days"), "week"),
-            (_tr("Chosen range"), "range"),
+            (QCoreApplication.translate("SupervisorKpis", "Today"), "today"),
+            (QCoreApplication.translate("SupervisorKpis", "Yesterday"), "yesterday"),
+            (QCoreApplication.translate("SupervisorKpis", "Last 7 days"), "week"),
+            (QCoreApplication.translate("SupervisorKpis", "Chosen range"), "range"),
         ):
             self.period.addItem(label, key)
         self.start = QDateEdit(QDate.currentDate())
@@ -122,13 +119,21 @@ class KpiView(QWidget):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setEnabled(False)
         self.period.currentIndexChanged.connect(self._period_chosen)
-        self.refresh_button = QPushButton(_tr("Refresh"))
+        self.refresh_button = QPushButton(QCoreApplication.translate("SupervisorKpis", "Refresh"))
         self.refresh_button.clicked.connect(self.reload)
-        self.export_button = QPushButton(_tr("Export CSV…"))
+        self.export_button = QPushButton(
+            QCoreApplication.translate("SupervisorKpis", "Export CSV…")
+        )
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
         self.status = QLabel()
-        for widget in (QLabel(_tr("Period:")), self.period, self.start, QLabel("–"), self.end):
+        for widget in (
+            QLabel(QCoreApplication.translate("SupervisorKpis", "Period:")),
+            self.period,
+            self.start,
+            QLabel("–"),
+            self.end,
+        ):
             bar.addWidget(widget)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
@@ -139,12 +144,12 @@ class KpiView(QWidget):
         self.tiles: dict[str, QLabel] = {}
         tiles = QGridLayout()
         names = (
-            ("calls", _tr("Calls (made / received)")),
-            ("answered", _tr("Answered")),
-            ("talk", _tr("Talk time (avg / max)")),
-            ("wait", _tr("Average wait")),
-            ("lost", _tr("Busy / no answer / failed")),
-            ("pauses", _tr("Pause time (total / avg)")),
+            ("calls", QCoreApplication.translate("SupervisorKpis", "Calls (made / received)")),
+            ("answered", QCoreApplication.translate("SupervisorKpis", "Answered")),
+            ("talk", QCoreApplication.translate("SupervisorKpis", "Talk time (avg / max)")),
+            ("wait", QCoreApplication.translate("SupervisorKpis", "Average wait")),
+            ("lost", QCoreApplication.translate("SupervisorKpis", "Busy / no answer / failed")),
+            ("pauses", QCoreApplication.translate("SupervisorKpis", "Pause time (total / avg)")),
         )
         for column, (key, title) in enumerate(names):
             caption = QLabel(title)
@@ -157,11 +162,19 @@ class KpiView(QWidget):
         layout.addLayout(tiles)
 
         charts = QHBoxLayout()
-        self.hourly_chart = BarChart(_tr("Calls per hour, by outcome"))
-        self.talk_chart = BarChart(_tr("Talk time distribution (answered calls)"))
-        self.pause_chart = BarChart(_tr("Pause time per ramal (minutes)"))
+        self.hourly_chart = BarChart(
+            QCoreApplication.translate("SupervisorKpis", "Calls per hour, by outcome")
+        )
+        self.talk_chart = BarChart(
+            QCoreApplication.translate("SupervisorKpis", "Talk time distribution (answered calls)")
+        )
+        self.pause_chart = BarChart(
+            QCoreApplication.translate("SupervisorKpis", "Pause time per ramal (minutes)")
+        )
         for chart in (self.hourly_chart, self.talk_chart, self.pause_chart):
-            chart.empty_text = _tr("No data in this period")
+            chart.empty_text = QCoreApplication.translate(
+                "SupervisorKpis", "No data in this period"
+            )
             charts.addWidget(chart)
         self.pause_chart.value_text = lambda v: f"{v:g}"
         layout.addLayout(charts, 2)
@@ -170,17 +183,17 @@ class KpiView(QWidget):
         self.table = QTableWidget(0, 11)
         self.table.setHorizontalHeaderLabels(
             [
-                _tr("Ramal"),
-                _tr("Login"),
-                _tr("Made"),
-                _tr("Received"),
-                _tr("Answered %"),
-                _tr("Avg talk"),
-                _tr("Max talk"),
-                _tr("Avg wait"),
-                _tr("Busy"),
-                _tr("No answer"),
-                _tr("Failed"),
+                QCoreApplication.translate("SupervisorKpis", "Ramal"),
+                QCoreApplication.translate("SupervisorKpis", "Login"),
+                QCoreApplication.translate("SupervisorKpis", "Made"),
+                QCoreApplication.translate("SupervisorKpis", "Received"),
+                QCoreApplication.translate("SupervisorKpis", "Answered %"),
+                QCoreApplication.translate("SupervisorKpis", "Avg talk"),
+                QCoreApplication.translate("SupervisorKpis", "Max talk"),
+                QCoreApplication.translate("SupervisorKpis", "Avg wait"),
+                QCoreApplication.translate("SupervisorKpis", "Busy"),
+                QCoreApplication.translate("SupervisorKpis", "No answer"),
+                QCoreApplication.translate("SupervisorKpis", "Failed"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -190,18 +203,30 @@ class KpiView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "SupervisorKpis",
                 "Answered % = answered / finished calls. Talk = destination leg's talk time. "
-                "Wait = ring time before a ramal answered a received call."
+                "Wait = ring time before a ramal answered a received call.",
             )
         )
         lower.addWidget(self.table)
         self.reasons = QTreeWidget()
-        self.reasons.setHeaderLabels([_tr("Outcome / disconnect reason"), _tr("Calls")])
+        self.reasons.setHeaderLabels(
+            [
+                QCoreApplication.translate("SupervisorKpis", "Outcome / disconnect reason"),
+                QCoreApplication.translate("SupervisorKpis", "Calls"),
+            ]
+        )
         self.reasons.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lower.addWidget(self.reasons)
         self.pauses = QTreeWidget()
-        self.pauses.setHeaderLabels([_tr("Ramal / pause start"), _tr("End"), _tr("Length")])
+        self.pauses.setHeaderLabels(
+            [
+                QCoreApplication.translate("SupervisorKpis", "Ramal / pause start"),
+                QCoreApplication.translate("SupervisorKpis", "End"),
+                QCoreApplication.translate("SupervisorKpis", "Length"),
+            ]
+        )
         self.pauses.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lower.addWidget(self.pauses)
         lower.setSizes([700, 330, 330])
@@ -233,7 +258,7 @@ class KpiView(QWidget):
         """Load the KPIs for the chosen period (a newer request cancels the older one)."""
         if self._task is not None and not self._task.done():
             self._task.cancel()
-        self.status.setText(_tr("Loading…"))
+        self.status.setText(QCoreApplication.translate("SupervisorKpis", "Loading…"))
         self.refresh_button.setEnabled(False)
         self._task = asyncio.ensure_future(self._load(*self.period_dates()))
 
@@ -241,13 +266,17 @@ class KpiView(QWidget):
         try:
             report = await self._loader(start, end)
         except RamalApiError as error:
-            self.status.setText(_tr("Could not load: {reason}").format(reason=error.user_message()))
+            self.status.setText(
+                QCoreApplication.translate("SupervisorKpis", "Could not load: {reason}").format(
+                    reason=error.user_message()
+                )
+            )
             return
         finally:
             self.refresh_button.setEnabled(True)
         self.show_report(report)
         self.status.setText(
-            _tr("{start} to {end}").format(
+            QCoreApplication.translate("SupervisorKpis", "{start} to {end}").format(
                 start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")
             )
         )
@@ -283,7 +312,7 @@ class KpiView(QWidget):
 
     def _set_row(self, index: int, row: KpiRow) -> None:
         values = [
-            row.ramal or _tr("All"),
+            row.ramal or QCoreApplication.translate("SupervisorKpis", "All"),
             row.login.split("@", 1)[0],
             str(row.made),
             str(row.received),
@@ -325,10 +354,18 @@ class KpiView(QWidget):
         labels = [f"<{_short(bounds[0])}"]
         labels += [f"{_short(a)}–{_short(b)}" for a, b in itertools.pairwise(bounds)]
         labels.append(f"≥{_short(bounds[-1])}")
-        talk = Series(_tr("Calls"), "#2e7d32", tuple(float(v) for v in report.talk_histogram))
+        talk = Series(
+            QCoreApplication.translate("SupervisorKpis", "Calls"),
+            "#2e7d32",
+            tuple(float(v) for v in report.talk_histogram),
+        )
         self.talk_chart.set_data(labels, [talk])
         pauses = [p for p in report.pauses if p.total > 0]
-        pause = Series(_tr("Minutes"), "#ef6c00", tuple(round(p.total / 60, 1) for p in pauses))
+        pause = Series(
+            QCoreApplication.translate("SupervisorKpis", "Minutes"),
+            "#ef6c00",
+            tuple(round(p.total / 60, 1) for p in pauses),
+        )
         self.pause_chart.set_data([p.ramal for p in pauses], [pause])
 
     def _fill_reasons(self, report: KpiReport) -> None:
@@ -364,7 +401,7 @@ class KpiView(QWidget):
                 end = (
                     pause.pausa_fim.astimezone().strftime("%H:%M")
                     if pause.pausa_fim
-                    else _tr("open")
+                    else QCoreApplication.translate("SupervisorKpis", "open")
                 )
                 top.addChild(QTreeWidgetItem([start, end, duration_text(pause.tempo_segundos)]))
             self.pauses.addTopLevelItem(top)
@@ -378,9 +415,18 @@ class KpiView(QWidget):
         if target is None:
             return None
         try:
-            target.write_text(kpi_csv(self.report, _tr("All")), encoding="utf-8")
+            target.write_text(
+                kpi_csv(self.report, QCoreApplication.translate("SupervisorKpis", "All")),
+                encoding="utf-8",
+            )
         except OSError as error:
-            self.status.setText(_tr("Could not save: {reason}").format(reason=error.strerror))
+            self.status.setText(
+                QCoreApplication.translate("SupervisorKpis", "Could not save: {reason}").format(
+                    reason=error.strerror
+                )
+            )
             return None
-        self.status.setText(_tr("Saved {name}").format(name=target.name))
+        self.status.setText(
+            QCoreApplication.translate("SupervisorKpis", "Saved {name}").format(name=target.name)
+        )
         return target

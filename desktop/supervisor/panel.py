@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,12 +38,7 @@ from desktop.supervisor.thresholds import Thresholds
 
 __all__ = ["SupervisorPanel"]
 
-_CTX: Final = "SupervisorPanel"
 Clock = Callable[[], datetime]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def _now() -> datetime:
@@ -89,11 +83,13 @@ class SupervisorPanel(QWidget):
         board_layout.addLayout(self._threshold_bar())
         self.board_view = BoardView(self.board, self.calls)
         board_layout.addWidget(self.board_view, 1)
-        self.tabs.addTab(board_page, _tr("Live board"))
+        self.tabs.addTab(board_page, QCoreApplication.translate("SupervisorPanel", "Live board"))
         self.kpi_view = KpiView(self.load_kpis, lambda: self._clock().date())
-        self.tabs.addTab(self.kpi_view, _tr("KPIs"))
+        self.tabs.addTab(self.kpi_view, QCoreApplication.translate("SupervisorPanel", "KPIs"))
         self.audit_view = AuditView(self.audit)
-        self.tabs.addTab(self.audit_view, _tr("Audit log"))
+        self.tabs.addTab(
+            self.audit_view, QCoreApplication.translate("SupervisorPanel", "Audit log")
+        )
         layout.addWidget(self.tabs)
 
         self.signals.changed.connect(self._apply)
@@ -104,7 +100,9 @@ class SupervisorPanel(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
-        self._refresh_action = QAction(_tr("Refresh live board"), self)
+        self._refresh_action = QAction(
+            QCoreApplication.translate("SupervisorPanel", "Refresh live board"), self
+        )
         self._refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self._refresh_action.triggered.connect(self.feed.refresh)
 
@@ -114,19 +112,23 @@ class SupervisorPanel(QWidget):
         self.call_limit = QSpinBox()
         self.call_limit.setRange(0, 240)
         self.call_limit.setValue(int(limits.call_minutes))
-        self.call_limit.setSuffix(_tr(" min"))
+        self.call_limit.setSuffix(QCoreApplication.translate("SupervisorPanel", " min"))
         self.pause_limit = QSpinBox()
         self.pause_limit.setRange(0, 240)
         self.pause_limit.setValue(int(limits.pause_minutes))
-        self.pause_limit.setSuffix(_tr(" min"))
-        self.sound = QCheckBox(_tr("Sound"))
+        self.pause_limit.setSuffix(QCoreApplication.translate("SupervisorPanel", " min"))
+        self.sound = QCheckBox(QCoreApplication.translate("SupervisorPanel", "Sound"))
         self.sound.setChecked(limits.sound)
         for widget in (self.call_limit, self.pause_limit):
             widget.valueChanged.connect(self._thresholds_changed)
         self.sound.toggled.connect(self._thresholds_changed)
-        bar.addWidget(QLabel(_tr("Highlight calls longer than")))
+        bar.addWidget(
+            QLabel(QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than"))
+        )
         bar.addWidget(self.call_limit)
-        bar.addWidget(QLabel(_tr("and pauses longer than")))
+        bar.addWidget(
+            QLabel(QCoreApplication.translate("SupervisorPanel", "and pauses longer than"))
+        )
         bar.addWidget(self.pause_limit)
         bar.addWidget(self.sound)
         bar.addStretch(1)
@@ -162,24 +164,26 @@ class SupervisorPanel(QWidget):
         label = self.board_view.feed_status
         if status.kind is FeedStatusKind.ERROR and status.error is not None:
             label.setText(
-                _tr("Update failed: {reason} Retrying in {seconds} s.").format(
-                    reason=status.error.user_message(), seconds=f"{status.next_in:.0f}"
-                )
+                QCoreApplication.translate(
+                    "SupervisorPanel", "Update failed: {reason} Retrying in {seconds} s."
+                ).format(reason=status.error.user_message(), seconds=f"{status.next_in:.0f}")
             )
             label.setStyleSheet("color: #c62828;")
             return
         label.setStyleSheet("")
         if status.kind is FeedStatusKind.OK and status.updated_at is not None:
             label.setText(
-                _tr("Updated {time} · every {seconds} s").format(
+                QCoreApplication.translate(
+                    "SupervisorPanel", "Updated {time} · every {seconds} s"
+                ).format(
                     time=status.updated_at.astimezone().strftime("%H:%M:%S"),
                     seconds=f"{status.next_in:g}",
                 )
             )
         elif status.kind is FeedStatusKind.STARTING:
-            label.setText(_tr("Loading…"))
+            label.setText(QCoreApplication.translate("SupervisorPanel", "Loading…"))
         elif status.kind is FeedStatusKind.STOPPED:
-            label.setText(_tr("Paused"))
+            label.setText(QCoreApplication.translate("SupervisorPanel", "Paused"))
 
     def _thresholds_changed(self) -> None:
         self.board.set_thresholds(

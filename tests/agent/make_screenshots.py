@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.agent.controller import AgentController
 from desktop.agent.preferences import AgentPreferences
 from desktop.agent.window import AgentWindow
+from desktop.i18n import install_translator
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -56,6 +57,7 @@ def grab(app: QApplication, window: AgentWindow, name: str) -> None:
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    install_translator(app)  # pt_BR unless RAMAL_DESKTOP_LANG says otherwise
     OUT.mkdir(parents=True, exist_ok=True)
     window, phone, clock = build()
     grab(app, window, "agent-idle.png")

@@ -23,6 +23,7 @@ from desktop.history.cache import HistoryCache
 from desktop.history.outcome import Outcome
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
+from desktop.i18n import install_translator
 from desktop.sandbox.server import SandboxThread
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -64,6 +65,7 @@ async def shoot(app: QApplication, sandbox: SandboxThread, work: Path) -> None:
 
 def main() -> int:
     app = QApplication(sys.argv)
+    install_translator(app)  # pt_BR unless RAMAL_DESKTOP_LANG says otherwise
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with SandboxThread() as sandbox, tempfile.TemporaryDirectory() as work:

@@ -19,6 +19,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.i18n import install_translator
 from desktop.sandbox.server import SandboxThread
 from desktop.sandbox.timeutil import now as sandbox_now
 from desktop.supervisor.feed import PollTimings
@@ -78,6 +79,7 @@ async def main(sandbox: SandboxThread) -> None:
 
 if __name__ == "__main__":
     app = QApplication(sys.argv)
+    install_translator(app)  # pt_BR unless RAMAL_DESKTOP_LANG says otherwise
     with SandboxThread() as running:
         qasync.run(main(running))
     print("wrote", OUT / "supervisor-board.png", OUT / "supervisor-kpis.png")
