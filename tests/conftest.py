@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
@@ -22,3 +25,28 @@ from PySide6 import QtWebEngineWidgets  # noqa: F401
 from desktop.webphone.scheme import register_scheme
 
 register_scheme()
+
+import pytest  # noqa: E402
+import qasync  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """qasync's loop over pytest-qt's application, marked running as in the app.
+
+    qtbot's waits spin the Qt loop, which runs the loop's tasks. The loop is never
+    stopped: that would quit the application.
+    """
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    executor = ThreadPoolExecutor(max_workers=2)
+    loop.set_default_executor(executor)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    qapp.processEvents()
+    executor.shutdown(wait=True)
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)

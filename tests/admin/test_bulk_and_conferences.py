@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from conftest import make_client
+from admin_support import make_client
 
 from desktop.admin.bulk_create import BulkCreate, RowOutcome, failures_csv
 from desktop.admin.conferences import ConferenceSession, ConferenceSettings

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from conftest import make_client, run
+from admin_support import make_client
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.admin.bulk_create import RowOutcome
 from desktop.admin.panel import AdminPanel

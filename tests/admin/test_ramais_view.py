@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from conftest import make_client, run
+from admin_support import make_client
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.admin.panel import AdminPanel
 from desktop.admin.ramal_form import RamalFormDialog

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 
 import pytest
-import qasync
 from agent_fakes import FakeClock, FakePlayer, FakeWebphone
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -84,17 +82,3 @@ def make_window(
 @pytest.fixture
 def window(make_window: Callable[..., AgentWindow]) -> AgentWindow:
     return make_window()
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """qasync's loop over pytest-qt's application, marked running as in the app."""
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    qapp.processEvents()
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)

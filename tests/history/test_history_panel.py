@@ -8,9 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import run
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.history.cache import HistoryCache

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 from keyring_fakes import MemoryKeyring
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.settings import (
     AppPaths,
@@ -25,12 +24,6 @@ from desktop.settings import (
 )
 from desktop.settings.encrypted_file import EncryptedFileKeyring, WrongPassphraseError
 from desktop.settings.secrets import SERVICE, is_secure_backend
-
-
-def run(qtbot: QtBot, coro: Coroutine[Any, Any, Any]) -> Any:
-    task = asyncio.ensure_future(coro)
-    qtbot.waitUntil(task.done, timeout=10_000)
-    return task.result()
 
 
 def test_tokens_go_to_the_keychain_under_the_profile_id(

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-import qasync
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.history.panel import HistoryPanel
 from desktop.session import SANDBOX_PROFILE, Session, open_profile_session
@@ -20,25 +19,6 @@ from desktop.shell.workspace import Workspace, build_workspace
 from desktop.supervisor.kpi_view import KpiView
 
 T = TypeVar("T")
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    qapp.processEvents()
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
-
-
-def run(qtbot: QtBot, coro: Awaitable[T], timeout: int = 20_000) -> T:
-    task = asyncio.ensure_future(coro)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
 
 
 @pytest.fixture

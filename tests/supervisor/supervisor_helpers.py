@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import urllib.request
-from collections.abc import Coroutine
 from typing import Any
-
-from pytestqt.qtbot import QtBot
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.sandbox.server import SandboxThread
-
-
-def run(qtbot: QtBot, coro: Coroutine[Any, Any, Any], timeout: int = 10_000) -> Any:
-    task = asyncio.ensure_future(coro)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
 
 
 def control(

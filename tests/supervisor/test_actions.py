@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from supervisor_helpers import control, make_client, run
+from qt_support import run
+from supervisor_helpers import control, make_client
 
 from desktop.sandbox.server import SandboxThread
 from desktop.supervisor.action_dialogs import ActionDialog

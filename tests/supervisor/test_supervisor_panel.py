@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-from supervisor_helpers import control, make_client, run
+from qt_support import run
+from supervisor_helpers import control, make_client
 
 from desktop.sandbox.server import SandboxThread
 from desktop.supervisor.actions import ActionKind

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-import qasync
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.api.models.webphone import WebphoneType, WebphoneUrl
@@ -22,31 +21,6 @@ from desktop.sandbox.server import SandboxThread
 from desktop.webphone.webphone import Webphone
 
 T = TypeVar("T")
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """qasync's loop over pytest-qt's application, marked running like in the app.
-
-    qtbot's waits spin the Qt loop, which runs the loop's tasks. The loop is never
-    stopped: that would quit the application.
-    """
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    qapp.processEvents()
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
-
-
-def run(qtbot: QtBot, coro: Awaitable[T], timeout: int = 10_000) -> T:
-    """Run ``coro`` on the running qasync loop and wait for its result."""
-    task = asyncio.ensure_future(coro)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
 
 
 class Control:
