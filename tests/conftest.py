@@ -26,8 +26,11 @@ from desktop.webphone.scheme import register_scheme
 
 register_scheme()
 
+import keyring  # noqa: E402
 import pytest  # noqa: E402
 import qasync  # noqa: E402
+from keyring.backends import fail  # noqa: E402
+from keyring_fakes import MemoryKeyring  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -50,3 +53,20 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     executor.shutdown(wait=True)
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

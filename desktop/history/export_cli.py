@@ -1,8 +1,10 @@
 """``ramal-desktop export calls``: a period of calls to CSV or JSON, without the GUI.
 
 Uses the same client and concurrent paging as the panel. The token comes from
-``RAMAL_DESKTOP_TOKEN``; the base URL from ``--api-url`` (one URL for the three hosts)
-or the provider's defaults. A progress line goes to stderr when it is a terminal.
+``RAMAL_DESKTOP_TOKEN`` with the base URL from ``--api-url`` (one URL for the three
+hosts) or the provider's defaults; or, with ``--profile`` or when the variable is not
+set, from a profile saved in the app (its hosts, its token from the keychain). A
+progress line goes to stderr when it is a terminal.
 Exit codes: 0 written, 1 API or network error, 2 bad arguments, 3 the file could not be
 written.
 """
@@ -47,6 +49,12 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         "--api-url", help=f"URL base única dos três hosts da API; token em {TOKEN_ENV}"
     )
     parser.add_argument(
+        "--profile",
+        metavar="PERFIL",
+        help=f"perfil salvo no app (nome ou id; token do chaveiro); padrão: o ativo, "
+        f"quando {TOKEN_ENV} não está definida",
+    )
+    parser.add_argument(
         "--concurrency", type=int, default=DEFAULT_CONCURRENCY, help=argparse.SUPPRESS
     )
 
@@ -71,10 +79,36 @@ class _ProgressLine:
             self._stream.flush()
 
 
-def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
-    token = os.environ.get(TOKEN_ENV, "").strip()
+async def _profile_client(wanted: str | None) -> TotalVoiceClient | str:
+    """The client of a saved profile (by name or id; the active one by default)."""
+    from desktop.settings.paths import AppPaths
+    from desktop.settings.secrets import SecretStoreError, TokenStore
+    from desktop.settings.store import SettingsStore
+
+    settings = (await SettingsStore(AppPaths.default().settings_file).load_async()).settings
+    if wanted is None:
+        profile = settings.active
+    else:
+        profile = next((p for p in settings.profiles if wanted in (p.id, p.name)), None)
+    if profile is None:
+        names = ", ".join(p.name for p in settings.profiles) or "nenhum"
+        return f"perfil não encontrado (perfis: {names}); ou defina {TOKEN_ENV}"
+    hosts = profile.api_hosts()
+    if hosts is None:
+        return "o perfil sandbox não tem servidor fora do app: use --api-url com um sandbox"
+    try:
+        token = await TokenStore().get(profile.id)
+    except SecretStoreError as exc:
+        return f"não foi possível ler o token do chaveiro: {exc}"
     if not token:
-        return f"defina o token na variável {TOKEN_ENV}"
+        return f"o perfil {profile.name} não tem token salvo: entre no app ou defina {TOKEN_ENV}"
+    return TotalVoiceClient(token, ApiConfig(hosts=hosts))
+
+
+async def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if ns.profile is not None or not token:
+        return await _profile_client(ns.profile)
     try:
         hosts = ApiHosts.single(ns.api_url) if ns.api_url else ApiHosts()
     except RamalApiError as exc:
@@ -132,8 +166,12 @@ def run_export(namespace: argparse.Namespace) -> int:
     if namespace.end < namespace.start:
         print("erro: --to é anterior a --from", file=sys.stderr)
         return 2
-    client = _client(namespace)
+    return asyncio.run(_main(namespace))
+
+
+async def _main(namespace: argparse.Namespace) -> int:
+    client = await _client(namespace)
     if isinstance(client, str):
         print(f"erro: {client}", file=sys.stderr)
         return 2
-    return asyncio.run(_export(namespace, client))
+    return await _export(namespace, client)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from keyring_fakes import MemoryKeyring
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.api import downloads as api_downloads
@@ -19,6 +20,10 @@ from desktop.history.downloads import DownloadOutcome, DownloadQueue, file_name_
 from desktop.history.export_cli import add_export_arguments, run_export
 from desktop.history.source import HistorySource
 from desktop.sandbox.server import SandboxThread
+from desktop.settings.model import CustomHosts, Environment, Profile, Settings
+from desktop.settings.paths import AppPaths
+from desktop.settings.secrets import SERVICE
+from desktop.settings.store import SettingsStore
 
 START, END = date.today() - timedelta(days=31), date.today()
 
@@ -212,3 +217,37 @@ def test_export_without_token_is_a_clear_error(
     monkeypatch.delenv("RAMAL_DESKTOP_TOKEN", raising=False)
     assert run_export(parse(["calls", "--from", "2026-11-01", "--to", "2026-11-23"])) == 2
     assert "RAMAL_DESKTOP_TOKEN" in capsys.readouterr().err
+
+
+def test_export_reads_the_token_of_a_saved_profile(
+    sandbox: SandboxThread,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    monkeypatch.setenv("RAMAL_DESKTOP_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("RAMAL_DESKTOP_TOKEN", raising=False)
+    url = sandbox.base_url
+    profile = Profile(
+        id="p1",
+        name="Conta",
+        environment=Environment.CUSTOM,
+        ramal="4000",
+        custom_hosts=CustomHosts(url, url, url),
+    )
+    paths = AppPaths.default().ensure()
+    SettingsStore(paths.settings_file).save(Settings().with_profile(profile, activate=True))
+    memory_keyring.set_password(SERVICE, "p1", sandbox.token)
+    out = tmp_path / "calls.json"
+    args = ["calls", "--from", str(START), "--to", str(END), "--format", "json"]
+    assert run_export(parse([*args, "--output", str(out), "--profile", "Conta"])) == 0
+    assert sorted(r["id"] for r in json.loads(out.read_text(encoding="utf-8"))) == sorted(
+        r["id"] for r in report(sandbox)
+    )
+    # Without --profile and without the variable, the active profile is used.
+    out.unlink()
+    assert run_export(parse([*args, "--output", str(out)])) == 0
+    assert out.exists()
+    assert run_export(parse([*args, "--profile", "Outra"])) == 2
+    memory_keyring.delete_password(SERVICE, "p1")
+    assert run_export(parse([*args, "--profile", "p1"])) == 2
