@@ -23,6 +23,7 @@ from desktop.settings.model import CustomHosts, Environment, Profile, Role, Sett
 from desktop.settings.paths import AppPaths
 from desktop.settings.secrets import TokenStore
 from desktop.settings.store import SettingsStore
+from desktop.shell.application import RamalApplication
 from desktop.shell.diagnostics import install_excepthook
 from desktop.shell.icons import app_icon
 from desktop.shell.logging_setup import register_secret, setup_logging
@@ -92,6 +93,7 @@ async def _main(
     apply_theme(app, settings.theme)
     tokens = TokenStore()
     runner = WorkspaceRunner(app, paths, store, tokens, options, started=started, instance=instance)
+    runner.notices = loaded.notices
     if options.quit_after is not None:
         QTimer.singleShot(int(options.quit_after * 1000), quitting.set)
 
@@ -127,7 +129,7 @@ def run(options: LaunchOptions) -> int:
     setup_logging(paths.log_dir, level)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines carry URLs
     prepare_web_engine()  # Chromium reads its schemes and flags once, before the app exists
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or RamalApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

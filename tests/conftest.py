@@ -70,3 +70,11 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    """The app's own QApplication subclass, so tests run what users run."""
+    from desktop.shell.application import RamalApplication
+
+    return RamalApplication

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.agent.call_details import CallDetailsFetcher, FetchCall
+from desktop.agent.input_words import command_problem, number_problem
 from desktop.agent.pause_log import PauseLog
 from desktop.agent.preferences import AgentPreferences, PauseReason
 from desktop.agent.quality_history import QualityHistory, QualitySample
@@ -163,7 +164,7 @@ class AgentController(QObject):
         try:
             number = normalize_phone(text)
         except PhoneNumberError as exc:
-            return str(exc)
+            return number_problem(exc, text)
         if not self._send(lambda: self._webphone.chama_numero(number)):
             return self.tr("The call was not placed: see the message above.")
         self._publish(self._machine.dial_requested(number))
@@ -174,7 +175,9 @@ class AgentController(QObject):
         try:
             number = normalize_phone(text)
         except PhoneNumberError as exc:
-            self.error.emit(self.tr("The link has no valid number: %1").replace("%1", str(exc)))
+            self.error.emit(
+                self.tr("The link has no valid number: %1").replace("%1", number_problem(exc, text))
+            )
             return
         if self._prefs.confirm_link_dial:
             self.dial_confirmation.emit(number)
@@ -229,7 +232,7 @@ class AgentController(QObject):
         try:
             number = normalize_phone(text)
         except PhoneNumberError as exc:
-            return str(exc)
+            return number_problem(exc, text)
         send = self._webphone.transferir_consulta if attended else self._webphone.transferir
         if not self._send(lambda: send(number)):
             return self.tr("The transfer was not sent: see the message in the window.")
@@ -298,7 +301,9 @@ class AgentController(QObject):
         try:
             command()
         except ProtocolError as exc:
-            self.error.emit(self.tr("The command was refused: %1.").replace("%1", str(exc)))
+            self.error.emit(
+                self.tr("The command was refused: %1.").replace("%1", command_problem(exc))
+            )
             return False
         except RuntimeError as exc:  # the bridge's WebphoneUnavailable
             log.info("webphone command while not ready: %s", exc)

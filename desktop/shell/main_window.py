@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.agent.mic_check import open_mic_check
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self._help_menu = QMenu(self.tr("&Help"), self)
         self._add(self._help_menu, self.tr("Open &log folder"), self.openLogsRequested)
         self._add(self._help_menu, self.tr("&Copy diagnostics"), self.copyDiagnosticsRequested)
+        mic = self._help_menu.addAction(self.tr("&Microphone test…"))
+        mic.triggered.connect(lambda: open_mic_check(self))
         self._help_menu.addSeparator()
         about = self._help_menu.addAction(self.tr("&About %1").replace("%1", APP_NAME))
         about.setMenuRole(QAction.MenuRole.AboutRole)

@@ -20,9 +20,12 @@ from desktop.settings.paths import AppPaths
 from desktop.settings.profiles import ProfileService
 from desktop.settings.secrets import TokenStore
 from desktop.settings.settings_dialog import SettingsDialog
-from desktop.settings.store import SettingsStore
+from desktop.settings.store import SettingsNotice, SettingsStore
+from desktop.shell.application import RamalApplication
+from desktop.shell.autostart import set_start_at_login
 from desktop.shell.diagnostics import copy_diagnostics, open_log_folder
 from desktop.shell.links import LinkError, dial_request_from_args
+from desktop.shell.notices import show_notices
 from desktop.shell.screen_pop import open_screen_pop
 from desktop.shell.self_test import SANDBOX_TEST_NUMBER, SelfTestReport, run_self_test
 from desktop.shell.single_instance import SingleInstance
@@ -72,6 +75,8 @@ class WorkspaceRunner(QObject):
         self._ended: asyncio.Future[Outcome] | None = None
         self._last_state = AgentState.DISCONNECTED
         self._tasks: set[asyncio.Task[None]] = set()
+        #: Notices about the settings file, shown once the first window is up.
+        self.notices: tuple[SettingsNotice, ...] = ()
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -104,6 +109,8 @@ class WorkspaceRunner(QObject):
         else:
             ws.window.show()
         log.info("window ready after %.0f ms", (time.perf_counter() - self._started) * 1000)
+        show_notices(ws.window, self.notices)
+        self.notices = ()
 
         waiter = asyncio.ensure_future(quitting.wait())
         try:
@@ -153,6 +160,8 @@ class WorkspaceRunner(QObject):
         window.copyDiagnosticsRequested.connect(self._copy_diagnostics)
         if self.instance is not None:
             self.instance.messageReceived.connect(self._on_forwarded)
+        if isinstance(self.app, RamalApplication):
+            self.app.linkOpened.connect(self._on_link_opened)
         agent = ws.agent
         if agent is not None:
             agent.changed.connect(self._on_agent_changed)
@@ -212,6 +221,9 @@ class WorkspaceRunner(QObject):
 
     # --- links and other launches ---------------------------------------------------------
 
+    def _on_link_opened(self, link: str) -> None:
+        self._on_forwarded([link])
+
     def _on_forwarded(self, args: list[str]) -> None:
         if self._ws is not None:
             self._ws.window.bring_to_front()
@@ -252,6 +264,16 @@ class WorkspaceRunner(QObject):
         ws = self._ws
         if ws is not None and ws.agent is not None:
             ws.agent.set_preferences(settings.agent_preferences())
+        if old is None or old.start_at_login != settings.start_at_login:
+            try:
+                set_start_at_login(settings.start_at_login)
+            except OSError as exc:
+                log.warning("start at login not changed: %s", exc)
+                if ws is not None:
+                    ws.window.statusBar().showMessage(
+                        self.tr("Could not change “start at login”: %1").replace("%1", str(exc)),
+                        10_000,
+                    )
         if ws is not None and old is not None and old.language != settings.language:
             ws.window.statusBar().showMessage(
                 self.tr("The new language applies the next time the app starts."), 10_000

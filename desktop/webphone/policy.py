@@ -10,7 +10,7 @@ from enum import Enum
 from ipaddress import ip_address
 from typing import Final
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission
 
 from desktop.webphone.scheme import HOST, HOST_PAGE_URL, SCHEME
@@ -69,19 +69,22 @@ def _is_loopback(host: str) -> bool:
 
 
 def webphone_url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be loaded as the webphone, or ``None`` when it can.
+    """Why ``url`` cannot be loaded as the webphone (for the agent), or ``None`` when it can.
 
     Only https is accepted, plus plain http to this machine (the local sandbox).
     """
     qurl = QUrl(url)
     scheme = qurl.scheme().lower()
     if not qurl.isValid() or not qurl.host():
-        return "URL do webphone inválida"
+        return QCoreApplication.translate("Webphone", "invalid webphone URL")
     if scheme == "https":
         return None
     if scheme == "http" and _is_loopback(qurl.host().lower()):
         return None
-    return f"URL do webphone com esquema não permitido: {scheme or '(nenhum)'}"
+    shown = scheme or QCoreApplication.translate("Webphone", "(none)")
+    return QCoreApplication.translate(
+        "Webphone", "webphone URL with a scheme that is not allowed: %1"
+    ).replace("%1", shown)
 
 
 def permission_allowed(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.webphone.protocol import Event, ParsedEvent
 
@@ -162,8 +162,13 @@ class Watchdog(QObject):
         was_in_call = self._call_active
         self._call_active = False
         if status == "desconectado" and self._wanted:
-            detail = f": {self._last_error}" if self._last_error else ""
-            self.failed(f"o webphone desconectou{detail}")
+            if self._last_error:
+                reason = QCoreApplication.translate(
+                    "Webphone", "the webphone disconnected: %1"
+                ).replace("%1", self._last_error)
+            else:
+                reason = QCoreApplication.translate("Webphone", "the webphone disconnected")
+            self.failed(reason)
             return
         if status == "desconectado":
             self._set(Health.OK, "")
@@ -179,16 +184,22 @@ class Watchdog(QObject):
     def _on_silence(self) -> None:
         if self._heard:
             seconds = round(self._silence.interval() / 1000)
-            self.failed(f"sem sinal do webphone há {seconds} s")
+            self.failed(
+                QCoreApplication.translate(
+                    "Webphone", "no signal from the webphone for %1 s"
+                ).replace("%1", str(seconds))
+            )
             self._silent_down = True
         else:
-            self.failed("o webphone não respondeu")
+            self.failed(QCoreApplication.translate("Webphone", "the webphone did not respond"))
 
     def _on_retry(self) -> None:
         if self._call_active:
             self._pending = True
             return
-        self.recover.emit(self._reason or "recarregando o webphone")
+        self.recover.emit(
+            self._reason or QCoreApplication.translate("Webphone", "reloading the webphone")
+        )
 
     def _set(self, health: Health, reason: str) -> None:
         if (health, reason) == (self._health, self._reason):

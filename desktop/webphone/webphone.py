@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -28,10 +28,17 @@ log = logging.getLogger(__name__)
 
 FetchUrl = Callable[[], Awaitable[WebphoneUrl]]
 
+# Translated when used: the translator is installed after this module is imported.
 _TERMINATION = {
-    QWebEnginePage.RenderProcessTerminationStatus.AbnormalTerminationStatus: "encerrou com erro",
-    QWebEnginePage.RenderProcessTerminationStatus.CrashedTerminationStatus: "travou",
-    QWebEnginePage.RenderProcessTerminationStatus.KilledTerminationStatus: "foi finalizado",
+    QWebEnginePage.RenderProcessTerminationStatus.AbnormalTerminationStatus: QT_TRANSLATE_NOOP(
+        "Webphone", "the webphone process ended with an error (code %1)"
+    ),
+    QWebEnginePage.RenderProcessTerminationStatus.CrashedTerminationStatus: QT_TRANSLATE_NOOP(
+        "Webphone", "the webphone process crashed (code %1)"
+    ),
+    QWebEnginePage.RenderProcessTerminationStatus.KilledTerminationStatus: QT_TRANSLATE_NOOP(
+        "Webphone", "the webphone process was killed (code %1)"
+    ),
 }
 
 
@@ -128,7 +135,7 @@ class Webphone(QObject):
 
     @property
     def health_reason(self) -> str:
-        """Why the webphone is down, in Portuguese for the agent; empty when not down."""
+        """Why the webphone is down, in the interface language; empty when not down."""
         return self._watchdog.reason
 
     @property
@@ -169,11 +176,17 @@ class Webphone(QObject):
             raise
         except Exception as exc:  # the API client's errors carry a message for the agent
             log.warning("webphone URL fetch failed: %s", exc)
-            self._fail(f"não foi possível obter a URL do webphone: {exc}")
+            self._fail(
+                QCoreApplication.translate(
+                    "Webphone", "could not get the webphone URL: %1"
+                ).replace("%1", str(exc))
+            )
             return
         problem = webphone_url_problem(fresh.url)
         if problem is None and fresh.is_expired():
-            problem = "a URL do webphone chegou já expirada (confira o relógio do computador)"
+            problem = QCoreApplication.translate(
+                "Webphone", "the webphone URL arrived already expired (check the computer's clock)"
+            )
         if problem is not None:
             self._fail(problem)
             return
@@ -203,7 +216,9 @@ class Webphone(QObject):
     def _send(self, command: Command, **fields: object) -> None:
         message = build_command(command, **fields)
         if not self._ready:
-            raise WebphoneUnavailable("o webphone ainda não está pronto")
+            raise WebphoneUnavailable(
+                QCoreApplication.translate("Webphone", "the webphone is not ready yet")
+            )
         self._relay.send(message)
 
     def conectar(self) -> None:
@@ -313,9 +328,11 @@ class Webphone(QObject):
             self.frame_loaded.emit()
         else:
             self._fail(
-                "o script do webphone não carregou"
+                QCoreApplication.translate("Webphone", "the webphone script did not load")
                 if state == "script-error"
-                else "o script do webphone não criou o webphone"
+                else QCoreApplication.translate(
+                    "Webphone", "the webphone script did not create the webphone"
+                )
             )
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
@@ -323,16 +340,21 @@ class Webphone(QObject):
             return
         if info.url() != host_page_url():
             return  # a blocked navigation away from the host, not a failed load
-        self._fail(f"a página do webphone não carregou: {info.errorString() or 'erro'}")
+        detail = info.errorString() or QCoreApplication.translate("Webphone", "error")
+        self._fail(
+            QCoreApplication.translate("Webphone", "the webphone page did not load: %1").replace(
+                "%1", detail
+            )
+        )
 
     def _on_render_terminated(
         self, status: QWebEnginePage.RenderProcessTerminationStatus, exit_code: int
     ) -> None:
-        what = _TERMINATION.get(status)
-        if what is None:
+        sentence = _TERMINATION.get(status)
+        if sentence is None:
             return
         self._ready = False
-        reason = f"o processo do webphone {what} (código {exit_code})"
+        reason = QCoreApplication.translate("Webphone", str(sentence)).replace("%1", str(exit_code))
         log.warning("%s", reason)
         self.failed.emit(reason)
         self._watchdog.failed(reason, call_lost=True)

@@ -80,7 +80,7 @@ class FakeWebphone(QObject):
     def _record(self, command: str, **fields: object) -> None:
         message = build_command(command, **fields)
         if not self.ready:
-            raise RuntimeError("o webphone ainda não está pronto")
+            raise RuntimeError("the webphone is not ready yet")
         message.pop("message")
         self.commands.append((command, message))
 

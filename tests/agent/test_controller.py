@@ -160,8 +160,8 @@ def test_microphone_error_tells_how_to_fix_it(ready: AgentController, phone: Fak
 def test_health_down_then_recovered(ready: AgentController, phone: FakeWebphone) -> None:
     errors = record(ready.error)
     recovered = record(ready.recovered)
-    phone.set_health("down", "sem sinal do webphone há 15 s")
-    assert "sem sinal do webphone" in errors[0][0]
+    phone.set_health("down", "no signal from the webphone for 15 s")
+    assert "no signal from the webphone for 15 s" in errors[0][0]
     assert "Reconnect" in errors[0][0]
     assert recovered == []
     phone.set_health("starting")  # the page loads again: not ready until it connects
@@ -176,16 +176,16 @@ def test_renderer_lost_while_idle_means_disconnected(
     ready: AgentController, phone: FakeWebphone
 ) -> None:
     errors = record(ready.error)
-    phone.failed.emit("o processo do webphone travou (código 11)")
+    phone.failed.emit("the webphone process crashed (code 11)")
     assert ready.snapshot.state is AgentState.DISCONNECTED
-    assert "travou" in errors[0][0]
+    assert "crashed (code 11)" in errors[0][0]
 
 
 def test_renderer_lost_during_a_call_ends_it(ready: AgentController, phone: FakeWebphone) -> None:
     ring(phone)
     ready.answer()
     phone.status("conversando")
-    phone.failed.emit("o processo do webphone travou (código 11)")
+    phone.failed.emit("the webphone process crashed (code 11)")
     snap = ready.snapshot
     assert snap.state is AgentState.DISCONNECTED
     assert snap.unexpected_disconnect
@@ -371,7 +371,14 @@ def test_dial_link_asks_first_when_configured(
 
 def test_queue_commands_and_membership(ready: AgentController, phone: FakeWebphone) -> None:
     assert ready.join_queue(" 12 ")
+    errors = record(ready.error)
     assert not ready.join_queue("bad id!")  # refused by the protocol, reported
+    assert errors == [
+        (
+            "The command was refused: a queue ID has only letters, digits, - and _ "
+            "(up to 64 characters).",
+        )
+    ]
     phone.emit_event("entrou_na_fila")
     assert [q.fila_id for q in ready.snapshot.queues] == ["12"]
     assert ready.leave_queue("12")

@@ -157,9 +157,9 @@ def test_banner_shows_status_erro_words(window: AgentWindow, phone: FakeWebphone
 def test_banner_troubleshooting_button_opens_the_webphone_view(
     window: AgentWindow, phone: FakeWebphone
 ) -> None:
-    phone.set_health("down", "a página do webphone não carregou: timeout")
-    assert "não carregou" in window.banner.message
-    assert "não carregou" in window.header.detail.text()
+    phone.set_health("down", "the webphone page did not load: timeout")
+    assert "did not load" in window.banner.message
+    assert "did not load" in window.header.detail.text()
     window.banner.action_button.click()
     assert window.troubleshooting.isVisible()
     assert phone.frame_visible

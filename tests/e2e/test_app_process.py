@@ -120,3 +120,16 @@ def test_second_launch_forwards_its_link_to_the_first(env: dict[str, str]) -> No
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_a_corrupt_settings_file_is_set_aside_not_fatal(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    bad = home / "config" / "settings.json"
+    bad.write_text("{not json", encoding="utf-8")
+    proc = _run(["--sandbox", "--quit-after", "4"], env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    kept = list((home / "config").glob("settings.json.corrupt-*"))
+    assert kept and kept[0].read_text(encoding="utf-8") == "{not json"

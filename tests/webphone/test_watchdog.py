@@ -1,6 +1,14 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import PySide6
 import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.webphone.protocol import parse_event
@@ -41,7 +49,7 @@ def test_silent_webphone_is_reloaded(qtbot: QtBot, dog: Watchdog) -> None:
     connected(dog)
     with qtbot.waitSignal(dog.recover, timeout=5000) as blocker:
         pass
-    assert blocker.args[0].startswith("sem sinal do webphone há")
+    assert blocker.args[0].startswith("no signal from the webphone for ")
     assert dog.health is Health.DOWN
 
 
@@ -49,7 +57,7 @@ def test_page_that_never_answers_is_reloaded(qtbot: QtBot, dog: Watchdog) -> Non
     dog.loading()
     with qtbot.waitSignal(dog.recover, timeout=5000) as blocker:
         pass
-    assert blocker.args == ["o webphone não respondeu"]
+    assert blocker.args == ["the webphone did not respond"]
 
 
 def test_stats_coming_back_heal_a_silence(qtbot: QtBot) -> None:
@@ -67,7 +75,7 @@ def test_stats_coming_back_heal_a_silence(qtbot: QtBot) -> None:
 
 def test_other_failures_are_not_healed_by_stats(dog: Watchdog) -> None:
     connected(dog)
-    dog.failed("a página do webphone não carregou")
+    dog.failed("the webphone page did not load")
     stats(dog)
     assert dog.health is Health.DOWN
     assert dog.retry_delay_ms is not None
@@ -94,7 +102,7 @@ def test_incoming_call_counts_as_a_call(qtbot: QtBot, dog: Watchdog) -> None:
     connected(dog)
     dog.observe(parse_event({"message": "chegandoChamada", "numeroChegando": "4801"}))
     assert dog.call_active
-    dog.failed("sem sinal")
+    dog.failed("no signal")
     assert dog.recovery_pending and dog.retry_delay_ms is None
 
 
@@ -102,8 +110,8 @@ def test_renderer_gone_ends_the_call_and_reloads(qtbot: QtBot, dog: Watchdog) ->
     connected(dog)
     status(dog, "conversando")
     with qtbot.waitSignal(dog.recover, timeout=5000) as blocker:
-        dog.failed("o processo do webphone travou", call_lost=True)
-    assert blocker.args == ["o processo do webphone travou"]
+        dog.failed("the webphone process crashed (code 11)", call_lost=True)
+    assert blocker.args == ["the webphone process crashed (code 11)"]
     assert not dog.call_active
 
 
@@ -112,7 +120,7 @@ def test_unrequested_disconnect_is_down_with_the_error(qtbot: QtBot, dog: Watchd
     dog.observe(parse_event({"message": "status_erro", "status_erro": "microfone indisponível"}))
     with qtbot.waitSignal(dog.recover, timeout=5000):
         status(dog, "desconectado")
-    assert dog.reason == "o webphone desconectou: microfone indisponível"
+    assert dog.reason == "the webphone disconnected: microfone indisponível"
 
 
 def test_requested_disconnect_stays_down_quietly(qtbot: QtBot, dog: Watchdog) -> None:
@@ -147,3 +155,33 @@ def test_stop_silences_everything(qtbot: QtBot, dog: Watchdog) -> None:
     dog.failed("falhou")
     qtbot.wait(300)
     assert recovered == []
+
+
+TS = Path(__file__).resolve().parents[2] / "resources/translations/ramal_desktop_pt_BR.ts"
+
+
+@pytest.fixture
+def pt_br(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    candidates = [
+        Path(sys.executable).parent / "pyside6-lrelease",
+        Path(PySide6.__file__).parent / "lrelease",
+    ]
+    lrelease = next((c for c in candidates if c.exists()), None)
+    if lrelease is None:
+        pytest.skip("lrelease not found")
+    qm = tmp_path / "pt_BR.qm"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True, timeout=120)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_reasons_are_portuguese_with_the_translation(qtbot: QtBot, pt_br: None) -> None:
+    dog = Watchdog(silence_ms=60_000, retry_ms=(60_000, 60_000))
+    connected(dog)
+    dog.observe(parse_event({"message": "status_erro", "status_erro": "microfone indisponível"}))
+    status(dog, "desconectado")
+    assert dog.reason == "o webphone desconectou: microfone indisponível"
+    dog.stop()

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import configparser
+import plistlib
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.shell import autostart
+from desktop.shell.autostart import (
+    LAUNCH_AGENT_LABEL,
+    desktop_entry,
+    is_start_at_login,
+    launch_command,
+    set_start_at_login,
+)
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "packaging/linux/ramal-desktop-autostart.desktop"
+
+
+def read_entry(path: Path) -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read_string(path.read_text(encoding="utf-8"))
+    return parser["Desktop Entry"]
+
+
+def test_launch_command_runs_this_python_minimised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    assert launch_command() == [sys.executable, "-m", "desktop", "--minimised"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert launch_command() == [sys.executable, "--minimised"]
+    assert launch_command(["/opt/app", "--minimised"]) == ["/opt/app", "--minimised"]
+    with pytest.raises(ValueError):
+        launch_command([])
+
+
+def test_linux_round_trip(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    exe = ["/opt/Ramal Desktop/ramal-desktop"]
+    assert not is_start_at_login(platform="linux", config_home=config)
+
+    set_start_at_login(True, executable=exe, platform="linux", config_home=config)
+    path = config / "autostart" / "ramal-desktop.desktop"
+    entry = read_entry(path)
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == "Ramal Desktop"
+    assert "TryExec" not in entry
+    assert "--minimised" in entry["Exec"]
+    assert shlex.split(entry["Exec"]) == ["/opt/Ramal Desktop/ramal-desktop", "--minimised"]
+    assert is_start_at_login(platform="linux", config_home=config)
+
+    set_start_at_login(False, platform="linux", config_home=config)
+    assert not path.exists()
+    assert not is_start_at_login(platform="linux", config_home=config)
+
+
+def test_linux_is_idempotent(tmp_path: Path) -> None:
+    for _ in range(2):
+        set_start_at_login(True, executable=["ramal"], platform="linux", config_home=tmp_path)
+    assert [p.name for p in (tmp_path / "autostart").iterdir()] == ["ramal-desktop.desktop"]
+    for _ in range(2):
+        set_start_at_login(False, platform="linux", config_home=tmp_path)
+    assert list((tmp_path / "autostart").iterdir()) == []
+
+
+def test_linux_default_uses_xdg_config_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    set_start_at_login(True, platform="linux")
+    entry = read_entry(tmp_path / "autostart" / "ramal-desktop.desktop")
+    assert shlex.split(entry["Exec"]) == [sys.executable, "-m", "desktop", "--minimised"]
+    set_start_at_login(False, platform="linux")
+    assert not is_start_at_login(platform="linux")
+
+
+def test_entry_keeps_the_template_and_escapes_exec() -> None:
+    text = desktop_entry(["/tmp/a b/x", "100%"], TEMPLATE.read_text(encoding="utf-8"))
+    assert text.count("Exec=") == 1
+    assert 'Exec="/tmp/a b/x" 100%%' in text
+    assert "X-GNOME-Autostart-enabled=true" in text
+
+
+def test_disabled_entry_written_by_hand_does_not_count(tmp_path: Path) -> None:
+    path = tmp_path / "autostart" / "ramal-desktop.desktop"
+    path.parent.mkdir()
+    path.write_text("[Desktop Entry]\nExec=x\nHidden=true\n", encoding="utf-8")
+    assert not is_start_at_login(platform="linux", config_home=tmp_path)
+
+
+def test_missing_template_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(autostart, "_TEMPLATE", tmp_path / "missing.desktop")
+    set_start_at_login(True, executable=["ramal"], platform="linux", config_home=tmp_path)
+    assert read_entry(tmp_path / "autostart" / "ramal-desktop.desktop")["Exec"] == (
+        "ramal --minimised"
+    )
+
+
+def test_macos_launch_agent(tmp_path: Path) -> None:
+    exe = ["/Applications/Ramal Desktop.app/Contents/MacOS/Ramal Desktop"]
+    assert not is_start_at_login(platform="darwin", home=tmp_path)
+    set_start_at_login(True, executable=exe, platform="darwin", home=tmp_path)
+    path = tmp_path / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
+    first = path.read_bytes()
+    agent = plistlib.loads(first)
+    assert agent["Label"] == "br.ramaldesktop.app"
+    assert agent["ProgramArguments"] == [*exe, "--minimised"]
+    assert agent["RunAtLoad"] is True
+    assert is_start_at_login(platform="darwin", home=tmp_path)
+
+    set_start_at_login(True, executable=exe, platform="darwin", home=tmp_path)
+    assert path.read_bytes() == first
+    set_start_at_login(False, platform="darwin", home=tmp_path)
+    set_start_at_login(False, platform="darwin", home=tmp_path)
+    assert not path.exists()
+    assert not is_start_at_login(platform="darwin", home=tmp_path)
