@@ -214,18 +214,47 @@ async def silence(request: web.Request) -> web.Response:
     return _reply({"ok": True, "silent": number in context.store.silent})
 
 
+def _traffic_number(body: JsonObject, key: str, kind: type) -> float | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
+        raise ControlError(400, f"{key} deve ser " + ("número" if kind is float else "inteiro"))
+    if kind is float and not value > 0:
+        raise ControlError(400, f"{key} deve ser maior que zero")
+    return value
+
+
 async def traffic(request: web.Request) -> web.Response:
-    """POST /_sandbox/traffic {"running": bool, "interval_ms"?}: background calls."""
-    body = await _body(request)
+    """POST /_sandbox/traffic: start/stop and tune the simulated call center; GET: its state.
+
+    Body (every key optional): ``running`` (bool; absent keeps the current state),
+    ``interval_ms`` (mean gap between events), ``speed`` (divides every duration),
+    ``max_live`` (simultaneous calls), ``ring_agents`` (ring agents' pages too), ``seed``.
+    """
     generator = request.app[TRAFFIC]
-    interval = body.get("interval_ms")
-    if interval is not None and (isinstance(interval, bool) or not isinstance(interval, int)):
-        raise ControlError(400, "interval_ms deve ser inteiro")
-    if body.get("running"):
-        generator.start(interval)
-    else:
-        generator.stop()
-    return _reply({"running": generator.running, "interval_ms": generator.interval_ms})
+    if request.method == "POST":
+        body = await _body(request)
+        interval = _traffic_number(body, "interval_ms", int)
+        speed = _traffic_number(body, "speed", float)
+        max_live = _traffic_number(body, "max_live", int)
+        seed = _traffic_number(body, "seed", int)
+        ring_agents = body.get("ring_agents")
+        if ring_agents is not None and not isinstance(ring_agents, bool):
+            raise ControlError(400, "ring_agents deve ser true ou false")
+        generator.configure(
+            interval_ms=None if interval is None else int(interval),
+            speed=speed,
+            max_live=None if max_live is None else int(max_live),
+            ring_agents=ring_agents,
+            seed=None if seed is None else int(seed),
+        )
+        if "running" in body:
+            if body["running"]:
+                generator.start()
+            else:
+                generator.stop()
+    return _reply(generator.to_json())
 
 
 async def webphones(request: web.Request) -> web.Response:
@@ -252,4 +281,5 @@ def add_routes(app: web.Application, context: Context) -> None:
     routes.add_delete("/_sandbox/faults", _plain(clear_faults))
     routes.add_post("/_sandbox/silence", _plain(silence))
     routes.add_post("/_sandbox/traffic", _plain(traffic))
+    routes.add_get("/_sandbox/traffic", _plain(traffic))
     routes.add_get("/_sandbox/webphones", _plain(webphones))

@@ -36,6 +36,10 @@ class CallEngine:
         for listener in list(self._listeners):
             listener(call, event)
 
+    def later(self, call: Call, delay_ms: int, action: Callable[[Call], object]) -> None:
+        """Run ``action(call)`` after ``delay_ms`` unless the call has ended by then."""
+        self._later(call, delay_ms, action)
+
     def _later(self, call: Call, delay_ms: int, action: Callable[[Call], object]) -> None:
         loop = asyncio.get_running_loop()
         handle = loop.call_later(max(0, delay_ms) / 1000, self._fire, call.id, action)
@@ -173,8 +177,12 @@ class CallEngine:
 
     # webphone calls
 
-    def dial_from_ramal(self, ramal: Ramal, numero: str) -> Call:
-        """The agent dials out: the ramal leg is up at once, the far side rings."""
+    def dial_from_ramal(self, ramal: Ramal, numero: str, *, auto_answer: bool = True) -> Call:
+        """The agent dials out: the ramal leg is up at once, the far side rings.
+
+        With ``auto_answer`` the far side answers after ``auto_answer_ms``; without it
+        the caller decides (:meth:`far_answers` or :meth:`hangup`).
+        """
         moment = now()
         origem = Leg(numero=ramal.ramal, tipo="ramal", started_at=moment, answered_at=moment)
         origem.status, origem.motivo = STATUS_ATENDIDA, MOTIVO_NORMAL
@@ -185,18 +193,22 @@ class CallEngine:
         call.ramal_id_origem, call.gravar = ramal.id, ramal.gravar_audio
         call.status_geral, call.ativa = "curso", True
         auto = self.store.settings.auto_answer_ms
-        if auto is not None:
-            self._later(call, auto, lambda c: self._far_answers(c))
+        if auto_answer and auto is not None:
+            self._later(call, auto, lambda c: self.far_answers(c))
         return call
 
-    def _far_answers(self, call: Call) -> None:
+    def far_answers(self, call: Call) -> None:
+        """The dialled side of a ramal's call picks up."""
         if call.destino.answered_at is not None:
             return
         call.destino.answered_at, call.destino.status = now(), STATUS_ATENDIDA
         self._emit(call, ANSWERED)
 
-    def incoming(self, ramal: Ramal, numero: str) -> Call:
-        """A caller rings the ramal; unanswered after ``ring_timeout_ms`` it gives up."""
+    def incoming(self, ramal: Ramal, numero: str, *, ring_timeout_ms: int | None = None) -> Call:
+        """A caller rings the ramal; unanswered after ``ring_timeout_ms`` it gives up.
+
+        ``ring_timeout_ms`` defaults to the setting of the same name.
+        """
         moment = now()
         origem = self._leg(numero)
         origem.started_at, origem.answered_at = moment, moment
@@ -205,9 +217,12 @@ class CallEngine:
         call = self._new_call(origem, destino, "entrante", moment)
         call.ramal_id_destino, call.gravar = ramal.id, ramal.gravar_audio
         call.status_geral, call.ativa = "curso", True
+        timeout = (
+            self.store.settings.ring_timeout_ms if ring_timeout_ms is None else ring_timeout_ms
+        )
         self._later(
             call,
-            self.store.settings.ring_timeout_ms,
+            timeout,
             lambda c: self.hangup(c, unanswered=("sem resposta", "19. sem resposta - mas chamou")),
         )
         self._emit(call, RINGING)
@@ -222,9 +237,3 @@ class CallEngine:
         """Blind transfer: ``perna`` goes on to ``numero`` and the other leg is released."""
         call.transferencias.append({"numero": numero, "perna": perna, "data": now().isoformat()})
         self.hangup(call, motivo="23. redirecionado para novo destino")
-
-    def start_traffic_call(self, ramal: Ramal, numero: str, talk_ms: int) -> Call:
-        """A call placed by the traffic generator: answered, then ends after ``talk_ms``."""
-        call = self.dial_from_ramal(ramal, numero)
-        self._later(call, talk_ms, lambda c: self.hangup(c))
-        return call

@@ -16,6 +16,17 @@ PRICE_PER_MINUTE: Final[dict[str, float]] = {"movel": 0.35, "fixo": 0.1, "ramal"
 STATUS_ATENDIDA: Final = "atendida"
 MOTIVO_NORMAL: Final = "16. normal"
 
+#: Leg status → disconnection reasons seen with it (texts from the docs' list).
+DISCONNECT_REASONS: Final[dict[str, tuple[str, ...]]] = {
+    "atendida": ("16. normal", "16. normal", "31. normal, nao especificado", "indefinido"),
+    "sem resposta": ("18. sem resposta", "19. sem resposta - mas chamou"),
+    "ocupado": ("17. ocupado",),
+    "congestionado": ("42. equipamento congestionado", "34. sem canal disponivel"),
+    "falha": ("41. falha temporaria", "127. erro de conectividade", "102. timeout"),
+    "cancelada": ("16. normal", "31. normal, nao especificado"),
+    "não existe": ("1. telefone não existe", "28. formato invalido de numero"),
+}
+
 
 def money(value: float) -> float | int:
     """A price as the docs print it: ``0`` when free, else a float with two decimals."""
@@ -142,6 +153,8 @@ class Call:
     transferencias: list[JsonObject] = field(default_factory=list)
     dtmf: str = ""
     muted: bool = False
+    # JSON of a finished call, which no longer changes: (base_url, id, object)
+    _json: tuple[str, int, JsonObject] | None = field(default=None, repr=False, compare=False)
 
     @property
     def finished(self) -> bool:
@@ -167,9 +180,12 @@ class Call:
         return "conversando" if self.answered else "chamando"
 
     def to_json(self, at: datetime, base_url: str) -> JsonObject:
-        """The Chamada object as of ``at``."""
+        """The Chamada object as of ``at`` (built once for a finished call; do not mutate)."""
+        cached = self._json
+        if cached is not None and cached[0] == base_url and cached[1] == self.id:
+            return cached[2]
         url = f"{base_url}/chamada/{self.id}/gravacao" if self.has_recording else None
-        return {
+        value: JsonObject = {
             "id": self.id,
             "data_criacao": iso(self.data_criacao),
             "ativa": self.ativa,
@@ -183,6 +199,9 @@ class Call:
             "origem": self.origem.to_json(at, "bina_origem"),
             "destino": self.destino.to_json(at, "bina_destino"),
         }
+        if self.finished:
+            self._json = (base_url, self.id, value)
+        return value
 
     def received_json(self, at: datetime, base_url: str, ramal: Ramal) -> JsonObject:
         """The row of ``GET /ramal/{id}/relatorio`` (calls received by a ramal)."""

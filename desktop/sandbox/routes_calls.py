@@ -152,13 +152,14 @@ async def call_report(request: web.Request) -> web.Response:
     posicao, limite = paging(request.query)
     wanted_origem = request.query.get("origem", "").strip()
     wanted_destino = request.query.get("destino", "").strip()
-    rows = [
-        call
-        for call in ctx(request).store.sorted_calls()
-        if start <= call.data_criacao <= end
-        and (not wanted_origem or same_number(wanted_origem, call.origem.numero))
-        and (not wanted_destino or same_number(wanted_destino, call.destino.numero))
-    ]
+    rows = ctx(request).store.calls.created_between(start, end)
+    if wanted_origem or wanted_destino:
+        rows = [
+            call
+            for call in rows
+            if (not wanted_origem or same_number(wanted_origem, call.origem.numero))
+            and (not wanted_destino or same_number(wanted_destino, call.destino.numero))
+        ]
     chunk, dados = page(rows, posicao, limite)
     at, base = now(), origin(request)
     dados["relatorio"] = [call.to_json(at, base) for call in chunk]

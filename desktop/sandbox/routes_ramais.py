@@ -183,10 +183,9 @@ async def ramal_calls(request: web.Request) -> web.Response:
     posicao, limite = paging(request.query)
     rows = [
         call
-        for call in ctx(request).store.sorted_calls()
+        for call in ctx(request).store.calls.created_between(start, end)
         if (call.ramal_id_destino == ramal.id or call.destino.numero == ramal.ramal)
         and call.destino.tipo == "ramal"
-        and start <= call.data_criacao <= end
     ]
     chunk, dados = page(rows, posicao, limite)
     at, base = now(), origin(request)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from desktop.sandbox.models import (
+    DISCONNECT_REASONS,
     MOTIVO_NORMAL,
     STATUS_ATENDIDA,
     Call,
@@ -39,16 +40,7 @@ _PEOPLE: Final = (
     ("joao.teixeira", None),
 )
 
-# leg status → disconnection reasons seen with it (texts from the docs' list)
-_MOTIVOS: Final[dict[str, tuple[str, ...]]] = {
-    "atendida": ("16. normal", "16. normal", "31. normal, nao especificado", "indefinido"),
-    "sem resposta": ("18. sem resposta", "19. sem resposta - mas chamou"),
-    "ocupado": ("17. ocupado",),
-    "congestionado": ("42. equipamento congestionado", "34. sem canal disponivel"),
-    "falha": ("41. falha temporaria", "127. erro de conectividade", "102. timeout"),
-    "cancelada": ("16. normal", "31. normal, nao especificado"),
-    "não existe": ("1. telefone não existe", "28. formato invalido de numero"),
-}
+_MOTIVOS: Final = DISCONNECT_REASONS
 _OUTCOMES: Final = (
     ("atendida", 68),
     ("sem resposta", 11),

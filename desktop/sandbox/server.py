@@ -111,7 +111,7 @@ class SandboxServer:
         if self._runner is None:
             return
         if self._app is not None:
-            self._app[control.TRAFFIC].stop()
+            self._app[control.TRAFFIC].shutdown()
         self.context.hub.close_all()
         self.context.engine.close()
         await asyncio.sleep(0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
@@ -60,12 +62,89 @@ def classify(number: str, ramais: set[str]) -> str:
     return "fixo"
 
 
+def _report_key(call: Call) -> tuple[datetime, int]:
+    return call.data_criacao, call.id
+
+
+def _created(call: Call) -> datetime:
+    return call.data_criacao
+
+
+class CallTable(dict[int, Call]):
+    """Calls by id that also keep report order (creation time, then id) as they change.
+
+    Reports page through thousands of calls on every request; re-sorting them each time
+    would dominate the server's work. New calls are nearly always the latest, so keeping
+    the order on insert costs an append. ``data_criacao`` of a stored call must not change.
+    """
+
+    def __init__(self, calls: Iterable[tuple[int, Call]] = ()) -> None:
+        super().__init__()
+        self._ordered: list[Call] = []
+        for key, call in calls:
+            self[key] = call
+
+    def __setitem__(self, key: int, call: Call) -> None:
+        old = self.get(key)
+        if old is not None:
+            self._discard(old)
+        super().__setitem__(key, call)
+        ordered = self._ordered
+        if not ordered or _report_key(ordered[-1]) <= _report_key(call):
+            ordered.append(call)
+        else:
+            bisect.insort(ordered, call, key=_report_key)
+
+    def __delitem__(self, key: int) -> None:
+        call = self[key]
+        super().__delitem__(key)
+        self._discard(call)
+
+    def _discard(self, call: Call) -> None:
+        index = bisect.bisect_left(self._ordered, _report_key(call), key=_report_key)
+        while index < len(self._ordered) and self._ordered[index] is not call:
+            index += 1
+        if index < len(self._ordered):
+            del self._ordered[index]
+
+    def pop(self, key: int, *default: Call | None) -> Call | None:  # type: ignore[override]
+        """Remove and return the call with ``key`` (``default`` when absent)."""
+        if key not in self:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        call = self[key]
+        del self[key]
+        return call
+
+    def clear(self) -> None:
+        """Remove every call."""
+        super().clear()
+        self._ordered.clear()
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("CallTable: assign or delete calls by id")
+
+    popitem = update = setdefault = _refuse  # type: ignore[assignment]
+
+    def ordered(self) -> Sequence[Call]:
+        """Every call in report order (a live view: do not mutate)."""
+        return self._ordered
+
+    def created_between(self, start: datetime, end: datetime) -> Sequence[Call]:
+        """Calls created from ``start`` to ``end`` inclusive, in report order."""
+        ordered = self._ordered
+        low = bisect.bisect_left(ordered, start, key=_created)
+        high = bisect.bisect_right(ordered, end, lo=low, key=_created)
+        return ordered[low:high]
+
+
 @dataclass
 class Store:
     """Everything the sandbox knows, mutated only on the server's event loop."""
 
     ramais: dict[int, Ramal] = field(default_factory=dict)
-    calls: dict[int, Call] = field(default_factory=dict)
+    calls: CallTable = field(default_factory=CallTable)
     conferences: dict[int, Conference] = field(default_factory=dict)
     pauses: list[Pause] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
@@ -113,9 +192,9 @@ class Store:
         """The ramal whose webphone key is ``key``."""
         return next((r for r in self.ramais.values() if r.webphone_key == key), None)
 
-    def sorted_calls(self) -> list[Call]:
+    def sorted_calls(self) -> Sequence[Call]:
         """Calls in report order: creation time, then id."""
-        return sorted(self.calls.values(), key=lambda c: (c.data_criacao, c.id))
+        return self.calls.ordered()
 
     def conference_call(self, call_id: int) -> ConferenceCall | None:
         """The conference call with this id."""
@@ -135,11 +214,14 @@ class Store:
             and (fila_id is None or p.fila_id == fila_id)
         ]
 
-    def start_pause(self, ramal_id: int, fila_id: str | None, at: datetime) -> None:
-        """Record a pause unless one is already running for that queue."""
+    def start_pause(self, ramal_id: int, fila_id: str | None, at: datetime) -> Pause | None:
+        """Record a pause unless one is already running for that queue (then None)."""
         running = [p for p in self.open_pauses(ramal_id, None) if p.fila_id == fila_id]
-        if not running:
-            self.pauses.append(Pause(ramal_id=ramal_id, inicio=at, fila_id=fila_id))
+        if running:
+            return None
+        pause = Pause(ramal_id=ramal_id, inicio=at, fila_id=fila_id)
+        self.pauses.append(pause)
+        return pause
 
     def end_pauses(self, ramal_id: int, fila_id: str | None, at: datetime) -> None:
         """Close running pauses (of one queue, or all)."""

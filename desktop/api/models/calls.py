@@ -90,20 +90,23 @@ def parse_call_leg(value: object, what: str = "leg") -> CallLeg:
     if value is None:
         return CallLeg()
     record = expect_object(value, what)
-    motivo = parse_str(record.get("motivo_desconexao"))
+    get = record.get
+    motivo = parse_str(get("motivo_desconexao"))
     return CallLeg(
-        numero=parse_str(record.get("numero")),
-        tipo=parse_enum(LegType, record.get("tipo")),
-        status=parse_enum(LegStatus, record.get("status")),
-        data_inicio=parse_datetime(record.get("data_inicio")),
-        duracao_segundos=parse_seconds(record, "duracao"),
-        duracao_cobrada_segundos=parse_seconds(record, "duracao_cobrada"),
-        duracao_falada_segundos=parse_seconds(record, "duracao_falada"),
-        preco=parse_decimal(record.get("preco")),
+        numero=parse_str(get("numero")),
+        tipo=parse_enum(LegType, get("tipo")),
+        status=parse_enum(LegStatus, get("status")),
+        data_inicio=parse_datetime(get("data_inicio")),
+        duracao_segundos=parse_seconds(record, "duracao", "duracao_segundos"),
+        duracao_cobrada_segundos=parse_seconds(
+            record, "duracao_cobrada", "duracao_cobrada_segundos"
+        ),
+        duracao_falada_segundos=parse_seconds(record, "duracao_falada", "duracao_falada_segundos"),
+        preco=parse_decimal(get("preco")),
         motivo_desconexao=motivo,
         motivo_desconexao_codigo=parse_reason_code(motivo),
-        bina_origem=parse_str(record.get("bina_origem")),
-        bina_destino=parse_str(record.get("bina_destino")),
+        bina_origem=parse_str(get("bina_origem")),
+        bina_destino=parse_str(get("bina_destino")),
     )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from itertools import repeat
 from types import MappingProxyType
 from typing import Final, TypeVar
 
@@ -78,7 +79,8 @@ def shape_error(detail: str) -> ResponseFormatError:
 
 def expect_object(value: object, what: str) -> JsonObject:
     """Return ``value`` as a JSON object or raise :class:`ResponseFormatError`."""
-    if isinstance(value, Mapping) and all(isinstance(key, str) for key in value):
+    # map/repeat keeps the per-key check in C: this runs for every record of every page
+    if isinstance(value, Mapping) and all(map(isinstance, value, repeat(str))):
         return value
     raise shape_error(f"{what} should be an object, got {type(value).__name__}")
 
@@ -110,6 +112,8 @@ def dump_raw(raw: JsonObject) -> str:
 
 def parse_int(value: object) -> int | None:
     """``12``, ``12.0``, ``"12"`` → 12; anything else → None."""
+    if type(value) is int:  # the common case (bool is a subclass, never this type)
+        return value
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
@@ -130,6 +134,8 @@ def parse_int(value: object) -> int | None:
 
 def parse_id(value: object) -> int | str | None:
     """Ids come as numbers or strings: numeric ones become int, others stay text."""
+    if type(value) is int:
+        return value
     number = parse_int(value)
     if number is not None:
         return number
@@ -193,6 +199,8 @@ def parse_decimal(value: object) -> Decimal | None:
 
 def parse_duration(value: object) -> int | None:
     """Seconds from ``29``, ``"29"``, ``"00:00:29"``, ``"01:05"`` or ``"00:00:60"``."""
+    if type(value) is int:  # the common case, ahead of the general checks
+        return value if value >= 0 else None
     if isinstance(value, str) and ":" in value:
         parts = value.strip().split(":")
         if len(parts) > 3:
@@ -213,26 +221,49 @@ def parse_duration(value: object) -> int | None:
     return whole if whole is not None and whole >= 0 else None
 
 
-def parse_seconds(record: JsonObject, name: str) -> int | None:
-    """``<name>_segundos`` when readable, else the ``"HH:MM:SS"`` text of ``<name>``."""
-    seconds = parse_duration(record.get(f"{name}_segundos"))
+def parse_seconds(record: JsonObject, name: str, seconds_key: str | None = None) -> int | None:
+    """``<name>_segundos`` when readable, else the ``"HH:MM:SS"`` text of ``<name>``.
+
+    ``seconds_key`` overrides ``<name>_segundos`` (callers in hot loops pass it prebuilt).
+    """
+    seconds = parse_duration(record.get(seconds_key or f"{name}_segundos"))
     return seconds if seconds is not None else parse_duration(record.get(name))
 
 
 def parse_datetime(value: object) -> datetime | None:
     """ISO-8601 text with or without offset (``Z`` too) or a unix time → aware datetime."""
+    if type(value) is str:  # the common case first: skips the numeric checks
+        return _parse_iso(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
             return datetime.fromtimestamp(value, UTC)
         except (OverflowError, OSError, ValueError):
             return None
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        return None
+    return _parse_iso(value)
+
+
+def _parse_iso(value: str) -> datetime | None:
+    text = value.strip()
+    if not text:
         return None
     try:
-        parsed = datetime.fromisoformat(value.strip())
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=PROVIDER_TZ)
+
+
+_ENUM_VALUES: dict[type[Enum], Mapping[object, Enum]] = {}
+
+
+def _enum_values(enum_type: type[E]) -> Mapping[object, E]:
+    values = _ENUM_VALUES.get(enum_type)
+    if values is None:
+        values = {member.value: member for member in enum_type}
+        _ENUM_VALUES[enum_type] = values
+    return values  # type: ignore[return-value]
 
 
 def parse_enum(enum_type: type[E], value: object) -> E | str | None:
@@ -240,6 +271,11 @@ def parse_enum(enum_type: type[E], value: object) -> E | str | None:
     text = parse_str(value)
     if text is None:
         return None
+    # An exact value is what ``enum_type(text)`` returns first; a dict hit skips the
+    # enum machinery (and its exceptions) for the usual, documented values.
+    member = _enum_values(enum_type).get(text)
+    if member is not None:
+        return member
     for candidate in (text, text.strip().lower()):
         try:
             return enum_type(candidate)
