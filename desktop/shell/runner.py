@@ -25,6 +25,7 @@ from desktop.shell.application import RamalApplication
 from desktop.shell.autostart import set_start_at_login
 from desktop.shell.diagnostics import copy_diagnostics, open_log_folder
 from desktop.shell.links import LinkError, dial_request_from_args
+from desktop.shell.logging_setup import register_secret
 from desktop.shell.notices import show_notices
 from desktop.shell.screen_pop import open_screen_pop
 from desktop.shell.self_test import SANDBOX_TEST_NUMBER, SelfTestReport, run_self_test
@@ -94,6 +95,8 @@ class WorkspaceRunner(QObject):
         loop = asyncio.get_running_loop()
         self._ended = loop.create_future()
         session = await open_profile_session(profile, token, seed=self.options.seed)
+        if session.sandbox is not None:
+            register_secret(session.sandbox.token)
         tray = TrayIcon() if TrayIcon.is_available() and not self.options.self_test else None
         ws = build_workspace(session, profile, settings, self.paths)
         self._ws = ws

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -133,3 +134,17 @@ def test_a_corrupt_settings_file_is_set_aside_not_fatal(
     assert proc.returncode == 0, proc.stderr[-3000:]
     kept = list((home / "config").glob("settings.json.corrupt-*"))
     assert kept and kept[0].read_text(encoding="utf-8") == "{not json"
+
+
+def test_no_secret_reaches_the_log_after_a_call(env: dict[str, str], tmp_path: Path) -> None:
+    env["RAMAL_DESKTOP_LOG"] = "DEBUG"  # the most the app ever writes
+    proc = _run(["--sandbox", "--self-test"], env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    logs = list((tmp_path / "home").rglob("ramal-desktop.log"))
+    text = "".join(p.read_text(encoding="utf-8") for p in logs)
+    assert "webphone" in text.lower() and "DEBUG" in text  # the call cycle was logged
+    for where in (text, proc.stderr):
+        assert "sandbox-token" not in where
+        assert not re.search(r"[?&]key=(?!\*)[^&\s\"']+", where)
+        assert not re.search(r"[?&]signature=(?!\*)[0-9a-fA-F]{8,}", where)
+        assert not re.search(r"Access-Token['\"]?\s*[:=]\s*['\"]?(?!\*)\w", where)
