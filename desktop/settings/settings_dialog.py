@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.settings.model import (
     MAX_AUTO_ANSWER_SECONDS,
     MAX_WRAP_UP_SECONDS,
+    Environment,
     Role,
     ScreenPopTrigger,
     Settings,
@@ -110,8 +111,15 @@ class SettingsDialog(QDialog):
             Role.SUPERVISOR: self.tr("supervisor"),
             Role.ADMINISTRATOR: self.tr("administrator"),
         }
+        environments = {
+            Environment.SANDBOX: self.tr("Sandbox"),
+            Environment.TOTALVOICE: self.tr("TotalVoice"),
+            Environment.ZENVIA: self.tr("Zenvia Voice"),
+            Environment.CUSTOM: self.tr("Custom base URLs"),
+        }
         text = self.tr("Environment: %1 · Ramal: %2 · Roles: %3")
-        text = text.replace("%1", profile.environment.value).replace("%2", profile.ramal or "—")
+        text = text.replace("%1", environments[profile.environment])
+        text = text.replace("%2", profile.ramal or "—")
         self.profile_info.setText(
             text.replace("%3", ", ".join(roles[r] for r in Role if r in profile.roles))
         )

@@ -2592,228 +2592,248 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="56" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="57" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="58" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="59" />
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="59" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="60" />
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="61" />
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="61" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="62" />
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="63" />
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="87" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="88" />
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="89" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="90" />
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="96" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="97" />
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="106" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="107" />
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="109" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="110" />
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="110" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="111" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="111" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="112" />
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="113" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="115" />
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="116" />
+        <source>TotalVoice</source>
+        <translation>TotalVoice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="117" />
+        <source>Zenvia Voice</source>
+        <translation>Zenvia Voice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="118" />
+        <source>Custom base URLs</source>
+        <translation>URLs base personalizadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="120" />
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="128" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="136" />
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="129" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="137" />
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="133" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="141" />
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="142" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="150" />
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="143" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="151" />
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="147" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="155" />
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="147" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="155" />
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="159" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="167" />
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="163" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="171" />
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="165" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="173" />
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="173" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="181" />
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="174" />
-        <location filename="../../desktop/settings/settings_dialog.py" line="177" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="182" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="185" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="183" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="191" />
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="186" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="194" />
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="189" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="197" />
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="192" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="200" />
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="202" />
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="195" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="203" />
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="196" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="204" />
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="197" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="205" />
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="199" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="207" />
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="210" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="218" />
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="211" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="219" />
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="212" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="220" />
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="214" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="222" />
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="216" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="224" />
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="219" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="227" />
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="223" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="231" />
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="224" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="232" />
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="243" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="251" />
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="275" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="283" />
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -3822,33 +3842,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="274" />
+        <location filename="../../desktop/shell/runner.py" line="277" />
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="279" />
+        <location filename="../../desktop/shell/runner.py" line="282" />
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="286" />
+        <location filename="../../desktop/shell/runner.py" line="289" />
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289" />
+        <location filename="../../desktop/shell/runner.py" line="292" />
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="290" />
+        <location filename="../../desktop/shell/runner.py" line="293" />
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="319" />
+        <location filename="../../desktop/shell/runner.py" line="322" />
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

@@ -67,4 +67,4 @@ def test_logout_and_add_are_requests(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.logoutRequested) as blocker:
         dialog.logout_button.click()
     assert blocker.args == ["pa"]
-    assert "totalvoice" in dialog.profile_info.text()
+    assert "Environment: TotalVoice ·" in dialog.profile_info.text()
