@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from desktop.api.errors import RamalApiError
 from desktop.history.outcome import Outcome
+from desktop.history.words import outcome_label
 from desktop.supervisor.board_model import duration_text
 from desktop.supervisor.charts import BarChart, Series
 from desktop.supervisor.kpis import OUTCOME_ORDER, TALK_BUCKETS, KpiReport, KpiRow, kpi_csv
 
-__all__ = ["KpiLoader", "KpiView", "outcome_text"]
+__all__ = ["KpiLoader", "KpiView"]
 
 log = logging.getLogger(__name__)
 KpiLoader = Callable[[date, date], Awaitable[KpiReport]]
@@ -49,20 +50,6 @@ OUTCOME_COLORS: Final = {
     Outcome.ELSEWHERE: "#6a1b9a",
     Outcome.IN_PROGRESS: "#1565c0",
 }
-
-
-def outcome_text(outcome: Outcome) -> str:
-    """The outcome in words."""
-    words = {
-        Outcome.ANSWERED: QCoreApplication.translate("SupervisorKpis", "Answered"),
-        Outcome.MISSED: QCoreApplication.translate("SupervisorKpis", "No answer"),
-        Outcome.REJECTED: QCoreApplication.translate("SupervisorKpis", "Busy"),
-        Outcome.ABANDONED: QCoreApplication.translate("SupervisorKpis", "Abandoned"),
-        Outcome.FAILED: QCoreApplication.translate("SupervisorKpis", "Failed"),
-        Outcome.ELSEWHERE: QCoreApplication.translate("SupervisorKpis", "Transferred"),
-        Outcome.IN_PROGRESS: QCoreApplication.translate("SupervisorKpis", "In progress"),
-    }
-    return words[outcome]
 
 
 def _ask_csv_path(parent: QWidget, name: str) -> Path | None:
@@ -342,7 +329,7 @@ class KpiView(QWidget):
             hours = list(range(min(hours), max(hours) + 1))
         series = [
             Series(
-                outcome_text(outcome),
+                outcome_label(outcome),
                 OUTCOME_COLORS[outcome],
                 tuple(float(report.hourly.get(h, {}).get(outcome, 0)) for h in hours),
             )
@@ -377,7 +364,7 @@ class KpiView(QWidget):
             parent = groups.get(outcome)
             if parent is None:
                 parent = QTreeWidgetItem(
-                    [outcome_text(outcome), str(report.overall.count(outcome))]
+                    [outcome_label(outcome), str(report.overall.count(outcome))]
                 )
                 self.reasons.addTopLevelItem(parent)
                 groups[outcome] = parent

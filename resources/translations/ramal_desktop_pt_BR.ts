@@ -1,30 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="44" />
+        <location filename="../../desktop/admin/panel.py" line="44"/>
         <source>Ramais</source>
         <translation>Ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="45" />
+        <location filename="../../desktop/admin/panel.py" line="45"/>
         <source>Conferences</source>
         <translation>Conferências</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="50" />
+        <location filename="../../desktop/admin/panel.py" line="50"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="53" />
+        <location filename="../../desktop/admin/panel.py" line="53"/>
         <source>Import ramais from CSV…</source>
         <translation>Importar ramais de CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="55" />
+        <location filename="../../desktop/admin/panel.py" line="55"/>
         <source>Refresh ramais</source>
         <translation>Atualizar ramais</translation>
     </message>
@@ -32,152 +32,152 @@
 <context>
     <name>AdminWords</name>
     <message>
-        <location filename="../../desktop/admin/words.py" line="21" />
+        <location filename="../../desktop/admin/words.py" line="21"/>
         <source>Extension number</source>
         <translation>Número do ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="22" />
+        <location filename="../../desktop/admin/words.py" line="22"/>
         <source>Login (e-mail)</source>
         <translation>Login (e-mail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="23" />
+        <location filename="../../desktop/admin/words.py" line="23"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="24" />
+        <location filename="../../desktop/admin/words.py" line="24"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="25" />
+        <location filename="../../desktop/admin/words.py" line="25"/>
         <source>External calls</source>
         <translation>Chamadas externas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="26" />
+        <location filename="../../desktop/admin/words.py" line="26"/>
         <source>Calls to mobiles</source>
         <translation>Chamadas para celular</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="27" />
+        <location filename="../../desktop/admin/words.py" line="27"/>
         <source>Record calls</source>
         <translation>Gravar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="28" />
+        <location filename="../../desktop/admin/words.py" line="28"/>
         <source>Can see recordings</source>
         <translation>Acessa gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="29" />
+        <location filename="../../desktop/admin/words.py" line="29"/>
         <source>Webphone</source>
         <translation>Webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="30" />
+        <location filename="../../desktop/admin/words.py" line="30"/>
         <source>IVR id (ura_id)</source>
         <translation>ID da URA (ura_id)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="31" />
+        <location filename="../../desktop/admin/words.py" line="31"/>
         <source>Voicemail</source>
         <translation>Correio de voz</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="32" />
+        <location filename="../../desktop/admin/words.py" line="32"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="42" />
+        <location filename="../../desktop/admin/words.py" line="42"/>
         <source>Yes</source>
         <translation>Sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="44" />
+        <location filename="../../desktop/admin/words.py" line="44"/>
         <source>No</source>
         <translation>Não</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="54" />
+        <location filename="../../desktop/admin/words.py" line="54"/>
         <source>The request may or may not have reached the server: check the list.</source>
         <translation>A solicitação pode ou não ter chegado ao servidor: confira a lista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="59" />
+        <location filename="../../desktop/admin/words.py" line="59"/>
         <source>Required.</source>
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="60" />
+        <location filename="../../desktop/admin/words.py" line="60"/>
         <source>“%1” is not yes/no: use sim, não, true, false, 1 or 0.</source>
         <translation>“%1” não é sim/não: use sim, não, true, false, 1 ou 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="63" />
+        <location filename="../../desktop/admin/words.py" line="63"/>
         <source>“%1” is not a whole number.</source>
         <translation>“%1” não é um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="66" />
+        <location filename="../../desktop/admin/words.py" line="66"/>
         <source>Unknown column(s): %1. Use the API field names.</source>
         <translation>Coluna(s) desconhecida(s): %1. Use os nomes de campo da API.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="69" />
+        <location filename="../../desktop/admin/words.py" line="69"/>
         <source>Repeated in the file (see line %1).</source>
         <translation>Repetido no arquivo (veja a linha %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="72" />
+        <location filename="../../desktop/admin/words.py" line="72"/>
         <source>“%1” already exists in the account.</source>
         <translation>“%1” já existe na conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="75" />
+        <location filename="../../desktop/admin/words.py" line="75"/>
         <source>Empty line.</source>
         <translation>Linha vazia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="76" />
+        <location filename="../../desktop/admin/words.py" line="76"/>
         <source>The file has no header line.</source>
         <translation>O arquivo não tem linha de cabeçalho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="79" />
+        <location filename="../../desktop/admin/words.py" line="79"/>
         <source>More cells than columns: %1.</source>
         <translation>Mais células do que colunas: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="82" />
+        <location filename="../../desktop/admin/words.py" line="82"/>
         <source>Too many lines: at most %1 per file.</source>
         <translation>Linhas demais: no máximo %1 por arquivo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="85" />
+        <location filename="../../desktop/admin/words.py" line="85"/>
         <source>Not sent: the import was cancelled.</source>
         <translation>Não enviado: a importação foi cancelada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="88" />
+        <location filename="../../desktop/admin/words.py" line="88"/>
         <source>Invalid value.</source>
         <translation>Valor inválido.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="89" />
+        <location filename="../../desktop/admin/words.py" line="89"/>
         <source>The API cannot empty this field: enter a value.</source>
         <translation>A API não permite esvaziar este campo: informe um valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="92" />
+        <location filename="../../desktop/admin/words.py" line="92"/>
         <source>Refused by the server.</source>
         <translation>Recusado pelo servidor.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/words.py" line="96" />
+        <location filename="../../desktop/admin/words.py" line="96"/>
         <source>Repeated column(s): %1.</source>
         <translation>Coluna(s) repetida(s): %1.</translation>
     </message>
@@ -185,93 +185,93 @@
 <context>
     <name>AgentActions</name>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="51" />
+        <location filename="../../desktop/agent/actions.py" line="51"/>
         <source>&amp;Call</source>
         <translation>&amp;Ligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="51" />
+        <location filename="../../desktop/agent/actions.py" line="51"/>
         <source>Call the number typed</source>
         <translation>Ligar para o número digitado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="52" />
+        <location filename="../../desktop/agent/actions.py" line="52"/>
         <source>&amp;Answer</source>
         <translation>&amp;Atender</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="53" />
+        <location filename="../../desktop/agent/actions.py" line="53"/>
         <source>&amp;Decline</source>
         <translation>&amp;Recusar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="54" />
+        <location filename="../../desktop/agent/actions.py" line="54"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="55" />
+        <location filename="../../desktop/agent/actions.py" line="55"/>
         <source>&amp;Mute</source>
         <translation>&amp;Mudo</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="56" />
+        <location filename="../../desktop/agent/actions.py" line="56"/>
         <source>&amp;Record</source>
         <translation>&amp;Gravar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="57" />
+        <location filename="../../desktop/agent/actions.py" line="57"/>
         <source>&amp;Transfer…</source>
         <translation>&amp;Transferir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="59" />
+        <location filename="../../desktop/agent/actions.py" line="59"/>
         <source>Attended trans&amp;fer…</source>
         <translation>Transferência a&amp;ssistida…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="61" />
+        <location filename="../../desktop/agent/actions.py" line="61"/>
         <source>&amp;Ready for next call</source>
         <translation>&amp;Pronto para a próxima</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="62" />
-        <location filename="../../desktop/agent/actions.py" line="119" />
+        <location filename="../../desktop/agent/actions.py" line="62"/>
+        <location filename="../../desktop/agent/actions.py" line="119"/>
         <source>&amp;Pause…</source>
         <translation>&amp;Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="63" />
+        <location filename="../../desktop/agent/actions.py" line="63"/>
         <source>Pause &amp;after this call</source>
         <translation>Pausar &amp;após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="64" />
+        <location filename="../../desktop/agent/actions.py" line="64"/>
         <source>&amp;Connect</source>
         <translation>&amp;Conectar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="65" />
+        <location filename="../../desktop/agent/actions.py" line="65"/>
         <source>&amp;Disconnect</source>
         <translation>&amp;Desconectar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="66" />
+        <location filename="../../desktop/agent/actions.py" line="66"/>
         <source>Re&amp;connect</source>
         <translation>&amp;Reconectar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="67" />
+        <location filename="../../desktop/agent/actions.py" line="67"/>
         <source>&amp;Number field</source>
         <translation>&amp;Campo do número</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="68" />
+        <location filename="../../desktop/agent/actions.py" line="68"/>
         <source>&amp;Troubleshooting…</source>
         <translation>Solução de &amp;problemas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/actions.py" line="119" />
+        <location filename="../../desktop/agent/actions.py" line="119"/>
         <source>&amp;Resume work</source>
         <translation>&amp;Sair da pausa</translation>
     </message>
@@ -279,42 +279,42 @@
 <context>
     <name>AgentController</name>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="163" />
+        <location filename="../../desktop/agent/controller.py" line="163"/>
         <source>You can dial when the phone is ready and no call is in progress.</source>
         <translation>Você pode discar quando o telefone estiver disponível e sem chamada em andamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="169" />
+        <location filename="../../desktop/agent/controller.py" line="169"/>
         <source>The call was not placed: see the message above.</source>
         <translation>A chamada não foi feita: veja a mensagem acima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="179" />
+        <location filename="../../desktop/agent/controller.py" line="179"/>
         <source>The link has no valid number: %1</source>
         <translation>O link não tem um número válido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="231" />
+        <location filename="../../desktop/agent/controller.py" line="231"/>
         <source>There is no call in progress to transfer.</source>
         <translation>Não há chamada em andamento para transferir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="238" />
+        <location filename="../../desktop/agent/controller.py" line="238"/>
         <source>The transfer was not sent: see the message in the window.</source>
         <translation>A transferência não foi enviada: veja a mensagem na janela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="305" />
+        <location filename="../../desktop/agent/controller.py" line="305"/>
         <source>The command was refused: %1.</source>
         <translation>O comando foi recusado: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="312" />
+        <location filename="../../desktop/agent/controller.py" line="312"/>
         <source>The webphone is not ready yet (%1). Wait until the top of the window says “Ready”, or use Phone ▸ Reconnect.</source>
         <translation>O webphone ainda não está pronto (%1). Aguarde até o topo da janela mostrar “Disponível” ou use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="337" />
+        <location filename="../../desktop/agent/controller.py" line="337"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -322,17 +322,17 @@
 <context>
     <name>AgentHeader</name>
     <message>
-        <location filename="../../desktop/agent/header.py" line="124" />
+        <location filename="../../desktop/agent/header.py" line="124"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/header.py" line="145" />
+        <location filename="../../desktop/agent/header.py" line="145"/>
         <source>Webphone not working — reconnecting: %1</source>
         <translation>Webphone com problema — reconectando: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/header.py" line="148" />
+        <location filename="../../desktop/agent/header.py" line="148"/>
         <source>The connection dropped — reconnecting…</source>
         <translation>A conexão caiu — reconectando…</translation>
     </message>
@@ -340,47 +340,47 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../desktop/agent/window.py" line="106" />
+        <location filename="../../desktop/agent/window.py" line="106"/>
         <source>Answer Ctrl+Shift+A · Hang up Ctrl+Shift+H · Mute Ctrl+Shift+M · Pause Ctrl+Shift+P · Number Ctrl+L</source>
         <translation>Atender Ctrl+Shift+A · Desligar Ctrl+Shift+H · Mudo Ctrl+Shift+M · Pausa Ctrl+Shift+P · Número Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="115" />
+        <location filename="../../desktop/agent/window.py" line="115"/>
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="124" />
+        <location filename="../../desktop/agent/window.py" line="124"/>
         <source>&amp;Queues</source>
         <translation>&amp;Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="126" />
+        <location filename="../../desktop/agent/window.py" line="126"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="193" />
+        <location filename="../../desktop/agent/window.py" line="193"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="267" />
+        <location filename="../../desktop/agent/window.py" line="267"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="276" />
+        <location filename="../../desktop/agent/window.py" line="276"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="281" />
+        <location filename="../../desktop/agent/window.py" line="281"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="300" />
+        <location filename="../../desktop/agent/window.py" line="300"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
@@ -388,135 +388,135 @@
 <context>
     <name>AgentWords</name>
     <message>
-        <location filename="../../desktop/agent/words.py" line="15" />
+        <location filename="../../desktop/agent/words.py" line="15"/>
         <source>Disconnected</source>
         <translation>Desconectado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="16" />
+        <location filename="../../desktop/agent/words.py" line="16"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="17" />
+        <location filename="../../desktop/agent/words.py" line="17"/>
         <source>Ready</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="18" />
+        <location filename="../../desktop/agent/words.py" line="18"/>
         <source>Incoming call</source>
         <translation>Chamada recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="19" />
-        <location filename="../../desktop/agent/words.py" line="32" />
+        <location filename="../../desktop/agent/words.py" line="19"/>
+        <location filename="../../desktop/agent/words.py" line="32"/>
         <source>Calling…</source>
         <translation>Chamando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="20" />
-        <location filename="../../desktop/agent/words.py" line="33" />
+        <location filename="../../desktop/agent/words.py" line="20"/>
+        <location filename="../../desktop/agent/words.py" line="33"/>
         <source>In call</source>
         <translation>Em chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="21" />
-        <location filename="../../desktop/agent/words.py" line="34" />
+        <location filename="../../desktop/agent/words.py" line="21"/>
+        <location filename="../../desktop/agent/words.py" line="34"/>
         <source>Call ended</source>
         <translation>Chamada encerrada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="24" />
+        <location filename="../../desktop/agent/words.py" line="24"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="31" />
+        <location filename="../../desktop/agent/words.py" line="31"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="43" />
+        <location filename="../../desktop/agent/words.py" line="43"/>
         <source>Webphone status: %1</source>
         <translation>Status do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="49" />
+        <location filename="../../desktop/agent/words.py" line="49"/>
         <source>Incoming</source>
         <translation>Recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="51" />
+        <location filename="../../desktop/agent/words.py" line="51"/>
         <source>Outgoing</source>
         <translation>Realizada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="58" />
+        <location filename="../../desktop/agent/words.py" line="58"/>
         <source>Good</source>
         <translation>Boa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="59" />
+        <location filename="../../desktop/agent/words.py" line="59"/>
         <source>Fair</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="60" />
+        <location filename="../../desktop/agent/words.py" line="60"/>
         <source>Poor</source>
         <translation>Ruim</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="61" />
+        <location filename="../../desktop/agent/words.py" line="61"/>
         <source>No data</source>
         <translation>Sem dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="76" />
+        <location filename="../../desktop/agent/words.py" line="76"/>
         <source>%1 (%2 min)</source>
         <translation>%1 (%2 min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="102" />
+        <location filename="../../desktop/agent/words.py" line="102"/>
         <source>Allow microphone access for Ramal Desktop in the system settings, check that a headset is plugged in, then use Phone ▸ Reconnect.</source>
         <translation>Permita o acesso ao microfone para o Ramal Desktop nas configurações do sistema, confira se o headset está conectado e use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="111" />
+        <location filename="../../desktop/agent/words.py" line="111"/>
         <source>The account has no credit: ask your administrator to add balance.</source>
         <translation>A conta está sem saldo: peça ao administrador para adicionar créditos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="117" />
+        <location filename="../../desktop/agent/words.py" line="117"/>
         <source>Your ramal is not allowed to make this call: ask your administrator.</source>
         <translation>Seu ramal não tem permissão para esta chamada: fale com o administrador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="124" />
+        <location filename="../../desktop/agent/words.py" line="124"/>
         <source>The webphone session expired: use Phone ▸ Reconnect.</source>
         <translation>A sessão do webphone expirou: use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="128" />
+        <location filename="../../desktop/agent/words.py" line="128"/>
         <source>Check your internet connection; the webphone reconnects by itself.</source>
         <translation>Verifique sua conexão com a internet; o webphone reconecta sozinho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="142" />
+        <location filename="../../desktop/agent/words.py" line="142"/>
         <source>Check the number and try again. If it keeps happening, open Phone ▸ Troubleshooting.</source>
         <translation>Confira o número e tente de novo. Se continuar, abra Telefone ▸ Solução de problemas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="150" />
+        <location filename="../../desktop/agent/words.py" line="150"/>
         <source>The webphone reported: “%1”.</source>
         <translation>O webphone informou: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="158" />
+        <location filename="../../desktop/agent/words.py" line="158"/>
         <source>The webphone is not working: %1.</source>
         <translation>O webphone não está funcionando: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="161" />
+        <location filename="../../desktop/agent/words.py" line="161"/>
         <source>It reconnects by itself (after the current call, if any). If it does not, use Phone ▸ Reconnect or open Phone ▸ Troubleshooting.</source>
         <translation>Ele reconecta sozinho (depois da chamada atual, se houver). Se não reconectar, use Telefone ▸ Reconectar ou abra Telefone ▸ Solução de problemas.</translation>
     </message>
@@ -524,12 +524,12 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../desktop/agent/banner.py" line="35" />
+        <location filename="../../desktop/agent/banner.py" line="35"/>
         <source>Dismiss</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/banner.py" line="36" />
+        <location filename="../../desktop/agent/banner.py" line="36"/>
         <source>Dismiss message</source>
         <translation>Fechar mensagem</translation>
     </message>
@@ -537,107 +537,107 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="35" />
+        <location filename="../../desktop/agent/call_panel.py" line="35"/>
         <source>CURRENT CALL</source>
         <translation>CHAMADA ATUAL</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="47" />
+        <location filename="../../desktop/agent/call_panel.py" line="47"/>
         <source>Call duration</source>
         <translation>Duração da chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="48" />
+        <location filename="../../desktop/agent/call_panel.py" line="48"/>
         <source>● REC</source>
         <translation>● GRAV</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="50" />
+        <location filename="../../desktop/agent/call_panel.py" line="50"/>
         <source>This part of the call is being recorded</source>
         <translation>Este trecho da chamada está sendo gravado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="51" />
+        <location filename="../../desktop/agent/call_panel.py" line="51"/>
         <source>MUTED</source>
         <translation>MUDO</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="53" />
+        <location filename="../../desktop/agent/call_panel.py" line="53"/>
         <source>The other side cannot hear you</source>
         <translation>O outro lado não está ouvindo você</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="55" />
+        <location filename="../../desktop/agent/call_panel.py" line="55"/>
         <source>Call</source>
         <translation>Ligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="56" />
+        <location filename="../../desktop/agent/call_panel.py" line="56"/>
         <source>Answer</source>
         <translation>Atender</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="57" />
+        <location filename="../../desktop/agent/call_panel.py" line="57"/>
         <source>Decline</source>
         <translation>Recusar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="58" />
+        <location filename="../../desktop/agent/call_panel.py" line="58"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="59" />
+        <location filename="../../desktop/agent/call_panel.py" line="59"/>
         <source>Ready for next call</source>
         <translation>Pronto p/ próxima</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="69" />
+        <location filename="../../desktop/agent/call_panel.py" line="69"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="70" />
+        <location filename="../../desktop/agent/call_panel.py" line="70"/>
         <source>Record</source>
         <translation>Gravar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="71" />
+        <location filename="../../desktop/agent/call_panel.py" line="71"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="72" />
+        <location filename="../../desktop/agent/call_panel.py" line="72"/>
         <source>Attended</source>
         <translation>Assistida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="154" />
+        <location filename="../../desktop/agent/call_panel.py" line="154"/>
         <source>Unknown number</source>
         <translation>Número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="157" />
+        <location filename="../../desktop/agent/call_panel.py" line="157"/>
         <source>No call</source>
         <translation>Sem chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="192" />
+        <location filename="../../desktop/agent/call_panel.py" line="192"/>
         <source>to %1</source>
         <translation>para %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="194" />
+        <location filename="../../desktop/agent/call_panel.py" line="194"/>
         <source>call #%1</source>
         <translation>chamada nº %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="198" />
+        <location filename="../../desktop/agent/call_panel.py" line="198"/>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="201" />
+        <location filename="../../desktop/agent/call_panel.py" line="201"/>
         <source>Type a number and press Enter, or wait for a call.</source>
         <translation>Digite um número e tecle Enter, ou aguarde uma chamada.</translation>
     </message>
@@ -645,203 +645,203 @@
 <context>
     <name>ConferenceView</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="84" />
+        <location filename="../../desktop/admin/conference_view.py" line="84"/>
         <source>Each number is called with its own POST /conferencia, as the API documents it: the call plays the audio file and the API returns a conference id. The documented API has no way to add a number to an existing conference id, so every number called here gets its own conference record; this screen follows them together and ends them together.</source>
         <translation>Cada número é chamado com seu próprio POST /conferencia, como a API documenta: a chamada toca o arquivo de áudio e a API devolve um id de conferência. A API documentada não permite adicionar um número a uma conferência existente, então cada número chamado aqui ganha seu próprio registro de conferência; esta tela acompanha todos juntos e os encerra juntos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="92" />
+        <location filename="../../desktop/admin/conference_view.py" line="92"/>
         <source>New conference</source>
         <translation>Nova conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="95" />
+        <location filename="../../desktop/admin/conference_view.py" line="95"/>
         <source>DDD + number, e.g. 4832830151</source>
         <translation>DDD + número, ex.: 4832830151</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="100" />
+        <location filename="../../desktop/admin/conference_view.py" line="100"/>
         <source>optional: number shown to who is called</source>
         <translation>opcional: número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="101" />
+        <location filename="../../desktop/admin/conference_view.py" line="101"/>
         <source>Record (gravar_conferencia)</source>
         <translation>Gravar (gravar_conferencia)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="102" />
+        <location filename="../../desktop/admin/conference_view.py" line="102"/>
         <source>Wait for a key press (resposta_usuario)</source>
         <translation>Aguardar uma tecla (resposta_usuario)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="103" />
+        <location filename="../../desktop/admin/conference_view.py" line="103"/>
         <source>Call number</source>
         <translation>Ligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="108" />
+        <location filename="../../desktop/admin/conference_view.py" line="108"/>
         <source>Audio URL (MP3) *</source>
         <translation>URL do áudio (MP3) *</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="109" />
+        <location filename="../../desktop/admin/conference_view.py" line="109"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="115" />
+        <location filename="../../desktop/admin/conference_view.py" line="115"/>
         <source>Number to call *</source>
         <translation>Número a chamar *</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119" />
-        <location filename="../../desktop/admin/conference_view.py" line="149" />
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Conference</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119" />
-        <location filename="../../desktop/admin/conference_view.py" line="149" />
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119" />
-        <location filename="../../desktop/admin/conference_view.py" line="150" />
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120" />
-        <location filename="../../desktop/admin/conference_view.py" line="150" />
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120" />
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120" />
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="122" />
+        <location filename="../../desktop/admin/conference_view.py" line="122"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="124" />
+        <location filename="../../desktop/admin/conference_view.py" line="124"/>
         <source>End conference…</source>
         <translation>Encerrar conferência…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="126" />
+        <location filename="../../desktop/admin/conference_view.py" line="126"/>
         <source>New session</source>
         <translation>Nova sessão</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="132" />
+        <location filename="../../desktop/admin/conference_view.py" line="132"/>
         <source>Current conference</source>
         <translation>Conferência atual</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="137" />
+        <location filename="../../desktop/admin/conference_view.py" line="137"/>
         <source>Past conferences</source>
         <translation>Conferências anteriores</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="146" />
+        <location filename="../../desktop/admin/conference_view.py" line="146"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149" />
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="150" />
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154" />
+        <location filename="../../desktop/admin/conference_view.py" line="154"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154" />
+        <location filename="../../desktop/admin/conference_view.py" line="154"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="191" />
+        <location filename="../../desktop/admin/conference_view.py" line="191"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="194" />
+        <location filename="../../desktop/admin/conference_view.py" line="194"/>
         <source>The audio URL is required by the API.</source>
         <translation>A API exige a URL do áudio.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="206" />
+        <location filename="../../desktop/admin/conference_view.py" line="206"/>
         <source>Could not call %1: %2</source>
         <translation>Não foi possível ligar para %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="212" />
+        <location filename="../../desktop/admin/conference_view.py" line="212"/>
         <source>Calling %1 (conference %2)…</source>
         <translation>Chamando %1 (conferência %2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="226" />
-        <location filename="../../desktop/admin/conference_view.py" line="302" />
+        <location filename="../../desktop/admin/conference_view.py" line="226"/>
+        <location filename="../../desktop/admin/conference_view.py" line="302"/>
         <source>The conference has ended.</source>
         <translation>A conferência foi encerrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="228" />
+        <location filename="../../desktop/admin/conference_view.py" line="228"/>
         <source>%1 call(s) in the conference; refreshing every %2 s.</source>
         <translation>%1 chamada(s); atualiza a cada %2 s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="251" />
+        <location filename="../../desktop/admin/conference_view.py" line="251"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="256" />
-        <location filename="../../desktop/admin/conference_view.py" line="258" />
+        <location filename="../../desktop/admin/conference_view.py" line="256"/>
+        <location filename="../../desktop/admin/conference_view.py" line="258"/>
         <source>calling…</source>
         <translation>chamando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="274" />
+        <location filename="../../desktop/admin/conference_view.py" line="274"/>
         <source>End conference</source>
         <translation>Encerrar conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="275" />
+        <location filename="../../desktop/admin/conference_view.py" line="275"/>
         <source>End the conference and hang up every call (conference ids: %1)?</source>
         <translation>Encerrar a conferência e desligar todas as chamadas (ids de conferência: %1)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="296" />
+        <location filename="../../desktop/admin/conference_view.py" line="296"/>
         <source>Could not end %1: %2</source>
         <translation>Não foi possível encerrar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="316" />
+        <location filename="../../desktop/admin/conference_view.py" line="316"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="334" />
+        <location filename="../../desktop/admin/conference_view.py" line="334"/>
         <source>%1 conference(s).</source>
         <translation>%1 conferência(s).</translation>
     </message>
@@ -849,182 +849,182 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../desktop/history/details.py" line="56" />
-        <location filename="../../desktop/history/details.py" line="149" />
+        <location filename="../../desktop/history/details.py" line="56"/>
+        <location filename="../../desktop/history/details.py" line="149"/>
         <source>Select a call to see its details.</source>
         <translation>Selecione uma chamada para ver os detalhes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="68" />
-        <location filename="../../desktop/history/details.py" line="159" />
+        <location filename="../../desktop/history/details.py" line="68"/>
+        <location filename="../../desktop/history/details.py" line="159"/>
         <source>Call back</source>
         <translation>Retornar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="69" />
+        <location filename="../../desktop/history/details.py" line="69"/>
         <source>Copy number</source>
         <translation>Copiar número</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="70" />
+        <location filename="../../desktop/history/details.py" line="70"/>
         <source>Rate…</source>
         <translation>Avaliar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="76" />
+        <location filename="../../desktop/history/details.py" line="76"/>
         <source>Recording</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="79" />
+        <location filename="../../desktop/history/details.py" line="79"/>
         <source>Listen</source>
         <translation>Ouvir</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="80" />
+        <location filename="../../desktop/history/details.py" line="80"/>
         <source>Download…</source>
         <translation>Baixar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="97" />
+        <location filename="../../desktop/history/details.py" line="97"/>
         <source>Call</source>
         <translation>Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="98" />
+        <location filename="../../desktop/history/details.py" line="98"/>
         <source>Origin leg</source>
         <translation>Perna de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="99" />
+        <location filename="../../desktop/history/details.py" line="99"/>
         <source>Destination leg</source>
         <translation>Perna de destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="100" />
+        <location filename="../../desktop/history/details.py" line="100"/>
         <source>Raw JSON</source>
         <translation>JSON bruto</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="106" />
+        <location filename="../../desktop/history/details.py" line="106"/>
         <source>Copy JSON</source>
         <translation>Copiar JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="161" />
+        <location filename="../../desktop/history/details.py" line="161"/>
         <source>Call back (missed)</source>
         <translation>Retornar (não atendida)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="180" />
+        <location filename="../../desktop/history/details.py" line="180"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="181" />
+        <location filename="../../desktop/history/details.py" line="181"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="182" />
+        <location filename="../../desktop/history/details.py" line="182"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="183" />
+        <location filename="../../desktop/history/details.py" line="183"/>
         <source>Talk time</source>
         <translation>Tempo de conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="184" />
+        <location filename="../../desktop/history/details.py" line="184"/>
         <source>Total time</source>
         <translation>Tempo total</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="185" />
-        <location filename="../../desktop/history/details.py" line="231" />
+        <location filename="../../desktop/history/details.py" line="185"/>
+        <location filename="../../desktop/history/details.py" line="231"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="186" />
+        <location filename="../../desktop/history/details.py" line="186"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="190" />
+        <location filename="../../desktop/history/details.py" line="190"/>
         <source>Rating</source>
         <translation>Avaliação</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="192" />
-        <location filename="../../desktop/history/details.py" line="226" />
+        <location filename="../../desktop/history/details.py" line="192"/>
+        <location filename="../../desktop/history/details.py" line="226"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="193" />
+        <location filename="../../desktop/history/details.py" line="193"/>
         <source>Active</source>
         <translation>Ativa</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="195" />
+        <location filename="../../desktop/history/details.py" line="195"/>
         <source>Client / account</source>
         <translation>Cliente / conta</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="197" />
+        <location filename="../../desktop/history/details.py" line="197"/>
         <source>Origin ramal id</source>
         <translation>ID do ramal de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="210" />
-        <location filename="../../desktop/history/details.py" line="224" />
+        <location filename="../../desktop/history/details.py" line="210"/>
+        <location filename="../../desktop/history/details.py" line="224"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="214" />
+        <location filename="../../desktop/history/details.py" line="214"/>
         <source>This call has no recording.</source>
         <translation>Esta chamada não tem gravação.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="217" />
+        <location filename="../../desktop/history/details.py" line="217"/>
         <source>Partial recordings:</source>
         <translation>Gravações parciais:</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="225" />
+        <location filename="../../desktop/history/details.py" line="225"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="227" />
+        <location filename="../../desktop/history/details.py" line="227"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="228" />
+        <location filename="../../desktop/history/details.py" line="228"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="229" />
+        <location filename="../../desktop/history/details.py" line="229"/>
         <source>Billed</source>
         <translation>Cobrado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="230" />
+        <location filename="../../desktop/history/details.py" line="230"/>
         <source>Talked</source>
         <translation>Falado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="232" />
+        <location filename="../../desktop/history/details.py" line="232"/>
         <source>Disconnect reason</source>
         <translation>Motivo do desligamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="233" />
+        <location filename="../../desktop/history/details.py" line="233"/>
         <source>Caller ID (BINA)</source>
         <translation>Bina</translation>
     </message>
@@ -1032,29 +1032,29 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="75" />
-        <location filename="../../desktop/agent/dialpad.py" line="155" />
+        <location filename="../../desktop/agent/dialpad.py" line="75"/>
+        <location filename="../../desktop/agent/dialpad.py" line="155"/>
         <source>DIAL</source>
         <translation>DISCAR</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="79" />
-        <location filename="../../desktop/agent/dialpad.py" line="154" />
+        <location filename="../../desktop/agent/dialpad.py" line="79"/>
+        <location filename="../../desktop/agent/dialpad.py" line="154"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="82" />
+        <location filename="../../desktop/agent/dialpad.py" line="82"/>
         <source>Number to call</source>
         <translation>Número a chamar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="149" />
+        <location filename="../../desktop/agent/dialpad.py" line="149"/>
         <source>Keys send tones</source>
         <translation>Digitar tons</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="150" />
+        <location filename="../../desktop/agent/dialpad.py" line="150"/>
         <source>KEYPAD — TONES</source>
         <translation>TECLADO — TONS</translation>
     </message>
@@ -1062,27 +1062,27 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="31" />
+        <location filename="../../desktop/history/download_dialog.py" line="31"/>
         <source>Downloading recordings</source>
         <translation>Baixando gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="36" />
+        <location filename="../../desktop/history/download_dialog.py" line="36"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="56" />
+        <location filename="../../desktop/history/download_dialog.py" line="56"/>
         <source>%1 of %2 files, %3 KB</source>
         <translation>%1 de %2 arquivos, %3 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="67" />
+        <location filename="../../desktop/history/download_dialog.py" line="67"/>
         <source>%1 downloaded, %2 already there, %3 failed.</source>
         <translation>%1 baixados, %2 já existentes, %3 com falha.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="77" />
+        <location filename="../../desktop/history/download_dialog.py" line="77"/>
         <source>Cancelled. Files not finished were not kept.</source>
         <translation>Cancelado. Os arquivos incompletos foram descartados.</translation>
     </message>
@@ -1090,12 +1090,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/shell/diagnostics.py" line="110" />
+        <location filename="../../desktop/shell/diagnostics.py" line="110"/>
         <source>Unexpected error: %1</source>
         <translation>Erro inesperado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/diagnostics.py" line="115" />
+        <location filename="../../desktop/shell/diagnostics.py" line="115"/>
         <source>The app keeps running. Details are in the log file.</source>
         <translation>O aplicativo continua funcionando. Os detalhes estão no arquivo de log.</translation>
     </message>
@@ -1103,37 +1103,37 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="44" />
+        <location filename="../../desktop/history/filter_bar.py" line="44"/>
         <source>Search numbers, tags, call id…</source>
         <translation>Buscar números, tags, id da chamada…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="47" />
+        <location filename="../../desktop/history/filter_bar.py" line="47"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="48" />
+        <location filename="../../desktop/history/filter_bar.py" line="48"/>
         <source>All ramais</source>
         <translation>Todos os ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="52" />
+        <location filename="../../desktop/history/filter_bar.py" line="52"/>
         <source>talk ≥ </source>
         <translation>conversa ≥ </translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="54" />
+        <location filename="../../desktop/history/filter_bar.py" line="54"/>
         <source>Minimum talk time in seconds</source>
         <translation>Tempo mínimo de conversa em segundos</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="55" />
+        <location filename="../../desktop/history/filter_bar.py" line="55"/>
         <source>With recording</source>
         <translation>Com gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="115" />
+        <location filename="../../desktop/history/filter_bar.py" line="115"/>
         <source>All (%1)</source>
         <translation>Todas (%1)</translation>
     </message>
@@ -1141,182 +1141,182 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desktop/history/details.py" line="35" />
+        <location filename="../../desktop/history/details.py" line="35"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="36" />
+        <location filename="../../desktop/history/details.py" line="36"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="17" />
+        <location filename="../../desktop/history/words.py" line="17"/>
         <source>Answered</source>
         <translation>Atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="18" />
+        <location filename="../../desktop/history/words.py" line="18"/>
         <source>Missed</source>
         <translation>Não atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="19" />
+        <location filename="../../desktop/history/words.py" line="19"/>
         <source>Rejected/busy</source>
         <translation>Recusada/ocup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="20" />
+        <location filename="../../desktop/history/words.py" line="20"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="21" />
+        <location filename="../../desktop/history/words.py" line="21"/>
         <source>Failed</source>
         <translation>Falhou</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="22" />
+        <location filename="../../desktop/history/words.py" line="22"/>
         <source>Elsewhere/transferred</source>
         <translation>Transferida/outro</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="23" />
+        <location filename="../../desktop/history/words.py" line="23"/>
         <source>In progress</source>
         <translation>Em andamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="31" />
+        <location filename="../../desktop/history/words.py" line="31"/>
         <source>The call was answered.</source>
         <translation>A chamada foi atendida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="32" />
+        <location filename="../../desktop/history/words.py" line="32"/>
         <source>It rang but nobody answered.</source>
         <translation>Tocou, mas ninguém atendeu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="33" />
+        <location filename="../../desktop/history/words.py" line="33"/>
         <source>The line was busy or the call was rejected.</source>
         <translation>A linha estava ocupada ou a chamada foi recusada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="36" />
+        <location filename="../../desktop/history/words.py" line="36"/>
         <source>The caller hung up while it was ringing.</source>
         <translation>Quem ligou desligou enquanto tocava.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="39" />
+        <location filename="../../desktop/history/words.py" line="39"/>
         <source>The call failed.</source>
         <translation>A chamada falhou.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="40" />
+        <location filename="../../desktop/history/words.py" line="40"/>
         <source>Answered elsewhere or transferred.</source>
         <translation>Atendida em outro ramal ou transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="43" />
+        <location filename="../../desktop/history/words.py" line="43"/>
         <source>The call is still in progress.</source>
         <translation>A chamada ainda está em andamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="49" />
+        <location filename="../../desktop/history/words.py" line="49"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="58" />
+        <location filename="../../desktop/history/words.py" line="58"/>
         <source>Outgoing</source>
         <translation>Realizada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="59" />
+        <location filename="../../desktop/history/words.py" line="59"/>
         <source>Incoming</source>
         <translation>Recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="60" />
+        <location filename="../../desktop/history/words.py" line="60"/>
         <source>Internal</source>
         <translation>Interna</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="61" />
+        <location filename="../../desktop/history/words.py" line="61"/>
         <source>Via API</source>
         <translation>Via API</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="69" />
+        <location filename="../../desktop/history/words.py" line="69"/>
         <source>Date/time</source>
         <translation>Data/hora</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="70" />
+        <location filename="../../desktop/history/words.py" line="70"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="71" />
+        <location filename="../../desktop/history/words.py" line="71"/>
         <source>Origin</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="72" />
+        <location filename="../../desktop/history/words.py" line="72"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="73" />
+        <location filename="../../desktop/history/words.py" line="73"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="74" />
+        <location filename="../../desktop/history/words.py" line="74"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="75" />
+        <location filename="../../desktop/history/words.py" line="75"/>
         <source>Origin leg</source>
         <translation>Perna orig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="76" />
+        <location filename="../../desktop/history/words.py" line="76"/>
         <source>Destination leg</source>
         <translation>Perna dest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="77" />
+        <location filename="../../desktop/history/words.py" line="77"/>
         <source>Talk</source>
         <translation>Conv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="78" />
+        <location filename="../../desktop/history/words.py" line="78"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="79" />
+        <location filename="../../desktop/history/words.py" line="79"/>
         <source>Disconnect reason</source>
         <translation>Motivo do desligamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="80" />
+        <location filename="../../desktop/history/words.py" line="80"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="81" />
+        <location filename="../../desktop/history/words.py" line="81"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="82" />
+        <location filename="../../desktop/history/words.py" line="82"/>
         <source>Rec.</source>
         <translation>Grav.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/words.py" line="83" />
+        <location filename="../../desktop/history/words.py" line="83"/>
         <source>Rating</source>
         <translation>Avaliação</translation>
     </message>
@@ -1324,112 +1324,112 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80" />
+        <location filename="../../desktop/history/panel.py" line="80"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80" />
+        <location filename="../../desktop/history/panel.py" line="80"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="81" />
+        <location filename="../../desktop/history/panel.py" line="81"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82" />
+        <location filename="../../desktop/history/panel.py" line="82"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82" />
+        <location filename="../../desktop/history/panel.py" line="82"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90" />
+        <location filename="../../desktop/history/panel.py" line="90"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="94" />
+        <location filename="../../desktop/history/panel.py" line="94"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="97" />
+        <location filename="../../desktop/history/panel.py" line="97"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="99" />
+        <location filename="../../desktop/history/panel.py" line="99"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="102" />
+        <location filename="../../desktop/history/panel.py" line="102"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="103" />
+        <location filename="../../desktop/history/panel.py" line="103"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="104" />
+        <location filename="../../desktop/history/panel.py" line="104"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="230" />
+        <location filename="../../desktop/history/panel.py" line="230"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="255" />
+        <location filename="../../desktop/history/panel.py" line="255"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="260" />
+        <location filename="../../desktop/history/panel.py" line="260"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="263" />
+        <location filename="../../desktop/history/panel.py" line="263"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="350" />
+        <location filename="../../desktop/history/panel.py" line="350"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="356" />
+        <location filename="../../desktop/history/panel.py" line="356"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="367" />
+        <location filename="../../desktop/history/panel.py" line="367"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="369" />
+        <location filename="../../desktop/history/panel.py" line="369"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="399" />
+        <location filename="../../desktop/history/panel.py" line="399"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="418" />
+        <location filename="../../desktop/history/panel.py" line="418"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -1437,142 +1437,142 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="65" />
+        <location filename="../../desktop/admin/import_dialog.py" line="65"/>
         <source>Import ramais from CSV</source>
         <translation>Importar ramais de CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="74" />
+        <location filename="../../desktop/admin/import_dialog.py" line="74"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="76" />
+        <location filename="../../desktop/admin/import_dialog.py" line="76"/>
         <source>Save template…</source>
         <translation>Salvar modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="78" />
+        <location filename="../../desktop/admin/import_dialog.py" line="78"/>
         <source>Header names are the API field names: %1.</source>
         <translation>Os nomes do cabeçalho são os nomes de campo da API: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83" />
+        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
         <source>Line</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83" />
+        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83" />
+        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83" />
+        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="96" />
+        <location filename="../../desktop/admin/import_dialog.py" line="96"/>
         <source>Create</source>
         <translation>Criar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="99" />
+        <location filename="../../desktop/admin/import_dialog.py" line="99"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="102" />
+        <location filename="../../desktop/admin/import_dialog.py" line="102"/>
         <source>Save failure report…</source>
         <translation>Salvar relatório de falhas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="105" />
+        <location filename="../../desktop/admin/import_dialog.py" line="105"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="125" />
+        <location filename="../../desktop/admin/import_dialog.py" line="125"/>
         <source>CSV file of ramais</source>
         <translation>Arquivo CSV de ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="126" />
+        <location filename="../../desktop/admin/import_dialog.py" line="126"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Arquivos CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="142" />
+        <location filename="../../desktop/admin/import_dialog.py" line="142"/>
         <source>Cannot read the file: %1</source>
         <translation>Não foi possível ler o arquivo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="154" />
+        <location filename="../../desktop/admin/import_dialog.py" line="154"/>
         <source>Ready to create</source>
         <translation>Pronto para criar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="160" />
+        <location filename="../../desktop/admin/import_dialog.py" line="160"/>
         <source>The file cannot be imported: %1</source>
         <translation>O arquivo não pode ser importado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="163" />
+        <location filename="../../desktop/admin/import_dialog.py" line="163"/>
         <source>Preview: %1 line(s) ready, %2 with problems (not sent).</source>
         <translation>Prévia: %1 linha(s) pronta(s), %2 com problemas (não enviadas).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="167" />
+        <location filename="../../desktop/admin/import_dialog.py" line="167"/>
         <source>Create %1 ramal(s)</source>
         <translation>Criar %1 ramal(is)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="206" />
+        <location filename="../../desktop/admin/import_dialog.py" line="206"/>
         <source>Created: %1. Failed: %2. Outcome unknown: %3. Not sent (invalid): %4. Cancelled: %5.</source>
         <translation>Criados: %1. Com falha: %2. Resultado desconhecido: %3. Não enviados (inválidos): %4. Cancelados: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="220" />
+        <location filename="../../desktop/admin/import_dialog.py" line="220"/>
         <source>Created (id %1)</source>
         <translation>Criado (id %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="223" />
+        <location filename="../../desktop/admin/import_dialog.py" line="223"/>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="224" />
+        <location filename="../../desktop/admin/import_dialog.py" line="224"/>
         <source>Unknown: %1</source>
         <translation>Desconhecido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="225" />
+        <location filename="../../desktop/admin/import_dialog.py" line="225"/>
         <source>Not sent: %1</source>
         <translation>Não enviado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="226" />
+        <location filename="../../desktop/admin/import_dialog.py" line="226"/>
         <source>Cancelled: not sent</source>
         <translation>Cancelado: não enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="245" />
+        <location filename="../../desktop/admin/import_dialog.py" line="245"/>
         <source>Save failure report</source>
         <translation>Salvar relatório de falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="248" />
+        <location filename="../../desktop/admin/import_dialog.py" line="248"/>
         <source>Save CSV template</source>
         <translation>Salvar modelo CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="260" />
+        <location filename="../../desktop/admin/import_dialog.py" line="260"/>
         <source>Cannot write the file: %1</source>
         <translation>Não foi possível gravar o arquivo: %1</translation>
     </message>
@@ -1580,22 +1580,22 @@
 <context>
     <name>IncomingAlert</name>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="130" />
+        <location filename="../../desktop/agent/incoming.py" line="130"/>
         <source>Incoming call</source>
         <translation>Chamada recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="131" />
+        <location filename="../../desktop/agent/incoming.py" line="131"/>
         <source>Unknown number</source>
         <translation>Número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="133" />
+        <location filename="../../desktop/agent/incoming.py" line="133"/>
         <source>%1 is calling %2</source>
         <translation>%1 está ligando para %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="135" />
+        <location filename="../../desktop/agent/incoming.py" line="135"/>
         <source>%1 is calling</source>
         <translation>%1 está ligando</translation>
     </message>
@@ -1603,198 +1603,198 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="86" />
+        <location filename="../../desktop/shell/login_dialog.py" line="86"/>
         <source>Log in — %1</source>
         <translation>Entrar — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="96" />
+        <location filename="../../desktop/shell/login_dialog.py" line="96"/>
         <source>e.g. Production</source>
         <translation>ex.: Produção</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="98" />
+        <location filename="../../desktop/shell/login_dialog.py" line="98"/>
         <source>Access-Token of the account</source>
         <translation>Access-Token da conta</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="99" />
+        <location filename="../../desktop/shell/login_dialog.py" line="99"/>
         <source>number or id, e.g. 4000</source>
         <translation>número ou id, ex.: 4000</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="102" />
+        <location filename="../../desktop/shell/login_dialog.py" line="102"/>
         <source>TotalVoice (api.totalvoice.com.br)</source>
         <translation>TotalVoice (api.totalvoice.com.br)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="103" />
+        <location filename="../../desktop/shell/login_dialog.py" line="103"/>
         <source>Zenvia Voice (voice-api.zenvia.com)</source>
         <translation>Zenvia Voice (voice-api.zenvia.com)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="104" />
+        <location filename="../../desktop/shell/login_dialog.py" line="104"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="112" />
+        <location filename="../../desktop/shell/login_dialog.py" line="112"/>
         <source>Base URLs</source>
         <translation>URLs base</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="114" />
+        <location filename="../../desktop/shell/login_dialog.py" line="114"/>
         <source>Calls (v1):</source>
         <translation>Chamadas (v1):</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="115" />
+        <location filename="../../desktop/shell/login_dialog.py" line="115"/>
         <source>Ramais:</source>
         <translation>Ramais:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="116" />
+        <location filename="../../desktop/shell/login_dialog.py" line="116"/>
         <source>Voice API:</source>
         <translation>Voice API:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="118" />
+        <location filename="../../desktop/shell/login_dialog.py" line="118"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="119" />
+        <location filename="../../desktop/shell/login_dialog.py" line="119"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="120" />
+        <location filename="../../desktop/shell/login_dialog.py" line="120"/>
         <source>Administrator</source>
         <translation>Administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="127" />
+        <location filename="../../desktop/shell/login_dialog.py" line="127"/>
         <source>Profile name:</source>
         <translation>Nome do perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="128" />
+        <location filename="../../desktop/shell/login_dialog.py" line="128"/>
         <source>Access token:</source>
         <translation>Token de acesso:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="129" />
+        <location filename="../../desktop/shell/login_dialog.py" line="129"/>
         <source>Ramal:</source>
         <translation>Ramal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="130" />
+        <location filename="../../desktop/shell/login_dialog.py" line="130"/>
         <source>Environment:</source>
         <translation>Ambiente:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="131" />
+        <location filename="../../desktop/shell/login_dialog.py" line="131"/>
         <source>Roles:</source>
         <translation>Funções:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="133" />
+        <location filename="../../desktop/shell/login_dialog.py" line="133"/>
         <source>No keychain available</source>
         <translation>Nenhum chaveiro disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="136" />
+        <location filename="../../desktop/shell/login_dialog.py" line="136"/>
         <source>Store the token in a file encrypted with a passphrase instead</source>
         <translation>Guardar o token em um arquivo criptografado com senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="139" />
+        <location filename="../../desktop/shell/login_dialog.py" line="139"/>
         <source>passphrase (at least 8 characters)</source>
         <translation>senha (pelo menos 8 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="141" />
+        <location filename="../../desktop/shell/login_dialog.py" line="141"/>
         <source>repeat the passphrase</source>
         <translation>repita a senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="149" />
+        <location filename="../../desktop/shell/login_dialog.py" line="149"/>
         <source>Login status</source>
         <translation>Situação do login</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="150" />
+        <location filename="../../desktop/shell/login_dialog.py" line="150"/>
         <source>Try the sandbox</source>
         <translation>Experimentar o sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="151" />
+        <location filename="../../desktop/shell/login_dialog.py" line="151"/>
         <source>A simulated account on this computer</source>
         <translation>Uma conta simulada neste computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="157" />
+        <location filename="../../desktop/shell/login_dialog.py" line="157"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="207" />
+        <location filename="../../desktop/shell/login_dialog.py" line="207"/>
         <source>This computer has no keychain. Your tokens are in a file encrypted with your passphrase; enter it to continue.</source>
         <translation>Este computador não tem chaveiro. Seus tokens estão em um arquivo criptografado com sua senha; digite-a para continuar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="215" />
+        <location filename="../../desktop/shell/login_dialog.py" line="215"/>
         <source>This computer has no keychain (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the token cannot be stored safely. Install or start one and try again, or choose the encrypted file below.</source>
         <translation>Este computador não tem chaveiro (no Linux: nenhum Secret Service, como o GNOME Keyring ou o KWallet, está rodando), então o token não pode ser guardado com segurança. Instale ou inicie um e tente de novo, ou escolha o arquivo criptografado abaixo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="245" />
+        <location filename="../../desktop/shell/login_dialog.py" line="245"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="258" />
-        <source>Enter the account's access token.</source>
+        <location filename="../../desktop/shell/login_dialog.py" line="258"/>
+        <source>Enter the account&apos;s access token.</source>
         <translation>Informe o token de acesso da conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="261" />
+        <location filename="../../desktop/shell/login_dialog.py" line="261"/>
         <source>Choose at least one role.</source>
         <translation>Escolha pelo menos uma função.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="264" />
+        <location filename="../../desktop/shell/login_dialog.py" line="264"/>
         <source>Agents need a ramal (number or id).</source>
         <translation>Agentes precisam de um ramal (número ou id).</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="308" />
+        <location filename="../../desktop/shell/login_dialog.py" line="308"/>
         <source>The passphrase needs at least 8 characters.</source>
         <translation>A senha precisa ter pelo menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="311" />
+        <location filename="../../desktop/shell/login_dialog.py" line="311"/>
         <source>The two passphrases differ.</source>
         <translation>As duas senhas não conferem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="317" />
+        <location filename="../../desktop/shell/login_dialog.py" line="317"/>
         <source>Checking the token…</source>
         <translation>Verificando o token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="327" />
-        <location filename="../../desktop/shell/login_dialog.py" line="343" />
+        <location filename="../../desktop/shell/login_dialog.py" line="327"/>
+        <location filename="../../desktop/shell/login_dialog.py" line="343"/>
         <source>The token works, but there is no keychain to keep it.</source>
         <translation>O token funciona, mas não há chaveiro para guardá-lo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="335" />
+        <location filename="../../desktop/shell/login_dialog.py" line="335"/>
         <source>Could not open the encrypted file: %1</source>
         <translation>Não foi possível abrir o arquivo criptografado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/login_dialog.py" line="347" />
+        <location filename="../../desktop/shell/login_dialog.py" line="347"/>
         <source>The keychain refused to store the token: %1</source>
         <translation>O chaveiro se recusou a guardar o token: %1</translation>
     </message>
@@ -1802,104 +1802,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="51" />
+        <location filename="../../desktop/shell/main_window.py" line="51"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="52" />
+        <location filename="../../desktop/shell/main_window.py" line="52"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="53" />
+        <location filename="../../desktop/shell/main_window.py" line="53"/>
         <source>S&amp;witch profile…</source>
         <translation>&amp;Trocar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="54" />
+        <location filename="../../desktop/shell/main_window.py" line="54"/>
         <source>&amp;Log out</source>
         <translation>&amp;Encerrar sessão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="56" />
+        <location filename="../../desktop/shell/main_window.py" line="56"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="59" />
+        <location filename="../../desktop/shell/main_window.py" line="59"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="60" />
+        <location filename="../../desktop/shell/main_window.py" line="60"/>
         <source>Open &amp;log folder</source>
         <translation>Abrir pasta de &amp;logs</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="61" />
+        <location filename="../../desktop/shell/main_window.py" line="61"/>
         <source>&amp;Copy diagnostics</source>
         <translation>&amp;Copiar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="62" />
+        <location filename="../../desktop/shell/main_window.py" line="62"/>
         <source>&amp;Microphone test…</source>
         <translation>Teste de &amp;microfone…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="65" />
+        <location filename="../../desktop/shell/main_window.py" line="65"/>
         <source>&amp;About %1</source>
         <translation>&amp;Sobre o %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="116" />
+        <location filename="../../desktop/shell/main_window.py" line="116"/>
         <source>About %1</source>
         <translation>Sobre o %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="120" />
+        <location filename="../../desktop/shell/main_window.py" line="120"/>
         <source>%1 %2
 Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
         <translation>%1 %2
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="99" />
+        <location filename="../../desktop/shell/workspace.py" line="99"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="116" />
+        <location filename="../../desktop/shell/workspace.py" line="116"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="126" />
+        <location filename="../../desktop/shell/workspace.py" line="126"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="130" />
+        <location filename="../../desktop/shell/workspace.py" line="130"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139" />
+        <location filename="../../desktop/shell/workspace.py" line="139"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="142" />
+        <location filename="../../desktop/shell/workspace.py" line="142"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="156" />
+        <location filename="../../desktop/shell/workspace.py" line="156"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="163" />
+        <location filename="../../desktop/shell/workspace.py" line="163"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
@@ -1907,125 +1907,125 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>MicCheckDialog</name>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="118" />
+        <location filename="../../desktop/agent/mic_check.py" line="118"/>
         <source>Microphone test</source>
         <translation>Teste do microfone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="123" />
+        <location filename="../../desktop/agent/mic_check.py" line="123"/>
         <source>Speak as you do on a call: the bar should move and say “Good level”. The microphone is used only while this window is open.</source>
         <translation>Fale como numa ligação: a barra deve se mexer e mostrar “Nível bom”. O microfone só é usado enquanto esta janela estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="141" />
+        <location filename="../../desktop/agent/mic_check.py" line="141"/>
         <source>&amp;Microphone:</source>
         <translation>&amp;Microfone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="142" />
+        <location filename="../../desktop/agent/mic_check.py" line="142"/>
         <source>Level:</source>
         <translation>Nível:</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="181" />
+        <location filename="../../desktop/agent/mic_check.py" line="181"/>
         <source>Unnamed microphone</source>
         <translation>Microfone sem nome</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="289" />
+        <location filename="../../desktop/agent/mic_check.py" line="289"/>
         <source>Listening…</source>
         <translation>Ouvindo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="291" />
+        <location filename="../../desktop/agent/mic_check.py" line="291"/>
         <source>No sound — check the microphone or its mute switch</source>
         <translation>Sem som — confira o microfone ou a chave de mudo dele</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="293" />
+        <location filename="../../desktop/agent/mic_check.py" line="293"/>
         <source>Too loud</source>
         <translation>Alto demais</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="295" />
+        <location filename="../../desktop/agent/mic_check.py" line="295"/>
         <source>Good level</source>
         <translation>Nível bom</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="302" />
-        <source>No microphone found. Plug in a headset or a microphone: it appears here by itself. If one is plugged in, check that the operating system's privacy settings allow apps to use the microphone.</source>
+        <location filename="../../desktop/agent/mic_check.py" line="302"/>
+        <source>No microphone found. Plug in a headset or a microphone: it appears here by itself. If one is plugged in, check that the operating system&apos;s privacy settings allow apps to use the microphone.</source>
         <translation>Nenhum microfone encontrado. Conecte um headset ou um microfone: ele aparece aqui sozinho. Se já houver um conectado, confira se as configurações de privacidade do sistema operacional permitem que os aplicativos usem o microfone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/mic_check.py" line="311" />
-        <source>The microphone “%1” could not be opened. Check that the operating system's privacy settings allow Ramal Desktop to use the microphone, unplug and plug the headset back in, or choose another microphone.</source>
+        <location filename="../../desktop/agent/mic_check.py" line="311"/>
+        <source>The microphone “%1” could not be opened. Check that the operating system&apos;s privacy settings allow Ramal Desktop to use the microphone, unplug and plug the headset back in, or choose another microphone.</source>
         <translation>Não foi possível abrir o microfone “%1”. Confira se as configurações de privacidade do sistema operacional permitem que o Ramal Desktop use o microfone, desconecte e conecte o headset de novo ou escolha outro microfone.</translation>
     </message>
 </context>
 <context>
     <name>NumberProblem</name>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="34" />
+        <location filename="../../desktop/agent/input_words.py" line="34"/>
         <source>Type a number.</source>
         <translation>Informe um número.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="37" />
+        <location filename="../../desktop/agent/input_words.py" line="37"/>
         <source>“%1” is incomplete or too long. Type the area code (DDD) and the number, e.g. %2.</source>
         <translation>“%1” está incompleto ou longo demais. Digite o DDD e o número, ex.: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="45" />
+        <location filename="../../desktop/agent/input_words.py" line="45"/>
         <source>The international number “%1” is incomplete.</source>
         <translation>O número internacional “%1” está incompleto.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="49" />
+        <location filename="../../desktop/agent/input_words.py" line="49"/>
         <source>The number is too long.</source>
         <translation>O número é longo demais.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="51" />
+        <location filename="../../desktop/agent/input_words.py" line="51"/>
         <source>The area code (DDD) or the number in “%1” is not valid.</source>
         <translation>O DDD ou o número em “%1” não é válido.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="55" />
+        <location filename="../../desktop/agent/input_words.py" line="55"/>
         <source>A mobile number starts with 9 after the area code (DDD): “%1”.</source>
         <translation>Celular começa com 9 depois do DDD: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="59" />
+        <location filename="../../desktop/agent/input_words.py" line="59"/>
         <source>“%1” is not a phone number: use digits, spaces, dashes, dots, brackets and a leading +.</source>
         <translation>“%1” não é um número de telefone: use algarismos, espaços, hífens, pontos, parênteses e um + no início.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="65" />
+        <location filename="../../desktop/agent/input_words.py" line="65"/>
         <source>“%1” is not a valid phone number. Type the area code (DDD) and the number, e.g. %2.</source>
         <translation>“%1” não é um número de telefone válido. Digite o DDD e o número, ex.: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="87" />
+        <location filename="../../desktop/agent/input_words.py" line="87"/>
         <source>the queue ID is missing</source>
         <translation>falta o ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="88" />
+        <location filename="../../desktop/agent/input_words.py" line="88"/>
         <source>a queue ID has only letters, digits, - and _ (up to 64 characters)</source>
         <translation>o ID da fila só tem letras, algarismos, - e _ (até 64 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="93" />
+        <location filename="../../desktop/agent/input_words.py" line="93"/>
         <source>keypad tones accept only 0-9, * and #</source>
         <translation>os tons do teclado aceitam apenas 0-9, * e #</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="95" />
+        <location filename="../../desktop/agent/input_words.py" line="95"/>
         <source>the number is not valid</source>
         <translation>o número não é válido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/input_words.py" line="96" />
+        <location filename="../../desktop/agent/input_words.py" line="96"/>
         <source>the webphone does not accept it</source>
         <translation>o webphone não o aceita</translation>
     </message>
@@ -2033,33 +2033,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>PauseReason</name>
     <message>
-        <location filename="../../desktop/agent/words.py" line="171" />
+        <location filename="../../desktop/agent/words.py" line="171"/>
         <source>Break</source>
         <extracomment>The labels of ``DEFAULT_PAUSE_REASONS``, listed here so translators get them.</extracomment>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="172" />
+        <location filename="../../desktop/agent/words.py" line="172"/>
         <source>Lunch</source>
         <translation>Almoço</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="173" />
+        <location filename="../../desktop/agent/words.py" line="173"/>
         <source>Restroom</source>
         <translation>Banheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="174" />
+        <location filename="../../desktop/agent/words.py" line="174"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="175" />
+        <location filename="../../desktop/agent/words.py" line="175"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="176" />
+        <location filename="../../desktop/agent/words.py" line="176"/>
         <source>Not given</source>
         <translation>Não informado</translation>
     </message>
@@ -2067,32 +2067,32 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>PauseReasonsEditor</name>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="32" />
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="32"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="32" />
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="32"/>
         <source>Max. minutes (0 = none)</source>
         <translation>Máx. min (0 = livre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="32" />
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="32"/>
         <source>Auto-unpause</source>
         <translation>Sair da pausa sozinho</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="37" />
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="37"/>
         <source>Add reason</source>
         <translation>Adicionar motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="38" />
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="38"/>
         <source>New reason</source>
         <translation>Novo motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="39" />
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="39"/>
         <source>Remove selected</source>
         <translation>Remover selecionado</translation>
     </message>
@@ -2100,12 +2100,12 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QualityCard</name>
     <message>
-        <location filename="../../desktop/agent/sparkline.py" line="94" />
+        <location filename="../../desktop/agent/sparkline.py" line="94"/>
         <source>Call quality, last 5 minutes</source>
         <translation>Qualidade da chamada, últimos 5 minutos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/agent/sparkline.py" line="110" />
+        <location filename="../../desktop/agent/sparkline.py" line="110"/>
         <source>Call quality, last %n minute(s)</source>
         <translation>
             <numerusform>Qualidade da chamada, último %n minuto</numerusform>
@@ -2113,12 +2113,12 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/sparkline.py" line="113" />
+        <location filename="../../desktop/agent/sparkline.py" line="113"/>
         <source>No reading from the webphone yet.</source>
         <translation>Ainda sem leitura do webphone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/sparkline.py" line="117" />
+        <location filename="../../desktop/agent/sparkline.py" line="117"/>
         <source>Internet: %1 · Computer: %2</source>
         <translation>Internet: %1 · Computador: %2</translation>
     </message>
@@ -2126,7 +2126,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QualityIndicator</name>
     <message>
-        <location filename="../../desktop/agent/header.py" line="75" />
+        <location filename="../../desktop/agent/header.py" line="75"/>
         <source>Call quality: %1</source>
         <translation>Qualidade da chamada: %1</translation>
     </message>
@@ -2134,100 +2134,100 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="68" />
+        <location filename="../../desktop/agent/queue_panel.py" line="68"/>
         <source>QUEUES</source>
         <translation>FILAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="74" />
-        <location filename="../../desktop/agent/queue_panel.py" line="195" />
-        <location filename="../../desktop/agent/queue_panel.py" line="200" />
+        <location filename="../../desktop/agent/queue_panel.py" line="74"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="195"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="200"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="76" />
+        <location filename="../../desktop/agent/queue_panel.py" line="76"/>
         <source>Pause after this call</source>
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="79" />
+        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83" />
+        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83" />
+        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83" />
+        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="99" />
+        <location filename="../../desktop/agent/queue_panel.py" line="99"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="102" />
-        <location filename="../../desktop/agent/queue_panel.py" line="192" />
+        <location filename="../../desktop/agent/queue_panel.py" line="102"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="192"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="143" />
+        <location filename="../../desktop/agent/queue_panel.py" line="143"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="192" />
+        <location filename="../../desktop/agent/queue_panel.py" line="192"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="195" />
+        <location filename="../../desktop/agent/queue_panel.py" line="195"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="200" />
+        <location filename="../../desktop/agent/queue_panel.py" line="200"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="251" />
+        <location filename="../../desktop/agent/queue_panel.py" line="251"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="258" />
+        <location filename="../../desktop/agent/queue_panel.py" line="258"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="258" />
+        <location filename="../../desktop/agent/queue_panel.py" line="258"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="268" />
+        <location filename="../../desktop/agent/queue_panel.py" line="268"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="270" />
+        <location filename="../../desktop/agent/queue_panel.py" line="270"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="273" />
+        <location filename="../../desktop/agent/queue_panel.py" line="273"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
@@ -2235,253 +2235,253 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RamaisView</name>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="80" />
+        <location filename="../../desktop/admin/ramais_view.py" line="80"/>
         <source>Search ramal, login, caller ID, tags…</source>
         <extracomment>``/ramal/relatorio`` filters by creation date; this start covers every ramal.</extracomment>
         <translation>Buscar ramal, login, bina, tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="83" />
+        <location filename="../../desktop/admin/ramais_view.py" line="83"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="85" />
+        <location filename="../../desktop/admin/ramais_view.py" line="85"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="87" />
+        <location filename="../../desktop/admin/ramais_view.py" line="87"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="89" />
+        <location filename="../../desktop/admin/ramais_view.py" line="89"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="91" />
+        <location filename="../../desktop/admin/ramais_view.py" line="91"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="117" />
+        <location filename="../../desktop/admin/ramais_view.py" line="117"/>
         <source>Webphone link: press Get link</source>
         <translation>Link do webphone: clique em Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="118" />
+        <location filename="../../desktop/admin/ramais_view.py" line="118"/>
         <source>Get link</source>
         <translation>Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="120" />
-        <location filename="../../desktop/admin/ramais_view.py" line="345" />
+        <location filename="../../desktop/admin/ramais_view.py" line="120"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="345"/>
         <source>Reveal</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="123" />
+        <location filename="../../desktop/admin/ramais_view.py" line="123"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="126" />
+        <location filename="../../desktop/admin/ramais_view.py" line="126"/>
         <source>Received calls</source>
         <translation>Chamadas recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="128" />
+        <location filename="../../desktop/admin/ramais_view.py" line="128"/>
         <source>Pauses</source>
         <translation>Pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="138" />
+        <location filename="../../desktop/admin/ramais_view.py" line="138"/>
         <source>Webphone:</source>
         <translation>Webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="166" />
+        <location filename="../../desktop/admin/ramais_view.py" line="166"/>
         <source>Loading ramais…</source>
         <translation>Carregando ramais…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="170" />
+        <location filename="../../desktop/admin/ramais_view.py" line="170"/>
         <source>Loading ramais… %1</source>
         <translation>Carregando ramais… %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="175" />
+        <location filename="../../desktop/admin/ramais_view.py" line="175"/>
         <source>Could not load the ramais: %1</source>
         <translation>Não foi possível carregar os ramais: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="182" />
+        <location filename="../../desktop/admin/ramais_view.py" line="182"/>
         <source>%1 ramal(s).</source>
         <translation>%1 ramal(is).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="214" />
+        <location filename="../../desktop/admin/ramais_view.py" line="214"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="248" />
+        <location filename="../../desktop/admin/ramais_view.py" line="248"/>
         <source>Ramal %1 created.</source>
         <translation>Ramal %1 criado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="253" />
+        <location filename="../../desktop/admin/ramais_view.py" line="253"/>
         <source>Ramal %1 saved.</source>
         <translation>Ramal %1 salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="269" />
+        <location filename="../../desktop/admin/ramais_view.py" line="269"/>
         <source>Delete ramal</source>
         <translation>Excluir ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="270" />
+        <location filename="../../desktop/admin/ramais_view.py" line="270"/>
         <source>Delete ramal %1 (%2)? Its user will no longer be able to make or receive calls. This cannot be undone.</source>
         <translation>Excluir o ramal %1 (%2)? O usuário não poderá mais fazer nem receber chamadas. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="277" />
+        <location filename="../../desktop/admin/ramais_view.py" line="277"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="294" />
+        <location filename="../../desktop/admin/ramais_view.py" line="294"/>
         <source>Could not delete ramal %1: %2</source>
         <translation>Não foi possível excluir o ramal %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="298" />
+        <location filename="../../desktop/admin/ramais_view.py" line="298"/>
         <source>Ramal %1 deleted.</source>
         <translation>Ramal %1 excluído.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="325" />
+        <location filename="../../desktop/admin/ramais_view.py" line="325"/>
         <source>Could not get the webphone link: %1</source>
         <translation>Não foi possível gerar o link do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="337" />
+        <location filename="../../desktop/admin/ramais_view.py" line="337"/>
         <source>valid until %1</source>
         <translation>válido até %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="345" />
+        <location filename="../../desktop/admin/ramais_view.py" line="345"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="352" />
+        <location filename="../../desktop/admin/ramais_view.py" line="352"/>
         <source>The link expired: press Get link again.</source>
         <translation>O link expirou: clique em Gerar link de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="355" />
-        <source>Webphone link copied. It carries the ramal's key: share it only with its user.</source>
+        <location filename="../../desktop/admin/ramais_view.py" line="355"/>
+        <source>Webphone link copied. It carries the ramal&apos;s key: share it only with its user.</source>
         <translation>Link do webphone copiado. Ele contém a chave do ramal: compartilhe só com o usuário dele.</translation>
     </message>
 </context>
 <context>
     <name>RamalFormDialog</name>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="64" />
+        <location filename="../../desktop/admin/ramal_form.py" line="64"/>
         <source>Edit ramal %1</source>
         <translation>Editar ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="66" />
+        <location filename="../../desktop/admin/ramal_form.py" line="66"/>
         <source>New ramal</source>
         <translation>Novo ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="72" />
+        <location filename="../../desktop/admin/ramal_form.py" line="72"/>
         <source>Identity</source>
         <translation>Identificação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="75" />
+        <location filename="../../desktop/admin/ramal_form.py" line="75"/>
         <source>digits, e.g. 4001</source>
         <translation>dígitos, ex.: 4001</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="76" />
+        <location filename="../../desktop/admin/ramal_form.py" line="76"/>
         <source>e-mail, e.g. ana@empresa.com.br</source>
         <translation>e-mail, ex.: ana@empresa.com.br</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="77" />
+        <location filename="../../desktop/admin/ramal_form.py" line="77"/>
         <source>DDD + number shown to who is called</source>
         <translation>DDD + número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="78" />
+        <location filename="../../desktop/admin/ramal_form.py" line="78"/>
         <source>empty: ring the user</source>
         <translation>vazio: tocar para o usuário</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="79" />
+        <location filename="../../desktop/admin/ramal_form.py" line="79"/>
         <source>free text, e.g. vendas</source>
         <translation>texto livre, ex.: vendas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="80" />
+        <location filename="../../desktop/admin/ramal_form.py" line="80"/>
         <source>leave empty to keep the current one</source>
         <translation>deixe vazio para manter a atual</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="82" />
+        <location filename="../../desktop/admin/ramal_form.py" line="82"/>
         <source>empty: the service chooses one</source>
         <translation>vazio: o serviço escolhe uma</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="102" />
+        <location filename="../../desktop/admin/ramal_form.py" line="102"/>
         <source>Permissions</source>
         <translation>Permissões</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="111" />
+        <location filename="../../desktop/admin/ramal_form.py" line="111"/>
         <source>Calls to this ramal go to a voice mailbox instead of ringing the user.</source>
         <translation>As chamadas para este ramal vão para o correio de voz em vez de tocar para o usuário.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="128" />
+        <location filename="../../desktop/admin/ramal_form.py" line="128"/>
         <source>* recommended by the API docs and required here.</source>
         <translation>* recomendado pela documentação da API e obrigatório aqui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="139" />
-        <location filename="../../desktop/admin/ramal_form.py" line="161" />
+        <location filename="../../desktop/admin/ramal_form.py" line="139"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="161"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="142" />
+        <location filename="../../desktop/admin/ramal_form.py" line="142"/>
         <source>Generate</source>
         <translation>Gerar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="161" />
+        <location filename="../../desktop/admin/ramal_form.py" line="161"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="172" />
+        <location filename="../../desktop/admin/ramal_form.py" line="172"/>
         <source>Weak</source>
         <translation>Fraca</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="173" />
+        <location filename="../../desktop/admin/ramal_form.py" line="173"/>
         <source>Fair</source>
         <translation>Média</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="174" />
+        <location filename="../../desktop/admin/ramal_form.py" line="174"/>
         <source>Strong</source>
         <translation>Forte</translation>
     </message>
@@ -2489,57 +2489,57 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RamalTableModel</name>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="86" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="86"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="87" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="87"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="88" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="88"/>
         <source>Caller ID</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="89" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="89"/>
         <source>External</source>
         <translation>Externas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="90" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="90"/>
         <source>Mobile</source>
         <translation>Celular</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="91" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="91"/>
         <source>Records</source>
         <translation>Grava</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="92" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="92"/>
         <source>Sees rec.</source>
         <translation>Vê grav.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="93" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="93"/>
         <source>Webphone</source>
         <translation>Webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="94" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="94"/>
         <source>Voicemail</source>
         <translation>Correio de voz</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="95" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="95"/>
         <source>IVR</source>
         <translation>URA</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_table_model.py" line="96" />
+        <location filename="../../desktop/admin/ramal_table_model.py" line="96"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
@@ -2547,12 +2547,12 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../desktop/history/rating_dialog.py" line="34" />
+        <location filename="../../desktop/history/rating_dialog.py" line="34"/>
         <source>Rate call</source>
         <translation>Avaliar chamada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/history/rating_dialog.py" line="46" />
+        <location filename="../../desktop/history/rating_dialog.py" line="46"/>
         <source>%n star(s)</source>
         <translation>
             <numerusform>%n estrela</numerusform>
@@ -2560,7 +2560,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/history/rating_dialog.py" line="54" />
+        <location filename="../../desktop/history/rating_dialog.py" line="54"/>
         <source>Comment (optional)</source>
         <translation>Comentário (opcional)</translation>
     </message>
@@ -2568,23 +2568,23 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../desktop/history/player.py" line="39" />
+        <location filename="../../desktop/history/player.py" line="39"/>
         <source>Play / pause</source>
         <translation>Tocar / pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="42" />
+        <location filename="../../desktop/history/player.py" line="42"/>
         <source>Position</source>
         <translation>Posição</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="46" />
+        <location filename="../../desktop/history/player.py" line="46"/>
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="54" />
-        <location filename="../../desktop/history/player.py" line="55" />
+        <location filename="../../desktop/history/player.py" line="54"/>
+        <location filename="../../desktop/history/player.py" line="55"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
@@ -2592,248 +2592,248 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="57" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="57"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="59" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="59"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="61" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="61"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="63" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="88" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="88"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="90" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="90"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="97" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="97"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="107" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="107"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="110" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="110"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="111" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="111"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="115" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="115"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="116" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="116"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="117" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="118" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="118"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="120" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="120"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="136" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="136"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="137" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="137"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="141" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="150" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="150"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="151" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="151"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="155" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="155" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="167" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="167"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="171" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="171"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="173" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="173"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="181" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="181"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="182" />
-        <location filename="../../desktop/settings/settings_dialog.py" line="185" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="185"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="191" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="191"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="197" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="197"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="200" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="200"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="202" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="203" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="204" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="204"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="205" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="207" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="207"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="218" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="218"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="219" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="219"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="220" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="220"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="222" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="222"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="224" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="224"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="227" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="227"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="231" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="231"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="232" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="283" />
+        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -2841,32 +2841,32 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="17" />
+        <location filename="../../desktop/shell/notices.py" line="17"/>
         <source>The settings file was damaged; default settings are in use. The damaged file was kept as %1.</source>
         <translation>O arquivo de configurações estava danificado; as configurações padrão estão em uso. O arquivo danificado foi guardado como %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="23" />
+        <location filename="../../desktop/shell/notices.py" line="23"/>
         <source>The settings file could not be read; default settings are in use (%1).</source>
         <translation>Não foi possível ler o arquivo de configurações; as configurações padrão estão em uso (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="29" />
+        <location filename="../../desktop/shell/notices.py" line="29"/>
         <source>Some settings were invalid and were reset to their defaults: %1.</source>
         <translation>Algumas configurações eram inválidas e voltaram ao padrão: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="34" />
+        <location filename="../../desktop/shell/notices.py" line="34"/>
         <source>The settings were updated from an older version; a copy of the old file is at %1.</source>
         <translation>As configurações foram atualizadas de uma versão anterior; uma cópia do arquivo antigo está em %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="39" />
+        <location filename="../../desktop/shell/notices.py" line="39"/>
         <source>The settings file was written by a newer version of the app; a copy is at %1.</source>
         <translation>O arquivo de configurações foi gravado por uma versão mais nova do aplicativo; uma cópia está em %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="52" />
+        <location filename="../../desktop/shell/notices.py" line="52"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -2874,150 +2874,150 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorActions</name>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="41" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="41"/>
         <source>Listen to call</source>
-        <extracomment>``runner(kind, call_id, numero, perna)`` → the API's answer.</extracomment>
+        <extracomment>``runner(kind, call_id, numero, perna)`` → the API&apos;s answer.</extracomment>
         <translation>Escutar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="42" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="42"/>
         <source>Whisper to the ramal</source>
         <translation>Sussurrar para o ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="43" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
         <source>Join the call (conference)</source>
         <translation>Entrar na chamada (conferência)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="46" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="46"/>
         <source>Transfer call</source>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="47" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="47"/>
         <source>Hang up call</source>
         <translation>Desligar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="53" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="53"/>
         <source>Your phone rings; when you answer you hear both sides and nobody hears you.</source>
         <translation>Seu telefone toca; ao atender, você ouve os dois lados e ninguém ouve você.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="57" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="57"/>
         <source>Your phone rings; when you answer only the ramal hears you (escuta modo 2).</source>
         <translation>Seu telefone toca; ao atender, só o ramal ouve você (escuta modo 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="61" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="61"/>
         <source>Your phone rings; when you answer everybody hears you (modo 3).</source>
         <translation>Seu telefone toca; ao atender, todos ouvem você (modo 3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="64" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="64"/>
         <source>The chosen leg goes to the new number; the other leg hangs up.</source>
         <translation>A perna escolhida vai para o novo número; a outra perna é desligada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="67" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="67"/>
         <source>The call ends for both sides. This cannot be undone.</source>
         <translation>A chamada termina para os dois lados. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="98" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="98"/>
         <source>Call {id}: {origem} → {destino}</source>
         <translation>Chamada {id}: {origem} → {destino}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="111" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="111"/>
         <source>Origin leg ({number})</source>
         <translation>Perna de origem ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="116" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="116"/>
         <source>Destination leg ({number})</source>
         <translation>Perna de destino ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="124" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="124"/>
         <source>Your phone or ramal</source>
         <translation>Seu telefone ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="126" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="126"/>
         <source>Call me at:</source>
         <translation>Ligar para mim em:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="129" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="129"/>
         <source>Ramal or phone number</source>
         <translation>Ramal ou número de telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="137" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="137"/>
         <source>Transfer to:</source>
         <translation>Transferir para:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="144" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="144"/>
         <source>Leg to move:</source>
         <translation>Perna a transferir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="167" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="167"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="168" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="168"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="169" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="169"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="170" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="170"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="171" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="171"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="190" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="190"/>
         <source>Enter a number first.</source>
         <translation>Informe um número primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="197" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="197"/>
         <source>Sending the request…</source>
         <translation>Enviando a solicitação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="211" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="211"/>
         <source>Failed: {reason}</source>
         <translation>Falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="223" />
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="226" />
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="229" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="223"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="226"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="229"/>
         <source>Done: the API accepted the request; your phone will ring.</source>
         <translation>Pronto: a API aceitou a solicitação; seu telefone vai tocar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="232" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="232"/>
         <source>Done: the API says the call is being transferred.</source>
         <translation>Pronto: a API informa que a chamada está sendo transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="235" />
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="235"/>
         <source>Done: the API ended the call.</source>
         <translation>Pronto: a API encerrou a chamada.</translation>
     </message>
@@ -3025,62 +3025,62 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorAudit</name>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="31" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="31"/>
         <source>Export audit log</source>
         <translation>Exportar registro de auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="51" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="51"/>
         <source>Kept on this computer in {path}</source>
         <translation>Guardado neste computador em {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="58" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="58"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="66" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="66"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="67" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="67"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="68" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="68"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="69" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="69"/>
         <source>Call</source>
         <translation>Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="70" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="70"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="71" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="71"/>
         <source>Detail</source>
         <translation>Detalhe</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="72" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="72"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="89" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="89"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="112" />
+        <location filename="../../desktop/supervisor/audit_view.py" line="112"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
@@ -3088,158 +3088,158 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="52" />
+        <location filename="../../desktop/supervisor/board_model.py" line="52"/>
         <source>In call</source>
         <translation>Em chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="53" />
+        <location filename="../../desktop/supervisor/board_model.py" line="53"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="54" />
+        <location filename="../../desktop/supervisor/board_model.py" line="54"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="55" />
+        <location filename="../../desktop/supervisor/board_model.py" line="55"/>
         <source>Free</source>
         <translation>Livre</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="56" />
+        <location filename="../../desktop/supervisor/board_model.py" line="56"/>
         <source>No activity today</source>
         <translation>Sem atividade hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="87" />
+        <location filename="../../desktop/supervisor/board_model.py" line="87"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="88" />
+        <location filename="../../desktop/supervisor/board_model.py" line="88"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="89" />
+        <location filename="../../desktop/supervisor/board_model.py" line="89"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="90" />
+        <location filename="../../desktop/supervisor/board_model.py" line="90"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="91" />
+        <location filename="../../desktop/supervisor/board_model.py" line="91"/>
         <source>With</source>
         <translation>Com</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="92" />
+        <location filename="../../desktop/supervisor/board_model.py" line="92"/>
         <source>Time in state</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="93" />
+        <location filename="../../desktop/supervisor/board_model.py" line="93"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="94" />
+        <location filename="../../desktop/supervisor/board_model.py" line="94"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="95" />
+        <location filename="../../desktop/supervisor/board_model.py" line="95"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="96" />
+        <location filename="../../desktop/supervisor/board_model.py" line="96"/>
         <source>Not answered</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="167" />
-        <source>Derived from today's call report (live calls) and the ramal's pauses; the API has no live ramal state.</source>
+        <location filename="../../desktop/supervisor/board_model.py" line="167"/>
+        <source>Derived from today&apos;s call report (live calls) and the ramal&apos;s pauses; the API has no live ramal state.</source>
         <translation>Calculado a partir do relatório de chamadas de hoje (chamadas ao vivo) e das pausas do ramal; a API não informa o estado do ramal em tempo real.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="58" />
+        <location filename="../../desktop/supervisor/board_view.py" line="58"/>
         <source>Ramal or login</source>
         <translation>Ramal ou login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="65" />
-        <location filename="../../desktop/supervisor/board_view.py" line="211" />
+        <location filename="../../desktop/supervisor/board_view.py" line="65"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="211"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="68" />
+        <location filename="../../desktop/supervisor/board_view.py" line="68"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="70" />
+        <location filename="../../desktop/supervisor/board_view.py" line="70"/>
         <source>In call or ringing</source>
         <translation>Em chamada ou tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="77" />
+        <location filename="../../desktop/supervisor/board_view.py" line="77"/>
         <source>Sort by state</source>
         <translation>Ordenar por estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="80" />
+        <location filename="../../desktop/supervisor/board_view.py" line="80"/>
         <source>Sort by time in state</source>
         <translation>Ordenar por tempo no estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="84" />
+        <location filename="../../desktop/supervisor/board_view.py" line="84"/>
         <source>Sort by ramal</source>
         <translation>Ordenar por ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="87" />
+        <location filename="../../desktop/supervisor/board_view.py" line="87"/>
         <source>Filter:</source>
         <translation>Filtro:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="121" />
+        <location filename="../../desktop/supervisor/board_view.py" line="121"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="122" />
+        <location filename="../../desktop/supervisor/board_view.py" line="122"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="123" />
+        <location filename="../../desktop/supervisor/board_view.py" line="123"/>
         <source>Barge in</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="124" />
+        <location filename="../../desktop/supervisor/board_view.py" line="124"/>
         <source>Transfer…</source>
         <translation>Transferir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="125" />
+        <location filename="../../desktop/supervisor/board_view.py" line="125"/>
         <source>Hang up…</source>
         <translation>Desligar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="148" />
-        <source>State is derived: live calls come from today's call report, pauses from each ramal's pause report; 'No activity today' means no call or pause was seen.</source>
+        <location filename="../../desktop/supervisor/board_view.py" line="148"/>
+        <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="201" />
+        <location filename="../../desktop/supervisor/board_view.py" line="201"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -3247,52 +3247,52 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorCalls</name>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="51" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="51"/>
         <source>Call</source>
         <translation>Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="52" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="52"/>
         <source>Origin</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="53" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="53"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="54" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="54"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="55" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="55"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="56" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="56"/>
         <source>Origin leg</source>
         <translation>Perna de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="57" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="57"/>
         <source>Destination leg</source>
         <translation>Perna de destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="58" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="58"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="107" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="107"/>
         <source>Talking</source>
         <translation>Em conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/calls_model.py" line="109" />
+        <location filename="../../desktop/supervisor/calls_model.py" line="109"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
@@ -3300,238 +3300,219 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="57" />
-        <location filename="../../desktop/supervisor/kpi_view.py" line="148" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="135"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="58" />
-        <location filename="../../desktop/supervisor/kpi_view.py" line="195" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="59" />
-        <location filename="../../desktop/supervisor/kpi_view.py" line="194" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="60" />
-        <source>Abandoned</source>
-        <translation>Abandonadas</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="61" />
-        <location filename="../../desktop/supervisor/kpi_view.py" line="196" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="62" />
-        <source>Transferred</source>
-        <translation>Transferidas</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="63" />
-        <source>In progress</source>
-        <translation>Em andamento</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="70" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="57"/>
         <source>Export KPIs</source>
         <translation>Exportar indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="109" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="96"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="110" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="97"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="111" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="98"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="112" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="99"/>
         <source>Chosen range</source>
         <translation>Período escolhido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="122" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="109"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="125" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="112"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="131" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="147" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="134"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="149" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="136"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="150" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="137"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="151" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="138"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="152" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="139"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="166" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="153"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="169" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="156"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="172" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="175" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="186" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="187" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="174"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="188" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="175"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="189" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="190" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="177"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="191" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="178"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="192" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="193" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="206" />
-        <source>Answered % = answered / finished calls. Talk = destination leg's talk time. Wait = ring time before a ramal answered a received call.</source>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
+        <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="216" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="203"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="217" />
-        <location filename="../../desktop/supervisor/kpi_view.py" line="358" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="204"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="345"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="225" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="212"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="226" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="227" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="214"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="261" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="248"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="270" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="257"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="279" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="266"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="315" />
-        <location filename="../../desktop/supervisor/kpi_view.py" line="419" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="302"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="406"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="365" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="352"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="404" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="391"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="424" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="411"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="430" />
+        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -3539,63 +3520,63 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="86" />
+        <location filename="../../desktop/supervisor/panel.py" line="86"/>
         <source>Live board</source>
         <translation>Painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="88" />
+        <location filename="../../desktop/supervisor/panel.py" line="88"/>
         <source>KPIs</source>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="91" />
+        <location filename="../../desktop/supervisor/panel.py" line="91"/>
         <source>Audit log</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="104" />
+        <location filename="../../desktop/supervisor/panel.py" line="104"/>
         <source>Refresh live board</source>
         <translation>Atualizar painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="115" />
-        <location filename="../../desktop/supervisor/panel.py" line="119" />
+        <location filename="../../desktop/supervisor/panel.py" line="115"/>
+        <location filename="../../desktop/supervisor/panel.py" line="119"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="120" />
+        <location filename="../../desktop/supervisor/panel.py" line="120"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="126" />
+        <location filename="../../desktop/supervisor/panel.py" line="126"/>
         <source>Highlight calls longer than</source>
         <translation>Destacar chamadas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="130" />
+        <location filename="../../desktop/supervisor/panel.py" line="130"/>
         <source>and pauses longer than</source>
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="167" />
+        <location filename="../../desktop/supervisor/panel.py" line="167"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="176" />
+        <location filename="../../desktop/supervisor/panel.py" line="176"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="184" />
+        <location filename="../../desktop/supervisor/panel.py" line="184"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="186" />
+        <location filename="../../desktop/supervisor/panel.py" line="186"/>
         <source>Paused</source>
         <translation>Pausado</translation>
     </message>
@@ -3603,33 +3584,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="33" />
+        <location filename="../../desktop/agent/transfer_dialog.py" line="33"/>
         <source>Transfer call</source>
         <extracomment>Sends the transfer; returns the problem to show under the field, or None when sent.</extracomment>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="39" />
+        <location filename="../../desktop/agent/transfer_dialog.py" line="39"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="42" />
+        <location filename="../../desktop/agent/transfer_dialog.py" line="42"/>
         <source>&amp;Blind: transfer now and leave the call</source>
         <translation>&amp;Direta: transferir agora e sair da chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="43" />
+        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
         <source>&amp;Attended: talk to them first, then transfer</source>
         <translation>&amp;Assistida: falar com o destino antes de transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="50" />
+        <location filename="../../desktop/agent/transfer_dialog.py" line="50"/>
         <source>&amp;Transfer</source>
         <translation>&amp;Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="56" />
+        <location filename="../../desktop/agent/transfer_dialog.py" line="56"/>
         <source>Transfer the call to:</source>
         <translation>Transferir a chamada para:</translation>
     </message>
@@ -3637,73 +3618,73 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="43" />
+        <location filename="../../desktop/shell/tray.py" line="43"/>
         <source>Ready</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="44" />
+        <location filename="../../desktop/shell/tray.py" line="44"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="45" />
+        <location filename="../../desktop/shell/tray.py" line="45"/>
         <source>In a call</source>
         <translation>Em chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="46" />
+        <location filename="../../desktop/shell/tray.py" line="46"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="47" />
+        <location filename="../../desktop/shell/tray.py" line="47"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="67" />
+        <location filename="../../desktop/shell/tray.py" line="67"/>
         <source>Answer</source>
         <translation>Atender</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="70" />
+        <location filename="../../desktop/shell/tray.py" line="70"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="73" />
+        <location filename="../../desktop/shell/tray.py" line="73"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="79" />
-        <location filename="../../desktop/shell/tray.py" line="141" />
+        <location filename="../../desktop/shell/tray.py" line="79"/>
+        <location filename="../../desktop/shell/tray.py" line="141"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="83" />
+        <location filename="../../desktop/shell/tray.py" line="83"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="139" />
+        <location filename="../../desktop/shell/tray.py" line="139"/>
         <source>Hide window</source>
         <translation>Ocultar janela</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="156" />
+        <location filename="../../desktop/shell/tray.py" line="156"/>
         <source>Incoming call</source>
         <translation>Chamada recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="157" />
+        <location filename="../../desktop/shell/tray.py" line="157"/>
         <source>Call from %1</source>
         <translation>Chamada de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="163" />
+        <location filename="../../desktop/shell/tray.py" line="163"/>
         <source>Something went wrong</source>
         <translation>Algo deu errado</translation>
     </message>
@@ -3711,37 +3692,37 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TroubleshootingDialog</name>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="30" />
+        <location filename="../../desktop/agent/troubleshooting.py" line="30"/>
         <source>Webphone troubleshooting</source>
         <translation>Solução de problemas do webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="39" />
-        <source>This is the provider's webphone as the app runs it. If it asks for the microphone or shows an error, that is what the app sees. Reconnect loads it again with a fresh address.</source>
+        <location filename="../../desktop/agent/troubleshooting.py" line="39"/>
+        <source>This is the provider&apos;s webphone as the app runs it. If it asks for the microphone or shows an error, that is what the app sees. Reconnect loads it again with a fresh address.</source>
         <translation>Este é o webphone do provedor como o app o executa. Se ele pedir o microfone ou mostrar um erro, é isso que o app está vendo. Reconectar carrega de novo com um endereço novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="47" />
+        <location filename="../../desktop/agent/troubleshooting.py" line="47"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Reconectar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="62" />
+        <location filename="../../desktop/agent/troubleshooting.py" line="62"/>
         <source>Starting: loading the webphone and connecting.</source>
         <translation>Iniciando: carregando o webphone e conectando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="63" />
+        <location filename="../../desktop/agent/troubleshooting.py" line="63"/>
         <source>Working.</source>
         <translation>Funcionando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="64" />
+        <location filename="../../desktop/agent/troubleshooting.py" line="64"/>
         <source>Not working: %1</source>
         <translation>Com problema: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="66" />
+        <location filename="../../desktop/agent/troubleshooting.py" line="66"/>
         <source>Webphone health: %1</source>
         <translation>Saúde do webphone: %1</translation>
     </message>
@@ -3749,92 +3730,92 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>Webphone</name>
     <message>
-        <location filename="../../desktop/webphone/policy.py" line="79" />
+        <location filename="../../desktop/webphone/policy.py" line="79"/>
         <source>invalid webphone URL</source>
         <translation>URL do webphone inválida</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/policy.py" line="84" />
+        <location filename="../../desktop/webphone/policy.py" line="84"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/policy.py" line="85" />
+        <location filename="../../desktop/webphone/policy.py" line="85"/>
         <source>webphone URL with a scheme that is not allowed: %1</source>
         <translation>URL do webphone com esquema não permitido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/watchdog.py" line="166" />
+        <location filename="../../desktop/webphone/watchdog.py" line="166"/>
         <source>the webphone disconnected: %1</source>
         <translation>o webphone desconectou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/watchdog.py" line="170" />
+        <location filename="../../desktop/webphone/watchdog.py" line="170"/>
         <source>the webphone disconnected</source>
         <translation>o webphone desconectou</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/watchdog.py" line="188" />
+        <location filename="../../desktop/webphone/watchdog.py" line="188"/>
         <source>no signal from the webphone for %1 s</source>
         <translation>sem sinal do webphone há %1 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/watchdog.py" line="194" />
+        <location filename="../../desktop/webphone/watchdog.py" line="194"/>
         <source>the webphone did not respond</source>
         <translation>o webphone não respondeu</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/watchdog.py" line="201" />
+        <location filename="../../desktop/webphone/watchdog.py" line="201"/>
         <source>reloading the webphone</source>
         <translation>recarregando o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="33" />
+        <location filename="../../desktop/webphone/webphone.py" line="33"/>
         <source>the webphone process ended with an error (code %1)</source>
         <translation>o processo do webphone encerrou com erro (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="36" />
+        <location filename="../../desktop/webphone/webphone.py" line="36"/>
         <source>the webphone process crashed (code %1)</source>
         <translation>o processo do webphone travou (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="39" />
+        <location filename="../../desktop/webphone/webphone.py" line="39"/>
         <source>the webphone process was killed (code %1)</source>
         <translation>o processo do webphone foi finalizado (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="180" />
+        <location filename="../../desktop/webphone/webphone.py" line="180"/>
         <source>could not get the webphone URL: %1</source>
         <translation>não foi possível obter a URL do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="187" />
-        <source>the webphone URL arrived already expired (check the computer's clock)</source>
+        <location filename="../../desktop/webphone/webphone.py" line="187"/>
+        <source>the webphone URL arrived already expired (check the computer&apos;s clock)</source>
         <translation>a URL do webphone chegou já expirada (confira o relógio do computador)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="220" />
+        <location filename="../../desktop/webphone/webphone.py" line="220"/>
         <source>the webphone is not ready yet</source>
         <translation>o webphone ainda não está pronto</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="331" />
+        <location filename="../../desktop/webphone/webphone.py" line="331"/>
         <source>the webphone script did not load</source>
         <translation>o script do webphone não carregou</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="333" />
+        <location filename="../../desktop/webphone/webphone.py" line="333"/>
         <source>the webphone script did not create the webphone</source>
         <translation>o script do webphone não criou o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="343" />
+        <location filename="../../desktop/webphone/webphone.py" line="343"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="345" />
+        <location filename="../../desktop/webphone/webphone.py" line="345"/>
         <source>the webphone page did not load: %1</source>
         <translation>a página do webphone não carregou: %1</translation>
     </message>
@@ -3842,33 +3823,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="277" />
+        <location filename="../../desktop/shell/runner.py" line="277"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="282" />
+        <location filename="../../desktop/shell/runner.py" line="282"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289" />
+        <location filename="../../desktop/shell/runner.py" line="289"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="292" />
+        <location filename="../../desktop/shell/runner.py" line="292"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293" />
+        <location filename="../../desktop/shell/runner.py" line="293"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="322" />
+        <location filename="../../desktop/shell/runner.py" line="322"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>
