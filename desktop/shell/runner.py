@@ -75,9 +75,17 @@ class WorkspaceRunner(QObject):
         self._saved = True
         self._ended: asyncio.Future[Outcome] | None = None
         self._last_state = AgentState.DISCONNECTED
+        self._tray: TrayIcon | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         #: Notices about the settings file, shown once the first window is up.
         self.notices: tuple[SettingsNotice, ...] = ()
+        # The launch's own link is dialled once, by the first profile opened; links from
+        # other launches reach whichever profile is open (connected once, not per run).
+        self._launch_args = list(options.forwarded)
+        if instance is not None:
+            instance.messageReceived.connect(self._on_forwarded)
+        if isinstance(app, RamalApplication):
+            app.linkOpened.connect(self._on_link_opened)
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -92,6 +100,7 @@ class WorkspaceRunner(QObject):
     ) -> Outcome:
         """Open ``profile`` and block until the user quits, switches profile or logs out."""
         self.settings, self._profile, self._saved = settings, profile, saved
+        self._last_state = AgentState.DISCONNECTED
         loop = asyncio.get_running_loop()
         self._ended = loop.create_future()
         session = await open_profile_session(profile, token, seed=self.options.seed)
@@ -99,7 +108,7 @@ class WorkspaceRunner(QObject):
             register_secret(session.sandbox.token)
         tray = TrayIcon() if TrayIcon.is_available() and not self.options.self_test else None
         ws = build_workspace(session, profile, settings, self.paths)
-        self._ws = ws
+        self._ws, self._tray = ws, tray
         window_state = WindowStateStore(self.paths.window_state_file)
         window_state.restore_window("main", ws.window)
         close_to_tray = CloseToTray(ws.window, tray, settings.close_to_tray) if tray else None
@@ -121,7 +130,8 @@ class WorkspaceRunner(QObject):
                 return await self._self_test(ws, session)
             if ws.webphone is not None:
                 ws.webphone.start()
-            self._handle_args(list(self.options.forwarded))
+            launch_args, self._launch_args = self._launch_args, []
+            self._handle_args(launch_args)
             ended = self._ended
             pending: list[asyncio.Future[Any]] = [waiter, ended]
             await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
@@ -139,7 +149,7 @@ class WorkspaceRunner(QObject):
             ws.window.deleteLater()
             if tray is not None:
                 tray.hide()
-            self._ws = None
+            self._ws, self._tray = None, None
             await session.close()
 
     def _end(self, outcome: Outcome) -> None:
@@ -161,10 +171,6 @@ class WorkspaceRunner(QObject):
         window.logoutRequested.connect(lambda: self._spawn(self._log_out()))
         window.openLogsRequested.connect(lambda: open_log_folder(self.paths.log_dir))
         window.copyDiagnosticsRequested.connect(self._copy_diagnostics)
-        if self.instance is not None:
-            self.instance.messageReceived.connect(self._on_forwarded)
-        if isinstance(self.app, RamalApplication):
-            self.app.linkOpened.connect(self._on_link_opened)
         agent = ws.agent
         if agent is not None:
             agent.changed.connect(self._on_agent_changed)
@@ -181,16 +187,15 @@ class WorkspaceRunner(QObject):
         agent.error.connect(tray.notify_failure)
         tray.answerRequested.connect(agent.answer)
         tray.hangupRequested.connect(agent.hang_up)
-        reasons = agent.preferences.pause_reasons
 
         def pause(on: bool) -> None:
+            reasons = agent.preferences.pause_reasons  # as configured now, not at start
             if on and reasons:
                 agent.pause(None, reasons[0])
             elif not on:
                 agent.unpause(None)
 
         tray.pauseRequested.connect(pause)
-        self._tray = tray
 
     def _on_agent_changed(self, snapshot: AgentSnapshot) -> None:
         """Raise the window, notify and screen-pop when a call rings or is answered."""
@@ -201,9 +206,8 @@ class WorkspaceRunner(QObject):
         if snapshot.state is AgentState.RINGING:
             ws.window.bring_to_front()
             ws.window.show_panel("phone")
-            tray = getattr(self, "_tray", None)
-            if tray is not None:
-                tray.notify_incoming(call.number)
+            if self._tray is not None:
+                self._tray.notify_incoming(call.number)
         trigger = {
             AgentState.RINGING: ScreenPopTrigger.INCOMING,
             AgentState.TALKING: ScreenPopTrigger.ANSWERED,
