@@ -64,11 +64,8 @@ def _webphone(session: Session, profile: Profile, paths: AppPaths) -> Webphone:
         fresh = await session.client.webphone.get_url(
             ramal=profile.ramal, tipo=WebphoneType.EMBEDDED
         )
-        parsed = fresh.url.split("?", 1)[-1]
-        for part in parsed.split("&"):  # the signed URL's secrets never reach the logs
-            name, _, value = part.partition("=")
-            if name in ("key", "signature"):
-                register_secret(value)
+        for value in fresh.secret_values():  # the signed URL's secrets never reach the logs
+            register_secret(value)
         return fresh
 
     return Webphone(fetch_url, paths.profile_data_dir(profile.id) / "webphone")

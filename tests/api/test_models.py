@@ -191,6 +191,14 @@ def test_webphone_url_expiry() -> None:
     assert odd.expires is None
 
 
+def test_webphone_url_names_its_secrets_for_redaction() -> None:
+    signed = parse_webphone_url(
+        {"url": "http://127.0.0.1:8123/w3/?key=abc&expires=1700000000&signature=deadbeef"}
+    )
+    assert signed.secret_values() == ("abc", "deadbeef")
+    assert parse_webphone_url(WEBPHONE_DADOS).secret_values() == ("XXXXXXXXXXXXXXXXXXXXXX83b3420",)
+
+
 @pytest.mark.parametrize("bad", [None, {"url": None}, {"url": "/w3/?key=1"}, {"url": "ftp://x"}])
 def test_webphone_url_must_be_absolute_http(bad: object) -> None:
     with pytest.raises(ResponseFormatError):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 from desktop.api.models.parsing import expect_object, parse_int, parse_str, shape_error
-from desktop.api.redaction import redact_url
+from desktop.api.redaction import SECRET_QUERY_KEYS, redact_url
 
 __all__ = ["WebphoneType", "WebphoneUrl", "parse_webphone_url"]
 
@@ -36,6 +36,11 @@ class WebphoneUrl:
         """``scheme://host[:port]`` of the page, the only target for postMessage."""
         parts = urlsplit(self.url)
         return f"{parts.scheme}://{parts.netloc}"
+
+    def secret_values(self) -> tuple[str, ...]:
+        """The values of its secret query parameters (key, signature…), for log redaction."""
+        pairs = parse_qsl(urlsplit(self.url).query, keep_blank_values=False)
+        return tuple(v for k, v in pairs if k.lower() in SECRET_QUERY_KEYS)
 
     def is_expired(self, now: datetime | None = None, margin: timedelta = timedelta(0)) -> bool:
         """True when the URL expires within ``margin`` of ``now`` (default: the current time).
