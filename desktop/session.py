@@ -43,28 +43,15 @@ class Session:
             await self.sandbox.stop()
 
 
-async def open_session(
-    *, embedded_sandbox: bool, api_url: str | None, token: str | None, seed: int | None = None
-) -> Session:
-    """Start the embedded sandbox when asked, then build the client for it or for ``api_url``."""
-    if embedded_sandbox:
-        server = SandboxServer(host="127.0.0.1", port=0, seed=seed)
-        base_url = await server.start()
-        hosts = ApiHosts.single(base_url)
-        client = TotalVoiceClient(server.token, ApiConfig(hosts=hosts))
-        return Session(client=client, hosts=hosts, sandbox=server)
-    if token is None:
-        raise ValueError("token required outside the sandbox")
-    hosts = ApiHosts.single(api_url) if api_url else ApiHosts()
-    return Session(client=TotalVoiceClient(token, ApiConfig(hosts=hosts)), hosts=hosts)
-
-
 async def open_profile_session(
     profile: Profile, token: str | None, *, seed: int | None = None
 ) -> Session:
     """The session for ``profile``: the embedded sandbox, or its hosts with ``token``."""
     if profile.environment is Environment.SANDBOX:
-        return await open_session(embedded_sandbox=True, api_url=None, token=None, seed=seed)
+        server = SandboxServer(host="127.0.0.1", port=0, seed=seed)
+        sandbox_hosts = ApiHosts.single(await server.start())
+        client = TotalVoiceClient(server.token, ApiConfig(hosts=sandbox_hosts))
+        return Session(client=client, hosts=sandbox_hosts, sandbox=server)
     hosts = profile.api_hosts()
     if hosts is None or token is None:
         raise ValueError("this profile needs its token")
