@@ -22,7 +22,7 @@ from desktop.session import SANDBOX_PROFILE
 from desktop.settings.model import CustomHosts, Environment, Profile, Role, Settings
 from desktop.settings.paths import AppPaths
 from desktop.settings.secrets import TokenStore
-from desktop.settings.store import SettingsStore
+from desktop.settings.store import LoadResult, SettingsStore
 from desktop.shell.application import RamalApplication
 from desktop.shell.diagnostics import install_excepthook
 from desktop.shell.icons import app_icon
@@ -78,6 +78,7 @@ async def _main(
     paths: AppPaths,
     lang: str,
     instance: SingleInstance | None,
+    loaded: LoadResult,
 ) -> int:
     # The app ends by leaving this coroutine, never by app.quit(): qasync stops its loop on
     # quit, and the cleanup below must still run on a live loop.
@@ -86,7 +87,6 @@ async def _main(
     app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(quitting.set)
     store = SettingsStore(paths.settings_file)
-    loaded = await store.load_async()
     settings: Settings = loaded.settings
     for notice in loaded.notices:
         log.warning("settings: %s %s %s", notice.kind, notice.path, notice.fields)
@@ -136,8 +136,9 @@ def run(options: LaunchOptions) -> int:
     app.setOrganizationName("Ramal Desktop")
     app.setDesktopFileName("ramal-desktop")
     app.setWindowIcon(app_icon())
-    settings = SettingsStore(paths.settings_file).load().settings
-    lang = install_translator(app, os.environ.get("RAMAL_DESKTOP_LANG") or settings.language)
+    # Read once: a damaged file is set aside on reading, and its notice must reach the user.
+    loaded = SettingsStore(paths.settings_file).load()
+    lang = install_translator(app, os.environ.get("RAMAL_DESKTOP_LANG") or loaded.settings.language)
     install_excepthook(lambda: app.activeWindow())
 
     instance: SingleInstance | None = None
@@ -149,7 +150,7 @@ def run(options: LaunchOptions) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        code: int = loop.run_until_complete(_main(app, options, paths, lang, instance))
+        code: int = loop.run_until_complete(_main(app, options, paths, lang, instance, loaded))
     if instance is not None:
         instance.close()
     return code

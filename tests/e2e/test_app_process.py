@@ -134,6 +134,7 @@ def test_a_corrupt_settings_file_is_set_aside_not_fatal(
     assert proc.returncode == 0, proc.stderr[-3000:]
     kept = list((home / "config").glob("settings.json.corrupt-*"))
     assert kept and kept[0].read_text(encoding="utf-8") == "{not json"
+    assert "settings: corrupt" in proc.stderr  # the notice reached the window that shows it
 
 
 def test_no_secret_reaches_the_log_after_a_call(env: dict[str, str], tmp_path: Path) -> None:
