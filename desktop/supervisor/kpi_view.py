@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
@@ -34,12 +34,18 @@ from desktop.history.outcome import Outcome
 from desktop.history.words import outcome_label
 from desktop.supervisor.board_model import duration_text
 from desktop.supervisor.charts import BarChart, Series
-from desktop.supervisor.kpis import OUTCOME_ORDER, TALK_BUCKETS, KpiReport, KpiRow, kpi_csv
+from desktop.supervisor.kpis import (
+    OUTCOME_ORDER,
+    TALK_BUCKETS,
+    KpiLoader,
+    KpiReport,
+    KpiRow,
+    kpi_csv,
+)
 
 __all__ = ["KpiLoader", "KpiView"]
 
 log = logging.getLogger(__name__)
-KpiLoader = Callable[[date, date], Awaitable[KpiReport]]
 AskPath = Callable[[QWidget, str], Path | None]
 OUTCOME_COLORS: Final = {
     Outcome.ANSWERED: "#2e7d32",

@@ -19,9 +19,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Final
 
 from desktop.api.models import Call, CallLeg, Pause, Ramal
@@ -33,6 +33,7 @@ __all__ = [
     "CSV_COLUMNS",
     "OUTCOME_ORDER",
     "TALK_BUCKETS",
+    "KpiLoader",
     "KpiReport",
     "KpiRow",
     "PauseSummary",
@@ -200,6 +201,10 @@ class _Acc:
             pause_count=len(pauses),
             pause_total=sum(pauses),
         )
+
+
+#: Reads a period (first and last day) and returns its KPIs; the KPI view calls one.
+KpiLoader = Callable[[date, date], Awaitable[KpiReport]]
 
 
 def compute_kpis(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import date, datetime
 
 from desktop.api import Call, TotalVoiceClient
-from desktop.supervisor.kpis import KpiReport, compute_kpis
-
-KpiLoader = Callable[[date, date], Awaitable[KpiReport]]
+from desktop.supervisor.kpis import KpiLoader, KpiReport, compute_kpis
 
 
 def _involves(call: Call, ramal: str, ramal_id: int | str) -> bool:
