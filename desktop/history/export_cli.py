@@ -13,20 +13,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
+import errno
 import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Final, TextIO
+from typing import BinaryIO, Final, TextIO
 
 from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
-from desktop.history.csv_export import default_columns, write_csv
-from desktop.history.source import DEFAULT_CONCURRENCY, HistorySource
+from desktop.history.csv_export import write_csv_to
+from desktop.history.export_target import Body, write_file
+from desktop.history.source import DEFAULT_CONCURRENCY, FetchedCall, HistorySource
 
 __all__ = ["TOKEN_ENV", "add_export_arguments", "run_export"]
 
 TOKEN_ENV: Final = "RAMAL_DESKTOP_TOKEN"
+#: How messages name standard output.
+STDOUT: Final = "saída padrão"
 
 
 def _day(text: str) -> date:
@@ -64,7 +67,7 @@ class _ProgressLine:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        self._enabled = stream.isatty()
+        self._enabled = stream is not None and stream.isatty()
 
     def __call__(self, done: int, total: int | None) -> None:
         if not self._enabled:
@@ -129,36 +132,77 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
         await client.aclose()
     progress.finish()
     fetched.sort(key=lambda f: (f.row.created_ts or 0.0, f.row.call_id))
+    body = _body(ns, fetched)
     try:
-        if ns.format == "json":
-            text = "[" + ",\n".join(f.raw for f in fetched) + "]\n"
-            if ns.output:
-                _write_text(ns.output, text)
-            else:
-                sys.stdout.write(text)
-        elif ns.output:
-            write_csv(ns.output, (f.row for f in fetched), delimiter=ns.delimiter)
+        if ns.output:
+            write_file(ns.output, body)
         else:
-            cols = default_columns()
-            out = csv.writer(sys.stdout, delimiter=ns.delimiter, lineterminator="\n")
-            out.writerow([c.header for c in cols])
-            for f in fetched:
-                out.writerow(["" if (v := c.value(f.row)) is None else v for c in cols])
+            _write_stdout(body)
     except OSError as exc:
-        print(f"erro: não foi possível gravar {ns.output}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"gravar {ns.output}" if ns.output else f"escrever na {STDOUT}"
+        print(f"erro: não foi possível {where}: {os_reason(exc)}", file=sys.stderr)
         return 3
     if ns.output:
         print(f"{len(fetched)} chamadas gravadas em {ns.output}", file=sys.stderr)
     return 0
 
 
-def _write_text(target: Path, text: str) -> None:
-    temp = target.with_name(f".{target.name}.tmp")
+def _body(ns: argparse.Namespace, fetched: list[FetchedCall]) -> Body:
+    if ns.format == "json":
+        data = ("[" + ",\n".join(f.raw for f in fetched) + "]\n").encode("utf-8")
+
+        def write_json(stream: BinaryIO) -> None:
+            stream.write(data)
+
+        return write_json
+    rows = [f.row for f in fetched]
+    return lambda stream: write_csv_to(stream, rows, delimiter=ns.delimiter)
+
+
+def _write_stdout(body: Body) -> None:
+    """Write to standard output and flush, so that its errors are seen here."""
+    if sys.stdout is None:  # started with standard output closed
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    sys.stdout.flush()
+    stream = sys.stdout.buffer
     try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+        body(stream)
+        stream.flush()
+    except OSError:
+        _discard_stdout()
+        raise
+
+
+def _discard_stdout() -> None:
+    """Point a failed standard output at the null device, so exiting does not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # not a real file descriptor: nothing flushes it at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+
+
+_REASONS: Final = {
+    errno.ENOSPC: "sem espaço no dispositivo",
+    errno.EDQUOT: "cota de disco esgotada",
+    errno.EACCES: "sem permissão",
+    errno.EPERM: "sem permissão",
+    errno.EROFS: "sistema de arquivos somente leitura",
+    errno.ENOENT: "a pasta não existe",
+    errno.ENOTDIR: "a pasta não existe",
+    errno.EISDIR: "é uma pasta",
+    errno.EPIPE: "quem lia a saída a fechou",
+    errno.EBADF: "está fechada",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a write failed, in the user's words (the system's text when not a common case)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc)
 
 
 def run_export(namespace: argparse.Namespace) -> int:
