@@ -16,16 +16,25 @@ import asyncio
 import errno
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
 from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
+from desktop.argparse_pt import PortugueseArgumentParser
 from desktop.history.csv_export import write_csv_to
 from desktop.history.export_target import Body, write_file
 from desktop.history.source import DEFAULT_CONCURRENCY, FetchedCall, HistorySource
 
-__all__ = ["TOKEN_ENV", "add_export_arguments", "run_export"]
+__all__ = [
+    "STDOUT",
+    "TOKEN_ENV",
+    "add_export_arguments",
+    "build_export_parser",
+    "parse_export_args",
+    "run_export",
+]
 
 TOKEN_ENV: Final = "RAMAL_DESKTOP_TOKEN"
 #: How messages name standard output.
@@ -39,17 +48,98 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"data inválida: {text!r} (use AAAA-MM-DD)") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        return max(1, int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"não é um número inteiro: {text!r}") from None
+
+
+_CALLS_DESCRIPTION: Final = (
+    "Exporta as chamadas de um período (dias locais, do primeiro ao último) sem abrir a "
+    "janela. CSV: colunas e palavras em português, separador ';', UTF-8 com BOM, linhas "
+    "CRLF. JSON: os registros da API, sem alteração. O token vem de "
+    f"{TOKEN_ENV} (com --api-url) ou de um perfil salvo no app."
+)
+_EXIT_CODES: Final = (
+    "Códigos de saída: 0 gravado; 1 erro da API ou da rede; 2 argumentos inválidos; "
+    "3 não foi possível gravar; 4 o ramal de --ramal não existe na conta."
+)
+
+
+def build_export_parser() -> argparse.ArgumentParser:
+    """The parser of ``ramal-desktop export`` with its subcommand ``calls``."""
+    parser = PortugueseArgumentParser(
+        prog="ramal-desktop export",
+        description="Exporta o histórico de chamadas sem abrir a janela.",
+        epilog="Opções de cada subcomando: ramal-desktop export calls --help",
+    )
+    commands = parser.add_subparsers(dest="what", title="o que exportar", metavar="SUBCOMANDO")
+    calls = commands.add_parser(
+        "calls",
+        help="as chamadas de um período, em CSV ou JSON",
+        description=_CALLS_DESCRIPTION,
+        epilog=_EXIT_CODES,
+    )
+    add_export_arguments(calls)
+    return parser
+
+
+def parse_export_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the arguments after ``export``; exits with status 2 and a message when wrong."""
+    parser = build_export_parser()
+    namespace = parser.parse_args(argv)
+    if namespace.what is None:
+        parser.error(
+            "falta dizer o que exportar: calls "
+            "(ex.: ramal-desktop export calls --from 2026-11-01 --to 2026-11-30; "
+            "ajuda: ramal-desktop export calls --help)"
+        )
+    return namespace
+
+
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the arguments of ``export`` to ``parser`` (the subcommand's own parser)."""
-    parser.add_argument("what", choices=["calls"], help="o que exportar (chamadas)")
-    parser.add_argument("--from", dest="start", type=_day, required=True, metavar="AAAA-MM-DD")
-    parser.add_argument("--to", dest="end", type=_day, required=True, metavar="AAAA-MM-DD")
-    parser.add_argument("--ramal", help="só as chamadas deste ramal (ex.: 4000)")
-    parser.add_argument("--format", choices=["csv", "json"], default="csv")
-    parser.add_argument("--delimiter", choices=[";", ","], default=";", help="separador do CSV")
-    parser.add_argument("--output", "-o", type=Path, help="arquivo de saída (padrão: stdout)")
+    """Add the options of ``export calls`` to ``parser``."""
     parser.add_argument(
-        "--api-url", help=f"URL base única dos três hosts da API; token em {TOKEN_ENV}"
+        "--from",
+        dest="start",
+        type=_day,
+        required=True,
+        metavar="AAAA-MM-DD",
+        help="primeiro dia do período",
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=_day,
+        required=True,
+        metavar="AAAA-MM-DD",
+        help="último dia do período (incluído)",
+    )
+    parser.add_argument(
+        "--ramal",
+        help="só as chamadas deste ramal (ex.: 4000); é um erro se ele não existe na conta",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        default="csv",
+        help="csv (padrão) ou json",
+    )
+    parser.add_argument(
+        "--delimiter", choices=[";", ","], default=";", help="separador do CSV (padrão: ;)"
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="ARQUIVO",
+        help="arquivo de saída (padrão: a saída padrão)",
+    )
+    parser.add_argument(
+        "--api-url",
+        metavar="URL",
+        help=f"URL base única dos três hosts da API; token em {TOKEN_ENV}",
     )
     parser.add_argument(
         "--profile",
@@ -58,7 +148,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         f"quando {TOKEN_ENV} não está definida",
     )
     parser.add_argument(
-        "--concurrency", type=int, default=DEFAULT_CONCURRENCY, help=argparse.SUPPRESS
+        "--concurrency", type=_positive, default=DEFAULT_CONCURRENCY, help=argparse.SUPPRESS
     )
 
 
@@ -121,7 +211,7 @@ async def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
 
 async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     progress = _ProgressLine(sys.stderr)
-    source = HistorySource(client, ramal=ns.ramal or None, concurrency=max(1, ns.concurrency))
+    source = HistorySource(client, ramal=ns.ramal or None, concurrency=ns.concurrency)
     try:
         fetched = await source.fetch(ns.start, ns.end, progress)
     except RamalApiError as exc:
