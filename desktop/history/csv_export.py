@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import BinaryIO
 
 from desktop.history.export_target import write_file
+from desktop.history.export_words import DIRECTION_WORDS, OUTCOME_WORDS
 from desktop.history.formatting import local_time
 from desktop.history.rows import HistoryRow
 
@@ -40,19 +41,16 @@ class ExportColumn:
     value: Callable[[HistoryRow], Cell]
 
 
-def default_columns(
-    outcome_words: Callable[[HistoryRow], str] | None = None,
-) -> list[ExportColumn]:
-    """Columns of an export; headers follow the API's Portuguese names."""
-    words = outcome_words or (lambda r: r.outcome.value)
+def default_columns() -> list[ExportColumn]:
+    """Columns of an export; headers follow the API's Portuguese names, words are Portuguese."""
     return [
         ExportColumn("id", lambda r: r.call_id),
         ExportColumn("data", lambda r: local_time(r.created)),
-        ExportColumn("direcao", lambda r: r.direction.value),
+        ExportColumn("direcao", lambda r: DIRECTION_WORDS[r.direction]),
         ExportColumn("origem", lambda r: r.origin),
         ExportColumn("destino", lambda r: r.destination),
         ExportColumn("ramal", lambda r: r.ramal),
-        ExportColumn("resultado", words),
+        ExportColumn("resultado", lambda r: OUTCOME_WORDS[r.outcome]),
         ExportColumn("detalhe", lambda r: r.outcome_detail),
         ExportColumn("status_origem", lambda r: r.origin_status),
         ExportColumn("status_destino", lambda r: r.destination_status),
