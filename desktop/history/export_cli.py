@@ -5,8 +5,11 @@ Uses the same client and concurrent paging as the panel. The token comes from
 hosts) or the provider's defaults; or, with ``--profile`` or when the variable is not
 set, from a profile saved in the app (its hosts, its token from the keychain). A
 progress line goes to stderr when it is a terminal.
-Exit codes: 0 written, 1 API or network error, 2 bad arguments, 3 the file could not be
-written.
+
+Exit codes: 0 written (a period without calls writes an empty export and a warning on
+stderr), 1 API or network error, 2 bad arguments, 3 the file or standard output could not
+be written, 4 the ``--ramal`` is not a ramal of the account (checked against the API's
+ramal list; nothing is written).
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ __all__ = [
 TOKEN_ENV: Final = "RAMAL_DESKTOP_TOKEN"
 #: How messages name standard output.
 STDOUT: Final = "saída padrão"
+#: ``/ramal/relatorio`` filters by creation date; this start covers every ramal.
+RAMAIS_SINCE: Final = date(2010, 1, 1)
+_RAMAIS_SHOWN: Final = 10
 
 
 def _day(text: str) -> date:
@@ -213,6 +219,9 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     progress = _ProgressLine(sys.stderr)
     source = HistorySource(client, ramal=ns.ramal or None, concurrency=ns.concurrency)
     try:
+        if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):
+            print(f"erro: {missing}", file=sys.stderr)
+            return 4
         fetched = await source.fetch(ns.start, ns.end, progress)
     except RamalApiError as exc:
         progress.finish()
@@ -221,6 +230,10 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     finally:
         await client.aclose()
     progress.finish()
+    if not fetched:
+        whose = f" do ramal {ns.ramal}" if ns.ramal else ""
+        period = f"{ns.start:%d/%m/%Y} e {ns.end:%d/%m/%Y}"
+        print(f"aviso: nenhuma chamada{whose} entre {period}", file=sys.stderr)
     fetched.sort(key=lambda f: (f.row.created_ts or 0.0, f.row.call_id))
     body = _body(ns, fetched)
     try:
@@ -235,6 +248,17 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     if ns.output:
         print(f"{len(fetched)} chamadas gravadas em {ns.output}", file=sys.stderr)
     return 0
+
+
+async def _missing_ramal(client: TotalVoiceClient, ramal: str) -> str:
+    """Why ``ramal`` cannot be exported (it is not in the account's list), or ``""``."""
+    listed = await client.ramais.report(RAMAIS_SINCE, date.today()).fetch_all()
+    known = sorted({r.ramal for r in listed if r.ramal})
+    if ramal in known:
+        return ""
+    shown = ", ".join(known[:_RAMAIS_SHOWN]) or "nenhum"
+    more = f" e mais {len(known) - _RAMAIS_SHOWN}" if len(known) > _RAMAIS_SHOWN else ""
+    return f"o ramal {ramal} não existe nesta conta (ramais: {shown}{more})"
 
 
 def _body(ns: argparse.Namespace, fetched: list[FetchedCall]) -> Body:
