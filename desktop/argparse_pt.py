@@ -10,6 +10,7 @@ same language as the options' own help, whatever the locale.
 from __future__ import annotations
 
 import argparse
+import functools
 import gettext
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -117,11 +118,11 @@ _R = TypeVar("_R")
 
 
 def _in_portuguese(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    @functools.wraps(method)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with portuguese_messages():
             return method(*args, **kwargs)
 
-    wrapper.__doc__ = method.__doc__
     return wrapper
 
 
