@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop import APP_NAME, __version__
+from desktop.argparse_pt import PortugueseArgumentParser
 
 TOKEN_ENV = "RAMAL_DESKTOP_TOKEN"
 SANDBOX_TOKEN = "sandbox-token"
@@ -30,9 +31,23 @@ class LaunchOptions:
     forwarded: tuple[str, ...] = ()
 
 
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"não é um número inteiro: {text!r}") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"não é um número de segundos: {text!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (kept separate so tests and docs can inspect it)."""
-    parser = argparse.ArgumentParser(
+    parser = PortugueseArgumentParser(
         prog="ramal-desktop",
         description=(
             f"{APP_NAME}: softphone e console de supervisão para a API TotalVoice / Zenvia Voice."
@@ -72,15 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--minimised", "--minimized", action="store_true", help="começa minimizado na bandeja"
     )
     parser.add_argument(
-        "--seed", type=int, metavar="N", help="semente dos dados do sandbox (reprodutível)"
+        "--seed", type=_integer, metavar="N", help="semente dos dados do sandbox (reprodutível)"
     )
     parser.add_argument(
         "--quit-after",
-        type=float,
+        type=_seconds,
         metavar="SEGUNDOS",
         help=argparse.SUPPRESS,  # used by smoke tests and screenshots
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="mostra a versão e sai",
+    )
     return parser
 
 
@@ -117,13 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ramal-desktop`` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "export":
-        from desktop.history.export_cli import add_export_arguments, run_export
+        from desktop.history.export_cli import parse_export_args, run_export
 
-        export = argparse.ArgumentParser(
-            prog="ramal-desktop export", description="Exporta o histórico de chamadas."
-        )
-        add_export_arguments(export)
-        return run_export(export.parse_args(args[1:]))
+        return run_export(parse_export_args(args[1:]))
     options = parse_args(args)
     from desktop.app import run  # Qt is imported only once the arguments are valid
 

@@ -1,20 +1,23 @@
 """Export rows to CSV (UTF-8 with BOM, for Excel) or XLSX when XlsxWriter is installed.
 
-Files are written next to the target and renamed into place, so a failed export never
-leaves a half-written file under the chosen name.
+Where the bytes go (a regular file replaced atomically, a device or FIFO written in
+place) is :mod:`desktop.history.export_target`'s business.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import importlib
-import os
-import tempfile
+import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import BinaryIO
 
+from desktop.history.export_target import write_file
+from desktop.history.export_words import DIRECTION_WORDS, OUTCOME_WORDS
 from desktop.history.formatting import local_time
 from desktop.history.rows import HistoryRow
 
@@ -22,6 +25,7 @@ __all__ = [
     "ExportColumn",
     "default_columns",
     "write_csv",
+    "write_csv_to",
     "write_xlsx",
     "xlsx_available",
 ]
@@ -37,19 +41,16 @@ class ExportColumn:
     value: Callable[[HistoryRow], Cell]
 
 
-def default_columns(
-    outcome_words: Callable[[HistoryRow], str] | None = None,
-) -> list[ExportColumn]:
-    """Columns of an export; headers follow the API's Portuguese names."""
-    words = outcome_words or (lambda r: r.outcome.value)
+def default_columns() -> list[ExportColumn]:
+    """Columns of an export; headers follow the API's Portuguese names, words are Portuguese."""
     return [
         ExportColumn("id", lambda r: r.call_id),
         ExportColumn("data", lambda r: local_time(r.created)),
-        ExportColumn("direcao", lambda r: r.direction.value),
+        ExportColumn("direcao", lambda r: DIRECTION_WORDS[r.direction]),
         ExportColumn("origem", lambda r: r.origin),
         ExportColumn("destino", lambda r: r.destination),
         ExportColumn("ramal", lambda r: r.ramal),
-        ExportColumn("resultado", words),
+        ExportColumn("resultado", lambda r: OUTCOME_WORDS[r.outcome]),
         ExportColumn("detalhe", lambda r: r.outcome_detail),
         ExportColumn("status_origem", lambda r: r.origin_status),
         ExportColumn("status_destino", lambda r: r.destination_status),
@@ -63,17 +64,29 @@ def default_columns(
     ]
 
 
-def _atomic(target: Path, write: Callable[[Path], None]) -> Path:
-    target = Path(target)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(temp))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+class _Utf8Lines:
+    """The text side of a binary stream, for :func:`csv.writer`."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.encode("utf-8"))
+
+
+def write_csv_to(
+    stream: BinaryIO,
+    rows: Iterable[HistoryRow],
+    columns: Sequence[ExportColumn] | None = None,
+    delimiter: str = ";",
+) -> None:
+    """Write the CSV into an open binary stream: UTF-8 with a BOM, CRLF line ends."""
+    cols = list(columns or default_columns())
+    stream.write(codecs.BOM_UTF8)
+    out = csv.writer(_Utf8Lines(stream), delimiter=delimiter, lineterminator="\r\n")
+    out.writerow([c.header for c in cols])
+    for row in rows:
+        out.writerow(["" if (v := c.value(row)) is None else v for c in cols])
 
 
 def write_csv(
@@ -82,17 +95,8 @@ def write_csv(
     columns: Sequence[ExportColumn] | None = None,
     delimiter: str = ";",
 ) -> Path:
-    """Write a CSV Excel opens with accents intact; returns the path."""
-    cols = list(columns or default_columns())
-
-    def write(path: Path) -> None:
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            out = csv.writer(handle, delimiter=delimiter)
-            out.writerow([c.header for c in cols])
-            for row in rows:
-                out.writerow(["" if (v := c.value(row)) is None else v for c in cols])
-
-    return _atomic(target, write)
+    """Write a CSV Excel opens with accents intact; returns the path written."""
+    return write_file(target, lambda stream: write_csv_to(stream, rows, columns, delimiter))
 
 
 def _xlsxwriter() -> ModuleType | None:
@@ -118,8 +122,10 @@ def write_xlsx(
         raise RuntimeError("XlsxWriter is not installed")
     cols = list(columns or default_columns())
 
-    def write(path: Path) -> None:
-        book = module.Workbook(str(path), {"constant_memory": True})
+    def write(stream: BinaryIO) -> None:
+        # Packed in memory: XlsxWriter leaves its zip open when the disk fails under it.
+        packed = io.BytesIO()
+        book = module.Workbook(packed, {"constant_memory": True})
         sheet = book.add_worksheet("Chamadas")
         bold = book.add_format({"bold": True})
         for col, column in enumerate(cols):
@@ -132,5 +138,6 @@ def write_xlsx(
                 elif value:
                     sheet.write_string(line, col, str(value))
         book.close()
+        stream.write(packed.getbuffer())
 
-    return _atomic(target, write)
+    return write_file(target, write)

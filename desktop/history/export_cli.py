@@ -5,28 +5,46 @@ Uses the same client and concurrent paging as the panel. The token comes from
 hosts) or the provider's defaults; or, with ``--profile`` or when the variable is not
 set, from a profile saved in the app (its hosts, its token from the keychain). A
 progress line goes to stderr when it is a terminal.
-Exit codes: 0 written, 1 API or network error, 2 bad arguments, 3 the file could not be
-written.
+
+Exit codes: 0 written (a period without calls writes an empty export and a warning on
+stderr), 1 API or network error, 2 bad arguments, 3 the file or standard output could not
+be written, 4 the ``--ramal`` is not a ramal of the account (checked against the API's
+ramal list; nothing is written).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
+import errno
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Final, TextIO
+from typing import BinaryIO, Final, TextIO
 
 from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
-from desktop.history.csv_export import default_columns, write_csv
-from desktop.history.source import DEFAULT_CONCURRENCY, HistorySource
+from desktop.argparse_pt import PortugueseArgumentParser
+from desktop.history.csv_export import write_csv_to
+from desktop.history.export_target import Body, write_file
+from desktop.history.source import DEFAULT_CONCURRENCY, FetchedCall, HistorySource
 
-__all__ = ["TOKEN_ENV", "add_export_arguments", "run_export"]
+__all__ = [
+    "STDOUT",
+    "TOKEN_ENV",
+    "add_export_arguments",
+    "build_export_parser",
+    "parse_export_args",
+    "run_export",
+]
 
 TOKEN_ENV: Final = "RAMAL_DESKTOP_TOKEN"
+#: How messages name standard output.
+STDOUT: Final = "saída padrão"
+#: ``/ramal/relatorio`` filters by creation date; this start covers every ramal.
+RAMAIS_SINCE: Final = date(2010, 1, 1)
+_RAMAIS_SHOWN: Final = 10
 
 
 def _day(text: str) -> date:
@@ -36,17 +54,98 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"data inválida: {text!r} (use AAAA-MM-DD)") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        return max(1, int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"não é um número inteiro: {text!r}") from None
+
+
+_CALLS_DESCRIPTION: Final = (
+    "Exporta as chamadas de um período (dias locais, do primeiro ao último) sem abrir a "
+    "janela. CSV: colunas e palavras em português, separador ';', UTF-8 com BOM, linhas "
+    "CRLF. JSON: os registros da API, sem alteração. O token vem de "
+    f"{TOKEN_ENV} (com --api-url) ou de um perfil salvo no app."
+)
+_EXIT_CODES: Final = (
+    "Códigos de saída: 0 gravado; 1 erro da API ou da rede; 2 argumentos inválidos; "
+    "3 não foi possível gravar; 4 o ramal de --ramal não existe na conta."
+)
+
+
+def build_export_parser() -> argparse.ArgumentParser:
+    """The parser of ``ramal-desktop export`` with its subcommand ``calls``."""
+    parser = PortugueseArgumentParser(
+        prog="ramal-desktop export",
+        description="Exporta o histórico de chamadas sem abrir a janela.",
+        epilog="Opções de cada subcomando: ramal-desktop export calls --help",
+    )
+    commands = parser.add_subparsers(dest="what", title="o que exportar", metavar="SUBCOMANDO")
+    calls = commands.add_parser(
+        "calls",
+        help="as chamadas de um período, em CSV ou JSON",
+        description=_CALLS_DESCRIPTION,
+        epilog=_EXIT_CODES,
+    )
+    add_export_arguments(calls)
+    return parser
+
+
+def parse_export_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the arguments after ``export``; exits with status 2 and a message when wrong."""
+    parser = build_export_parser()
+    namespace = parser.parse_args(argv)
+    if namespace.what is None:
+        parser.error(
+            "falta dizer o que exportar: calls "
+            "(ex.: ramal-desktop export calls --from 2026-11-01 --to 2026-11-30; "
+            "ajuda: ramal-desktop export calls --help)"
+        )
+    return namespace
+
+
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the arguments of ``export`` to ``parser`` (the subcommand's own parser)."""
-    parser.add_argument("what", choices=["calls"], help="o que exportar (chamadas)")
-    parser.add_argument("--from", dest="start", type=_day, required=True, metavar="AAAA-MM-DD")
-    parser.add_argument("--to", dest="end", type=_day, required=True, metavar="AAAA-MM-DD")
-    parser.add_argument("--ramal", help="só as chamadas deste ramal (ex.: 4000)")
-    parser.add_argument("--format", choices=["csv", "json"], default="csv")
-    parser.add_argument("--delimiter", choices=[";", ","], default=";", help="separador do CSV")
-    parser.add_argument("--output", "-o", type=Path, help="arquivo de saída (padrão: stdout)")
+    """Add the options of ``export calls`` to ``parser``."""
     parser.add_argument(
-        "--api-url", help=f"URL base única dos três hosts da API; token em {TOKEN_ENV}"
+        "--from",
+        dest="start",
+        type=_day,
+        required=True,
+        metavar="AAAA-MM-DD",
+        help="primeiro dia do período",
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=_day,
+        required=True,
+        metavar="AAAA-MM-DD",
+        help="último dia do período (incluído)",
+    )
+    parser.add_argument(
+        "--ramal",
+        help="só as chamadas deste ramal (ex.: 4000); é um erro se ele não existe na conta",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        default="csv",
+        help="csv (padrão) ou json",
+    )
+    parser.add_argument(
+        "--delimiter", choices=[";", ","], default=";", help="separador do CSV (padrão: ;)"
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="ARQUIVO",
+        help="arquivo de saída (padrão: a saída padrão)",
+    )
+    parser.add_argument(
+        "--api-url",
+        metavar="URL",
+        help=f"URL base única dos três hosts da API; token em {TOKEN_ENV}",
     )
     parser.add_argument(
         "--profile",
@@ -55,7 +154,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         f"quando {TOKEN_ENV} não está definida",
     )
     parser.add_argument(
-        "--concurrency", type=int, default=DEFAULT_CONCURRENCY, help=argparse.SUPPRESS
+        "--concurrency", type=_positive, default=DEFAULT_CONCURRENCY, help=argparse.SUPPRESS
     )
 
 
@@ -64,7 +163,7 @@ class _ProgressLine:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        self._enabled = stream.isatty()
+        self._enabled = stream is not None and stream.isatty()
 
     def __call__(self, done: int, total: int | None) -> None:
         if not self._enabled:
@@ -118,8 +217,11 @@ async def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
 
 async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     progress = _ProgressLine(sys.stderr)
-    source = HistorySource(client, ramal=ns.ramal or None, concurrency=max(1, ns.concurrency))
+    source = HistorySource(client, ramal=ns.ramal or None, concurrency=ns.concurrency)
     try:
+        if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):
+            print(f"erro: {missing}", file=sys.stderr)
+            return 4
         fetched = await source.fetch(ns.start, ns.end, progress)
     except RamalApiError as exc:
         progress.finish()
@@ -128,37 +230,93 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     finally:
         await client.aclose()
     progress.finish()
+    if not fetched:
+        whose = f" do ramal {ns.ramal}" if ns.ramal else ""
+        period = f"{ns.start:%d/%m/%Y} e {ns.end:%d/%m/%Y}"
+        print(f"aviso: nenhuma chamada{whose} entre {period}", file=sys.stderr)
     fetched.sort(key=lambda f: (f.row.created_ts or 0.0, f.row.call_id))
+    body = _body(ns, fetched)
     try:
-        if ns.format == "json":
-            text = "[" + ",\n".join(f.raw for f in fetched) + "]\n"
-            if ns.output:
-                _write_text(ns.output, text)
-            else:
-                sys.stdout.write(text)
-        elif ns.output:
-            write_csv(ns.output, (f.row for f in fetched), delimiter=ns.delimiter)
+        if ns.output:
+            write_file(ns.output, body)
         else:
-            cols = default_columns()
-            out = csv.writer(sys.stdout, delimiter=ns.delimiter, lineterminator="\n")
-            out.writerow([c.header for c in cols])
-            for f in fetched:
-                out.writerow(["" if (v := c.value(f.row)) is None else v for c in cols])
+            _write_stdout(body)
     except OSError as exc:
-        print(f"erro: não foi possível gravar {ns.output}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"gravar {ns.output}" if ns.output else f"escrever na {STDOUT}"
+        print(f"erro: não foi possível {where}: {os_reason(exc)}", file=sys.stderr)
         return 3
     if ns.output:
         print(f"{len(fetched)} chamadas gravadas em {ns.output}", file=sys.stderr)
     return 0
 
 
-def _write_text(target: Path, text: str) -> None:
-    temp = target.with_name(f".{target.name}.tmp")
+async def _missing_ramal(client: TotalVoiceClient, ramal: str) -> str:
+    """Why ``ramal`` cannot be exported (it is not in the account's list), or ``""``."""
+    listed = await client.ramais.report(RAMAIS_SINCE, date.today()).fetch_all()
+    known = sorted({r.ramal for r in listed if r.ramal})
+    if ramal in known:
+        return ""
+    shown = ", ".join(known[:_RAMAIS_SHOWN]) or "nenhum"
+    more = f" e mais {len(known) - _RAMAIS_SHOWN}" if len(known) > _RAMAIS_SHOWN else ""
+    return f"o ramal {ramal} não existe nesta conta (ramais: {shown}{more})"
+
+
+def _body(ns: argparse.Namespace, fetched: list[FetchedCall]) -> Body:
+    if ns.format == "json":
+        data = ("[" + ",\n".join(f.raw for f in fetched) + "]\n").encode("utf-8")
+
+        def write_json(stream: BinaryIO) -> None:
+            stream.write(data)
+
+        return write_json
+    rows = [f.row for f in fetched]
+    return lambda stream: write_csv_to(stream, rows, delimiter=ns.delimiter)
+
+
+def _write_stdout(body: Body) -> None:
+    """Write to standard output and flush, so that its errors are seen here."""
+    if sys.stdout is None:  # started with standard output closed
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    sys.stdout.flush()
+    stream = sys.stdout.buffer
     try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+        body(stream)
+        stream.flush()
+    except OSError:
+        _discard_stdout()
+        raise
+
+
+def _discard_stdout() -> None:
+    """Point a failed standard output at the null device, so exiting does not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # not a real file descriptor: nothing flushes it at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+
+
+_REASONS: Final = {
+    errno.ENOSPC: "sem espaço no dispositivo",
+    errno.EDQUOT: "cota de disco esgotada",
+    errno.EACCES: "sem permissão",
+    errno.EPERM: "sem permissão",
+    errno.EROFS: "sistema de arquivos somente leitura",
+    errno.ENOENT: "a pasta não existe",
+    errno.ENOTDIR: "a pasta não existe",
+    errno.EISDIR: "é uma pasta",
+    errno.EPIPE: "quem lia a saída a fechou",
+    errno.EBADF: "está fechada",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a write failed, in the user's words (the system's text when not a common case)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc)
 
 
 def run_export(namespace: argparse.Namespace) -> int:

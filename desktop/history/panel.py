@@ -409,7 +409,7 @@ class HistoryPanel(QWidget):
     async def export(self, target: Path, fmt: str = "csv", delimiter: str = ";") -> Path:
         """Write the calls of the current filtered view, in display order."""
         rows = self.model.visible_rows()
-        columns = default_columns(lambda r: outcome_label(r.outcome))
+        columns = default_columns()
         if fmt == "xlsx":
             await asyncio.to_thread(write_xlsx, target, rows, columns)
         else:

@@ -17,7 +17,7 @@ from keyring_fakes import MemoryKeyring
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.api import downloads as api_downloads
 from desktop.history.downloads import DownloadOutcome, DownloadQueue, file_name_for
-from desktop.history.export_cli import add_export_arguments, run_export
+from desktop.history.export_cli import parse_export_args, run_export
 from desktop.history.source import HistorySource
 from desktop.sandbox.server import SandboxThread
 from desktop.settings.model import CustomHosts, Environment, Profile, Settings
@@ -135,9 +135,7 @@ async def test_failure_mid_way_keeps_no_target(
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    add_export_arguments(parser)
-    return parser.parse_args(argv)
+    return parse_export_args(argv)
 
 
 def test_export_json_matches_the_api(
@@ -175,16 +173,12 @@ def test_export_json_matches_the_api(
 def test_export_csv_for_one_ramal_via_subprocess(sandbox: SandboxThread, tmp_path: Path) -> None:
     out = tmp_path / "calls.csv"
     env = {"RAMAL_DESKTOP_TOKEN": sandbox.token, "PATH": "/usr/bin:/bin"}
-    code = (
-        "import sys, argparse; from desktop.history.export_cli import *; "
-        "p = argparse.ArgumentParser(); add_export_arguments(p); "
-        "sys.exit(run_export(p.parse_args(sys.argv[1:])))"
-    )
     done = subprocess.run(
         [
             sys.executable,
-            "-c",
-            code,
+            "-m",
+            "desktop",
+            "export",
             "calls",
             "--from",
             str(START),
