@@ -173,6 +173,32 @@ async def test_faults_are_retried_or_reported(
     assert sleeps == []
 
 
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (429, "O provedor está limitando as requisições por segundo. Tente de novo em instantes."),
+        (402, "Saldo insuficiente."),
+        (503, "Serviço temporariamente indisponível."),
+    ],
+)
+async def test_error_statuses_are_named_for_what_they_mean(
+    api: TotalVoiceClient,
+    control: httpx.AsyncClient,
+    sleeps: list[float],
+    status: int,
+    words: str,
+) -> None:
+    fault = {"method": "GET", "path": "/chamada/relatorio", "status": status, "count": 10}
+    await control.post("/faults", json={**fault, "retry_after": 1})
+    with pytest.raises(ApiError) as info:
+        await api.chamadas.report_page(*WINDOW, limite=5)
+    assert info.value.status == status
+    assert info.value.user_message().startswith(words)
+    assert "Pedido inválido" not in info.value.user_message()
+    if status == 429:
+        assert sleeps == [1.0, 1.0, 1.0]
+
+
 async def test_recording_download_and_resume(api: TotalVoiceClient, tmp_path: Path) -> None:
     recorded = [c async for c in api.chamadas.iter_report(*WINDOW) if c.url_gravacao]
     if not recorded:
