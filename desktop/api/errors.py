@@ -183,6 +183,7 @@ class DownloadErrorKind(StrEnum):
     IO = "io"
     RANGE = "range"
     NOT_AUDIO = "not_audio"
+    INCOMPLETE = "incomplete"
 
 
 class DownloadError(RamalApiError):

@@ -167,6 +167,10 @@ TEXT_MESSAGES: Final[Mapping[str, tuple[str, str]]] = {
         "O servidor respondeu a retomada do download de forma inconsistente.",
         "The server answered the resumed download inconsistently.",
     ),
+    "download.incomplete": (
+        "A gravação chegou incompleta: o arquivo de áudio termina no meio. Tente de novo.",
+        "The recording arrived incomplete: the audio file ends part-way. Try again.",
+    ),
     "download.not_audio": (
         "O servidor não enviou um arquivo de áudio.",
         "The server did not send an audio file.",
