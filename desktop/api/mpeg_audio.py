@@ -5,7 +5,8 @@ file can still tell: after any ID3v2 tag it is a chain of frames whose headers g
 their own length, so a cut shows as a last frame that runs past the end of the file
 (or as bytes that are no frame header). An ID3v1 tag may close the file.
 
-Free-format streams (no bitrate in the header) cannot be walked and are not accepted.
+Free-format streams (no bitrate in the header) cannot be walked and are not accepted;
+nor are trailing tags other than ID3v1 (APE, Lyrics3), which recordings do not carry.
 """
 
 from __future__ import annotations
