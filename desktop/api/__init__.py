@@ -39,7 +39,7 @@ from desktop.api.models import (
 from desktop.api.paging import Report, fetch_all_concurrent, iter_items, iter_pages
 from desktop.api.phone import PhoneNumberError, is_extension, normalize_phone, to_national
 from desktop.api.ramais import RamaisApi
-from desktop.api.transport import ApiTransport
+from desktop.api.transport import ApiTransport, RetryNotice
 from desktop.api.webphone import WebphoneApi
 
 __all__ = [
@@ -76,6 +76,7 @@ __all__ = [
     "RamalRef",
     "Report",
     "ResponseFormatError",
+    "RetryNotice",
     "TotalVoiceClient",
     "TransferLeg",
     "ValidationError",

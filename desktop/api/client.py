@@ -12,7 +12,7 @@ from desktop.api.calls import CallsApi
 from desktop.api.conferences import ConferencesApi
 from desktop.api.config import ApiConfig
 from desktop.api.ramais import RamaisApi
-from desktop.api.transport import ApiTransport, Sleep
+from desktop.api.transport import ApiTransport, RetryListener, Sleep
 from desktop.api.webphone import WebphoneApi
 
 __all__ = ["TotalVoiceClient"]
@@ -24,7 +24,8 @@ class TotalVoiceClient:
     Use as ``async with TotalVoiceClient(token) as api: await api.chamadas.get(1)``, or
     keep one for the app's lifetime and ``await aclose()`` before the event loop stops.
     An injected ``http`` client is used as is and left open by :meth:`aclose`; ``sleep``
-    replaces ``asyncio.sleep`` for the retry waits (tests, or a UI showing a countdown).
+    replaces ``asyncio.sleep`` for the retry waits (tests, or a UI showing a countdown);
+    ``on_retry`` hears of each retry before its wait (:class:`RetryNotice`).
     """
 
     def __init__(
@@ -34,9 +35,12 @@ class TotalVoiceClient:
         http: httpx.AsyncClient | None = None,
         *,
         sleep: Sleep | None = None,
+        on_retry: RetryListener | None = None,
     ) -> None:
         self._config = config or ApiConfig()
-        self._transport = ApiTransport(token, self._config, http, sleep=sleep or asyncio.sleep)
+        self._transport = ApiTransport(
+            token, self._config, http, sleep=sleep or asyncio.sleep, on_retry=on_retry
+        )
         self.chamadas = CallsApi(self._transport)
         self.ramais = RamaisApi(self._transport)
         self.conferencias = ConferencesApi(self._transport)

@@ -1,11 +1,16 @@
 """Streaming a recording to disk: constant memory, resumable, never half-written.
 
 The body goes to ``<target>.part`` chunk by chunk and becomes ``target`` only once
-complete (fsync, then an atomic ``os.replace``). A ``.part`` left by an interrupted
-download is resumed with ``Range: bytes=<size>-`` when the server answers 206; a 200
-answer restarts from zero. A body shorter than announced keeps the ``.part`` (so the
-next attempt resumes) and never creates the target. Disk full or permission problems
-remove the ``.part``: a failed write may have left it inconsistent.
+complete (fsync, then an atomic ``os.replace``). The validator of the answer that
+started the ``.part`` (its strong ``ETag``, else its ``Last-Modified``) is kept beside it
+in ``<target>.part.validator``, so a later attempt, in this run or the next, asks for the
+rest with ``Range`` and ``If-Range``: when the recording changed meanwhile the server
+sends the whole new version (200) and the ``.part`` starts over, instead of joining two
+versions. A ``.part`` without a validator is never resumed. A body shorter than
+announced keeps the ``.part`` (so the next attempt resumes) and never creates the
+target; when nobody announced the length, an MP3 must end on a whole frame
+(:mod:`desktop.api.mpeg_audio`) or it is reported incomplete. Disk full or permission
+problems remove the ``.part``: a failed write may have left it inconsistent.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -24,9 +30,19 @@ import httpx
 
 from desktop.api.envelope import unwrap_envelope
 from desktop.api.errors import DownloadError, DownloadErrorKind
+from desktop.api.mpeg_audio import is_complete_mp3_file
+from desktop.api.resume_validator import ResumeValidator
 from desktop.api.transport import ApiTransport, network_error
 
-__all__ = ["CHUNK_SIZE", "PartFile", "StreamOpener", "download_to", "part_path"]
+__all__ = [
+    "CHUNK_SIZE",
+    "PartFile",
+    "ResumeValidator",
+    "StreamOpener",
+    "download_to",
+    "part_path",
+    "validator_path",
+]
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +52,23 @@ _CONTENT_RANGE: Final = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.I
 _UNSATISFIED_RANGE: Final = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
 _DISK_FULL: Final = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 _NO_PERMISSION: Final = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+_MP3_TYPES: Final = frozenset(
+    {"audio/mpeg", "audio/mp3", "audio/mpeg3", "audio/x-mpeg", "audio/x-mp3"}
+)
 
 Progress = Callable[[int, int | None], None]
 StreamOpener = Callable[[Mapping[str, str]], AbstractAsyncContextManager[httpx.Response]]
-"""Opens a streamed response given extra request headers (``Range``)."""
+"""Opens a streamed response given extra request headers (``Range``, ``If-Range``)."""
 
 
 def part_path(target: Path) -> Path:
     """Where the partial download of ``target`` is kept."""
     return target.with_name(target.name + ".part")
+
+
+def validator_path(target: Path) -> Path:
+    """Where the validator of the partial download of ``target`` is kept."""
+    return target.with_name(target.name + ".part.validator")
 
 
 class PartFile:
@@ -57,6 +81,10 @@ class PartFile:
     def write(self, chunk: bytes) -> None:
         """Append one chunk."""
         self._fh.write(chunk)
+
+    def flush(self) -> None:
+        """Hand what was written to the OS, so the file can be read back."""
+        self._fh.flush()
 
     def close(self) -> None:
         """Close, flushing what was written (kept for a later resume)."""
@@ -140,21 +168,54 @@ class _Restart(Exception):
     """The partial file does not fit the server's answer; start over from zero."""
 
 
+@dataclass(frozen=True)
+class _Files:
+    """The target and what is kept beside it while it downloads."""
+
+    target: Path
+
+    @property
+    def part(self) -> Path:
+        return part_path(self.target)
+
+    @property
+    def validator(self) -> Path:
+        return validator_path(self.target)
+
+    def discard(self) -> None:
+        """Forget the partial download."""
+        _remove(self.part)
+        _remove(self.validator)
+
+
+def _is_mp3(response: httpx.Response) -> bool:
+    media: str = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    return media in _MP3_TYPES
+
+
+async def _commit(file: PartFile, files: _Files) -> None:
+    await asyncio.to_thread(file.commit, files.target)
+    _remove(files.validator)
+
+
 async def _receive(
     response: httpx.Response,
-    part: Path,
-    target: Path,
+    files: _Files,
     offset: int,
+    validator: ResumeValidator | None,
     progress: Progress | None,
     chunk_size: int,
 ) -> None:
+    target = files.target
     status = response.status_code
+    if offset and status in (206, 416) and validator and validator.names_another_version(response):
+        raise _Restart  # a piece of another version: the If-Range was not honoured
     if status == 416 and offset:
         match = _UNSATISFIED_RANGE.match(response.headers.get("Content-Range", ""))
         if not match or int(match.group(1)) != offset:
             raise _Restart
         try:  # the partial file already holds the whole recording
-            await asyncio.to_thread(PartFile(part, append=True).commit, target)
+            await _commit(PartFile(files.part, append=True), files)
         except OSError as exc:
             raise _os_error(exc, target) from exc
         return
@@ -169,16 +230,24 @@ async def _receive(
         if expected is None and length is not None:
             expected = offset + length
     else:
+        if offset:
+            log.info("server sent all of %s instead of the rest; starting over", target.name)
         offset = 0
         expected = length
 
     done = offset
     try:
-        file = PartFile(part, append=status == 206)
+        file = PartFile(files.part, append=offset > 0)
     except OSError as exc:
         raise _os_error(exc, target) from exc
     committing = False
     try:
+        if not offset:  # a new .part: remember which version it holds
+            kept = ResumeValidator.of(response)
+            if kept is not None:
+                kept.save(files.validator)
+            else:
+                _remove(files.validator)
         # Chunks are written as they arrive (a dropped connection loses nothing already
         # received); chunk_size only bounds the size of each write.
         async for data in response.aiter_bytes():
@@ -192,15 +261,20 @@ async def _receive(
             raise DownloadError(
                 DownloadErrorKind.TRUNCATED, str(target), done=done, expected=expected
             )
+        if expected is None and _is_mp3(response):
+            # Nothing announced the length: the MP3 itself must show it ends whole.
+            file.flush()
+            if not await asyncio.to_thread(is_complete_mp3_file, files.part):
+                raise DownloadError(DownloadErrorKind.INCOMPLETE, str(target), done=done)
         committing = True  # from here the worker thread owns the file, even if we are cancelled
-        await asyncio.to_thread(file.commit, target)
+        await _commit(file, files)
     except httpx.RequestError as exc:
         raise DownloadError(
             DownloadErrorKind.INTERRUPTED, str(target), done=done, expected=expected
         ) from exc
     except OSError as exc:
         file.close()
-        _remove(part)
+        files.discard()
         raise _os_error(exc, target) from exc
     finally:
         if not committing:
@@ -220,10 +294,10 @@ async def download_to(
     ``progress(done, total)`` counts bytes of the whole file, resumed ones included.
     Raises :class:`ApiError` / :class:`ResponseFormatError` for error answers (a JSON
     envelope such as motivo 70 "no recording"), :class:`NetworkError` when the server
-    cannot be reached and :class:`DownloadError` for truncation and disk problems.
+    cannot be reached and :class:`DownloadError` for truncation, an MP3 that ends
+    mid-frame, and disk problems.
     """
-    target = Path(target)
-    part = part_path(target)
+    files = _Files(Path(target))
     if callable(source):
         opener = source
     else:
@@ -233,14 +307,22 @@ async def download_to(
             return transport.stream(url, headers=headers)
 
     for _ in range(2):
-        offset = _size(part)
-        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        offset = _size(files.part)
+        validator = ResumeValidator.load(files.validator) if offset else None
+        if validator is None:
+            if offset:
+                log.info("no validator kept for %s; not resuming blindly", files.target.name)
+            files.discard()
+            offset = 0
+        headers = {"Range": f"bytes={offset}-", "If-Range": validator.if_range} if validator else {}
         try:
             async with opener(headers) as response:
-                await _receive(response, part, target, offset, progress, max(1, chunk_size))
+                await _receive(response, files, offset, validator, progress, max(1, chunk_size))
         except _Restart:
-            log.info("server cannot resume %s from byte %d; starting over", target.name, offset)
-            _remove(part)
+            log.info(
+                "server cannot resume %s from byte %d; starting over", files.target.name, offset
+            )
+            files.discard()
             continue
-        return target
-    raise DownloadError(DownloadErrorKind.RANGE, str(target))
+        return files.target
+    raise DownloadError(DownloadErrorKind.RANGE, str(files.target))

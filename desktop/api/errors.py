@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 from desktop.api.messages import DEFAULT_LANG, MOTIVO_MESSAGES, describe, normalize_lang
 
@@ -19,6 +20,11 @@ __all__ = [
 ]
 
 _MAX_SERVER_TEXT = 200
+# Statuses that say more than any motivo sent with them: the request was refused for
+# that reason (rate limit, no balance) or never reached the API (gateway, unavailable).
+_STATUS_FIRST: Final = frozenset({402, 429, 502, 503, 504})
+# Motivos that only repeat "bad request" or "internal error": the HTTP status says more.
+_GENERIC_MOTIVOS: Final = frozenset({50, 100})
 
 
 class RamalApiError(Exception):
@@ -63,9 +69,18 @@ class ApiError(RamalApiError):
         """The record or path does not exist."""
         return self.motivo in (60, 90) or self.status == 404
 
+    def _status_says_more(self) -> bool:
+        status = self.status or 0
+        return status in _STATUS_FIRST or (status >= 400 and self.motivo in _GENERIC_MOTIVOS)
+
     def user_message(self, lang: str | None = DEFAULT_LANG) -> str:
-        """Describe the motivo when known, else the HTTP status, plus the server's words."""
-        if self.motivo and self.motivo in MOTIVO_MESSAGES:
+        """Describe the motivo or the HTTP status, whichever says more, plus the server's words.
+
+        A specific motivo (no balance, no recording, bad token …) wins; the status wins
+        over a generic motivo ("invalid request", "internal error") and always for
+        rate limiting, no balance and an unavailable service.
+        """
+        if self.motivo and self.motivo in MOTIVO_MESSAGES and not self._status_says_more():
             text = describe(self.motivo, lang)
         else:
             text = describe(self.status or 0, lang)
@@ -168,6 +183,7 @@ class DownloadErrorKind(StrEnum):
     IO = "io"
     RANGE = "range"
     NOT_AUDIO = "not_audio"
+    INCOMPLETE = "incomplete"
 
 
 class DownloadError(RamalApiError):

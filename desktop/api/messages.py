@@ -72,8 +72,8 @@ HTTP_STATUS_MESSAGES: Final[Mapping[int, tuple[str, str]]] = {
     405: ("Operação não permitida neste endereço.", "Operation not allowed at this address."),
     408: ("O servidor demorou demais para responder.", "The server took too long to answer."),
     429: (
-        "Muitos pedidos por segundo. Aguarde um instante e tente de novo.",
-        "Too many requests per second. Wait a moment and try again.",
+        "O provedor está limitando as requisições por segundo. Tente de novo em instantes.",
+        "The provider is limiting requests per second. Try again in a moment.",
     ),
     500: (
         "Erro interno no provedor. Tente novamente em instantes.",
@@ -88,6 +88,14 @@ HTTP_STATUS_MESSAGES: Final[Mapping[int, tuple[str, str]]] = {
 TEXT_MESSAGES: Final[Mapping[str, tuple[str, str]]] = {
     "api.unexpected": ("Erro inesperado: {detail}.", "Unexpected error: {detail}."),
     "api.server_said": ("Resposta do servidor: “{mensagem}”.", "Server said: “{mensagem}”."),
+    "api.rate_limited_retry": (
+        "O provedor está limitando as requisições; nova tentativa em {seconds} s.",
+        "The provider is limiting requests; trying again in {seconds} s.",
+    ),
+    "api.retrying": (
+        "{reason} Nova tentativa em {seconds} s.",
+        "{reason} Trying again in {seconds} s.",
+    ),
     # network
     "network.dns": (
         "Não foi possível encontrar o servidor {host}. Verifique a internet ou o endereço.",
@@ -158,6 +166,10 @@ TEXT_MESSAGES: Final[Mapping[str, tuple[str, str]]] = {
     "download.range": (
         "O servidor respondeu a retomada do download de forma inconsistente.",
         "The server answered the resumed download inconsistently.",
+    ),
+    "download.incomplete": (
+        "A gravação chegou incompleta: o arquivo de áudio termina no meio. Tente de novo.",
+        "The recording arrived incomplete: the audio file ends part-way. Try again.",
     ),
     "download.not_audio": (
         "O servidor não enviou um arquivo de áudio.",

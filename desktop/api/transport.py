@@ -11,18 +11,21 @@ typed errors of :mod:`desktop.api.errors` and retries what is safe to retry:
 * POST, PUT and DELETE are otherwise never repeated: the server may have acted on them.
 
 Attempts are bounded by ``ApiConfig.max_retries``; waits are ``asyncio.sleep`` calls, so
-cancelling the caller stops everything at once.
+cancelling the caller stops everything at once. Before each wait an optional listener
+gets a :class:`RetryNotice` (what failed, when the next attempt goes) to show the user.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -31,14 +34,50 @@ import httpx
 
 from desktop.api.config import ApiConfig, Host, origin_of
 from desktop.api.envelope import unwrap_envelope
-from desktop.api.errors import NetworkError, NetworkErrorKind, ValidationError
+from desktop.api.errors import (
+    ApiError,
+    NetworkError,
+    NetworkErrorKind,
+    RamalApiError,
+    ValidationError,
+)
+from desktop.api.messages import DEFAULT_LANG, describe
 from desktop.api.redaction import redact_url
 
-__all__ = ["ApiTransport", "Sleep", "encode_params", "network_error", "parse_retry_after"]
+__all__ = [
+    "ApiTransport",
+    "RetryListener",
+    "RetryNotice",
+    "Sleep",
+    "encode_params",
+    "network_error",
+    "parse_retry_after",
+]
 
 log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryNotice:
+    """An attempt that failed and will be repeated after ``delay`` seconds."""
+
+    error: RamalApiError
+    delay: float
+    retry: int
+    """1-based number of the coming retry."""
+    max_retries: int
+
+    def user_message(self, lang: str | None = DEFAULT_LANG) -> str:
+        """What failed and when the next attempt goes, in ``lang``."""
+        seconds = max(1, math.ceil(self.delay))
+        if self.error.status == 429:
+            return describe("api.rate_limited_retry", lang, seconds=seconds)
+        return describe("api.retrying", lang, reason=self.error.user_message(lang), seconds=seconds)
+
+
+RetryListener = Callable[[RetryNotice], None]
 
 TOKEN_HEADER: Final = "Access-Token"
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -110,6 +149,21 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, seconds)
 
 
+def _answer_error(response: httpx.Response) -> RamalApiError:
+    """The typed error an answer stands for (it is about to be retried, not raised)."""
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    try:
+        unwrap_envelope(
+            response.status_code,
+            response.content,
+            response.headers.get("Content-Type"),
+            retry_after=retry_after,
+        )
+    except RamalApiError as error:
+        return error
+    return ApiError(response.status_code, None, retry_after=retry_after)
+
+
 class ApiTransport:
     """Authenticated requests to the configured hosts, returning the envelope's ``dados``."""
 
@@ -121,6 +175,7 @@ class ApiTransport:
         *,
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
+        on_retry: RetryListener | None = None,
     ) -> None:
         token = token.strip() if isinstance(token, str) else ""
         if not token or any(ch in token for ch in "\r\n"):
@@ -129,6 +184,7 @@ class ApiTransport:
         self._config = config
         self._origins = config.hosts.origins()
         self._sleep = sleep
+        self._on_retry = on_retry
         self._rng = rng or random.Random()
         self._timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
         self._owns_client = http is None
@@ -231,6 +287,7 @@ class ApiTransport:
                     log.debug("%s %s failed: %s", method, redact_url(url), error)
                     raise error from exc
                 reason = f"{error.kind} error"
+                failure: RamalApiError | httpx.Response = error
             else:
                 status = response.status_code
                 log.debug(
@@ -251,6 +308,7 @@ class ApiTransport:
                         retry_after=retry_after,
                     )
                 reason = f"HTTP {status}"
+                failure = response
             retries += 1
             log.debug(
                 "%s %s: %s, retry %d/%d in %.3fs",
@@ -261,7 +319,18 @@ class ApiTransport:
                 self._config.max_retries,
                 delay,
             )
+            if self._on_retry is not None:
+                self._notify(failure, delay, retries)
             await self._sleep(delay)
+
+    def _notify(self, failure: RamalApiError | httpx.Response, delay: float, retry: int) -> None:
+        error = failure if isinstance(failure, RamalApiError) else _answer_error(failure)
+        notice = RetryNotice(error, delay, retry, self._config.max_retries)
+        try:
+            if self._on_retry is not None:
+                self._on_retry(notice)
+        except Exception:  # a listener's bug must not fail the request
+            log.exception("retry listener failed")
 
     @asynccontextmanager
     async def stream(

@@ -13,6 +13,7 @@ from desktop.sandbox.context import Context, ctx
 from desktop.sandbox.envelope import ApiError, JsonObject
 from desktop.sandbox.models import Call
 from desktop.sandbox.params import phone_field
+from desktop.sandbox.recordings import etag, replace_recording
 from desktop.sandbox.timeutil import now
 from desktop.sandbox.traffic import Traffic
 
@@ -182,6 +183,15 @@ async def settings(request: web.Request) -> web.Response:
     return _reply(current.to_json())
 
 
+async def new_recording(request: web.Request) -> web.Response:
+    """POST /_sandbox/recordings/{id}: the call's recording changes (new bytes, new ETag)."""
+    try:
+        data = replace_recording(ctx(request).store, int(request.match_info["id"]))
+    except ApiError as error:
+        raise ControlError(404, error.mensagem) from None
+    return _reply({"ok": True, "etag": etag(data), "bytes": len(data)})
+
+
 async def add_fault(request: web.Request) -> web.Response:
     """POST /_sandbox/faults."""
     fault = ctx(request).faults.add(await _body(request))
@@ -276,6 +286,7 @@ def add_routes(app: web.Application, context: Context) -> None:
     routes.add_post(r"/_sandbox/ramais/{ramal:\d{1,18}}/fail", _plain(fail_next))
     routes.add_get("/_sandbox/settings", _plain(settings))
     routes.add_post("/_sandbox/settings", _plain(settings))
+    routes.add_post(r"/_sandbox/recordings/{id:\d{1,18}}", _plain(new_recording))
     routes.add_post("/_sandbox/faults", _plain(add_fault))
     routes.add_get("/_sandbox/faults", _plain(list_faults))
     routes.add_delete("/_sandbox/faults", _plain(clear_faults))

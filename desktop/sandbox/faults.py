@@ -6,8 +6,9 @@ import asyncio
 from dataclasses import dataclass
 from itertools import count
 
-from aiohttp import web
+from aiohttp import hdrs, web
 from aiohttp.typedefs import Middleware
+from multidict import CIMultiDict
 
 from desktop.sandbox.envelope import (
     DEFAULT_MESSAGE,
@@ -32,6 +33,7 @@ class Fault:
     retry_after: int | None
     motivo: int | None
     mensagem: str | None
+    cut_after: int | None = None
 
     def matches(self, request: web.Request) -> bool:
         """True when this fault applies to ``request``."""
@@ -49,6 +51,7 @@ class Fault:
             "count": self.remaining,
             "body": self.body,
             "retry_after": self.retry_after,
+            "cut_after": self.cut_after,
         }
 
 
@@ -94,7 +97,10 @@ class FaultTable:
             retry_after=_int(spec, "retry_after", None),
             motivo=_int(spec, "motivo", None),
             mensagem=mensagem,
+            cut_after=_int(spec, "cut_after", None),
         )
+        if fault.cut_after is not None and fault.cut_after < 0:
+            raise ApiError(400, 11, "cut_after deve ser zero ou mais")
         self._faults.append(fault)
         return fault
 
@@ -137,6 +143,25 @@ def _response(fault: Fault) -> web.Response | None:
     return response
 
 
+async def _cut(
+    request: web.Request, response: web.StreamResponse, limit: int
+) -> web.StreamResponse:
+    """Send at most ``limit`` bytes of the body, without ``Content-Length``, ending cleanly.
+
+    The client sees a body that simply ends (chunked, or closed on HTTP/1.0): only the
+    content itself can tell it arrived cut.
+    """
+    if not isinstance(response, web.Response) or not isinstance(response.body, bytes):
+        return response
+    headers = CIMultiDict(response.headers)
+    headers.popall(hdrs.CONTENT_LENGTH, None)
+    cut = web.StreamResponse(status=response.status, reason=response.reason, headers=headers)
+    await cut.prepare(request)
+    await cut.write(response.body[:limit])
+    await cut.write_eof()
+    return cut
+
+
 def make_fault_middleware(table: FaultTable) -> Middleware:
     """Middleware applying injected faults to every path outside ``/_sandbox/``."""
 
@@ -149,7 +174,10 @@ def make_fault_middleware(table: FaultTable) -> Middleware:
             return await handler(request)
         if fault.delay_ms:
             await asyncio.sleep(fault.delay_ms / 1000)
-        response = _response(fault)
-        return response if response is not None else await handler(request)
+        injected = _response(fault)
+        response = injected if injected is not None else await handler(request)
+        if fault.cut_after is not None:
+            return await _cut(request, response, fault.cut_after)
+        return response
 
     return middleware

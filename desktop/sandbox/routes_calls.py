@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from desktop.sandbox import mp3
 from desktop.sandbox.context import ctx, origin, path_id
 from desktop.sandbox.envelope import (
     CALL_NOT_ACTIVE,
-    NO_RECORDING,
     ApiError,
     invalid,
     missing,
@@ -26,6 +24,7 @@ from desktop.sandbox.params import (
     report_window,
     text_field,
 )
+from desktop.sandbox.recordings import etag, recording_bytes
 from desktop.sandbox.store import same_number
 from desktop.sandbox.timeutil import now, parse_utc
 
@@ -108,32 +107,21 @@ def _byte_range(header: str, size: int) -> tuple[int, int] | None:
 
 
 async def get_recording(request: web.Request) -> web.StreamResponse:
-    """GET /chamada/{id}/gravacao: audio/mpeg, with byte ranges."""
-    store = ctx(request).store
+    """GET /chamada/{id}/gravacao: audio/mpeg with an ``ETag``, byte ranges and ``If-Range``."""
     call_id = path_id(request)
-    call = store.calls.get(call_id)
-    if call is not None:
-        recorded = call.has_recording
-    else:
-        conference_call = store.conference_call(call_id)
-        if conference_call is None:
-            raise not_found("chamada")
-        recorded = (
-            conference_call.gravar
-            and conference_call.answered_at is not None
-            and conference_call.ended_at is not None
-        )
-    if not recorded:
-        raise ApiError(404, NO_RECORDING, "chamada sem gravação")
-    data = mp3.recording(call_id % 4)
+    data = recording_bytes(ctx(request).store, call_id)
     size = len(data)
+    tag = etag(data)
     headers = {
         "Accept-Ranges": "bytes",
         "Access-Control-Allow-Origin": "*",
         "Content-Disposition": f'inline; filename="gravacao-{call_id}.mp3"',
+        "ETag": tag,
     }
     header = request.headers.get("Range")
-    span = _byte_range(header, size) if header else None
+    if_range = request.headers.get("If-Range")
+    # A range of another version of the file is no use: send the whole current one.
+    span = _byte_range(header, size) if header and if_range in (None, tag) else None
     if span == (-1, -1):
         headers["Content-Range"] = f"bytes */{size}"
         return web.Response(status=416, headers=headers)

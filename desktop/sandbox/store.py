@@ -151,6 +151,7 @@ class Store:
     fail_next_dial: dict[str, str] = field(default_factory=dict)  # ramal number → status_erro
     silent: set[str] = field(default_factory=set)  # ramal numbers whose page posts no stats
     queues: dict[int, set[str]] = field(default_factory=dict)  # ramal id → queue ids
+    recording_edits: dict[int, int] = field(default_factory=dict)  # call id → replacements
     next_call_id: int = 1
     next_ramal_id: int = 1
     next_conference_id: int = 1

@@ -17,6 +17,8 @@ from desktop.api import (
     ApiConfig,
     ApiError,
     ApiHosts,
+    DownloadError,
+    DownloadErrorKind,
     LegStatus,
     RamalInput,
     ResponseFormatError,
@@ -173,20 +175,90 @@ async def test_faults_are_retried_or_reported(
     assert sleeps == []
 
 
-async def test_recording_download_and_resume(api: TotalVoiceClient, tmp_path: Path) -> None:
-    recorded = [c async for c in api.chamadas.iter_report(*WINDOW) if c.url_gravacao]
-    if not recorded:
-        pytest.skip("no recorded call in the sandbox history")
-    call_id = recorded[0].id
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (429, "O provedor está limitando as requisições por segundo. Tente de novo em instantes."),
+        (402, "Saldo insuficiente."),
+        (503, "Serviço temporariamente indisponível."),
+    ],
+)
+async def test_error_statuses_are_named_for_what_they_mean(
+    api: TotalVoiceClient,
+    control: httpx.AsyncClient,
+    sleeps: list[float],
+    status: int,
+    words: str,
+) -> None:
+    fault = {"method": "GET", "path": "/chamada/relatorio", "status": status, "count": 10}
+    await control.post("/faults", json={**fault, "retry_after": 1})
+    with pytest.raises(ApiError) as info:
+        await api.chamadas.report_page(*WINDOW, limite=5)
+    assert info.value.status == status
+    assert info.value.user_message().startswith(words)
+    assert "Pedido inválido" not in info.value.user_message()
+    if status == 429:
+        assert sleeps == [1.0, 1.0, 1.0]
+
+
+async def recorded_calls(api: TotalVoiceClient) -> list[int]:
+    ids = [c.id async for c in api.chamadas.iter_report(*WINDOW) if c.url_gravacao]
+    if len(ids) < 3:
+        pytest.skip("not enough recorded calls in the sandbox history")
+    return ids
+
+
+async def cut_next_download(control: httpx.AsyncClient, call_id: int, after: int) -> None:
+    fault = {"method": "GET", "path": f"/chamada/{call_id}/gravacao", "cut_after": after}
+    assert (await control.post("/faults", json=fault)).status_code == 200
+
+
+async def test_recording_download_and_resume(
+    api: TotalVoiceClient, control: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    call_id = (await recorded_calls(api))[0]
     whole = await api.chamadas.download_recording(call_id, tmp_path / "full.mp3")
     data = whole.read_bytes()
     assert data[:3] == b"ID3" or (data[0] == 0xFF and data[1] & 0xE0 == 0xE0)  # MP3 frame sync
 
     target = tmp_path / "resumed.mp3"
-    part_path(target).write_bytes(data[: len(data) // 2])
-    await api.chamadas.download_recording(call_id, target)
+    await cut_next_download(control, call_id, 5000)  # mid-frame, and no Content-Length
+    with pytest.raises(DownloadError) as info:
+        await api.chamadas.download_recording(call_id, target)
+    assert info.value.kind is DownloadErrorKind.INCOMPLETE
+    assert not target.exists() and part_path(target).stat().st_size == 5000
+
+    progress: list[int] = []
+    await api.chamadas.download_recording(call_id, target, progress=lambda d, t: progress.append(d))
+    assert progress[0] > 5000  # resumed
     assert target.read_bytes() == data
-    assert not part_path(target).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full.mp3", "resumed.mp3"]
+
+
+async def test_recording_changed_between_tries_is_saved_as_the_new_version(
+    api: TotalVoiceClient, control: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    call_id = (await recorded_calls(api))[1]
+    target = tmp_path / "rec.mp3"
+    await cut_next_download(control, call_id, 5000)
+    with pytest.raises(DownloadError):
+        await api.chamadas.download_recording(call_id, target)
+
+    replaced = (await control.post(f"/recordings/{call_id}")).json()
+    await api.chamadas.download_recording(call_id, target)
+    fresh = await api.chamadas.download_recording(call_id, tmp_path / "fresh.mp3")
+    assert target.read_bytes() == fresh.read_bytes()
+    assert target.stat().st_size == replaced["bytes"]
+
+
+async def test_whole_recording_without_length_is_saved(
+    api: TotalVoiceClient, control: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    call_id = (await recorded_calls(api))[2]
+    expected = await api.chamadas.download_recording(call_id, tmp_path / "expected.mp3")
+    await cut_next_download(control, call_id, 10**9)  # all of it, just without the length
+    target = await api.chamadas.download_recording(call_id, tmp_path / "rec.mp3")
+    assert target.read_bytes() == expected.read_bytes()
 
 
 async def test_ramal_pauses_report(api: TotalVoiceClient) -> None:

@@ -13,17 +13,33 @@ import respx
 from api_samples import TOKEN, V1, envelope
 
 from desktop.api import (
+    ApiConfig,
     ApiError,
     DownloadError,
     DownloadErrorKind,
     ResponseFormatError,
     TotalVoiceClient,
 )
-from desktop.api.downloads import PartFile, StreamOpener, download_to, part_path
+from desktop.api.downloads import (
+    PartFile,
+    ResumeValidator,
+    StreamOpener,
+    download_to,
+    part_path,
+    validator_path,
+)
+from desktop.sandbox import mp3
 
 URL = f"{V1}/chamada/123/gravacao"
 AUDIO = bytes(range(256)) * 40  # 10 KiB
 MP3 = {"Content-Type": "audio/mpeg"}
+ETAG = '"v1"'
+
+
+def keep_part(target: Path, data: bytes, etag: str = ETAG) -> None:
+    """A partial download left by an earlier attempt, with the validator it was sent with."""
+    part_path(target).write_bytes(data)
+    ResumeValidator(etag=etag).save(validator_path(target))
 
 
 def files_in(directory: Path) -> list[str]:
@@ -54,14 +70,19 @@ async def test_resume_with_206(
     api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
 ) -> None:
     target = tmp_path / "rec.mp3"
-    part_path(target).write_bytes(AUDIO[:1000])
+    keep_part(target, AUDIO[:1000])
 
     def answer(request: httpx.Request) -> httpx.Response:
         assert request.headers["Range"] == "bytes=1000-"
+        assert request.headers["If-Range"] == ETAG
         return httpx.Response(
             206,
             content=AUDIO[1000:],
-            headers={**MP3, "Content-Range": f"bytes 1000-{len(AUDIO) - 1}/{len(AUDIO)}"},
+            headers={
+                **MP3,
+                "ETag": ETAG,
+                "Content-Range": f"bytes 1000-{len(AUDIO) - 1}/{len(AUDIO)}",
+            },
         )
 
     router.get(URL).mock(side_effect=answer)
@@ -78,7 +99,7 @@ async def test_server_without_range_support_restarts_from_zero(
     api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
 ) -> None:
     target = tmp_path / "rec.mp3"
-    part_path(target).write_bytes(b"stale bytes from another file")
+    keep_part(target, b"stale bytes from another file")
     route = router.get(URL).respond(200, content=AUDIO, headers=MP3)
     await api.chamadas.download_recording(123, target)
     assert target.read_bytes() == AUDIO
@@ -90,7 +111,7 @@ async def test_wrong_content_range_start_restarts_without_range(
     api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
 ) -> None:
     target = tmp_path / "rec.mp3"
-    part_path(target).write_bytes(AUDIO[:500])
+    keep_part(target, AUDIO[:500])
     route = router.get(URL).mock(
         side_effect=[
             httpx.Response(
@@ -108,10 +129,10 @@ async def test_416_for_an_already_complete_part(
     api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
 ) -> None:
     target = tmp_path / "rec.mp3"
-    part_path(target).write_bytes(AUDIO)
+    keep_part(target, AUDIO)
     router.get(URL).respond(416, headers={"Content-Range": f"bytes */{len(AUDIO)}"})
     await api.chamadas.download_recording(123, target)
-    assert target.read_bytes() == AUDIO and not part_path(target).exists()
+    assert target.read_bytes() == AUDIO and files_in(tmp_path) == ["rec.mp3"]
 
 
 async def test_truncated_body_keeps_part_and_never_creates_target(
@@ -119,7 +140,9 @@ async def test_truncated_body_keeps_part_and_never_creates_target(
 ) -> None:
     target = tmp_path / "rec.mp3"
     route = router.get(URL).respond(
-        200, content=AUDIO[:4000], headers={**MP3, "Content-Length": str(len(AUDIO))}
+        200,
+        content=AUDIO[:4000],
+        headers={**MP3, "Content-Length": str(len(AUDIO)), "ETag": ETAG},
     )
     with pytest.raises(DownloadError) as info:
         await api.chamadas.download_recording(123, target)
@@ -127,6 +150,7 @@ async def test_truncated_body_keeps_part_and_never_creates_target(
     assert (info.value.done, info.value.expected) == (4000, len(AUDIO))
     assert not target.exists()
     assert part_path(target).read_bytes() == AUDIO[:4000]
+    assert ResumeValidator.load(validator_path(target)) == ResumeValidator(etag=ETAG)
 
     route.respond(
         206,
@@ -134,7 +158,9 @@ async def test_truncated_body_keeps_part_and_never_creates_target(
         headers={**MP3, "Content-Range": f"bytes 4000-{len(AUDIO) - 1}/{len(AUDIO)}"},
     )
     await api.chamadas.download_recording(123, target)
+    assert route.calls.last.request.headers["If-Range"] == ETAG
     assert target.read_bytes() == AUDIO
+    assert files_in(tmp_path) == ["rec.mp3"]
 
 
 async def test_failed_download_leaves_an_existing_target_untouched(
@@ -328,3 +354,154 @@ async def test_cancelled_download_keeps_part_for_resume(
         await task
     assert not target.exists()
     assert part_path(target).read_bytes() == AUDIO[:2048]
+
+
+class RecordingServer:
+    """One recording served like a real server: ETag, Range, If-Range; can cut a body."""
+
+    def __init__(self, data: bytes, etag: str, *, honours_if_range: bool = True) -> None:
+        self.data, self.etag = data, etag
+        self.honours_if_range = honours_if_range
+        self.cut_at: int | None = None
+        self.requests: list[httpx.Request] = []
+
+    def replace(self, data: bytes, etag: str) -> None:
+        self.data, self.etag = data, etag
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        headers = {**MP3, "ETag": self.etag, "Accept-Ranges": "bytes"}
+        wanted = request.headers.get("Range")
+        if_range = request.headers.get("If-Range")
+        start, status = 0, 200
+        if wanted and (if_range in (None, self.etag) or not self.honours_if_range):
+            start, status = int(wanted.removeprefix("bytes=").rstrip("-")), 206
+            headers["Content-Range"] = f"bytes {start}-{len(self.data) - 1}/{len(self.data)}"
+        body = self.data[start:]
+        if self.cut_at is not None:  # announces the whole body, sends part of it
+            headers["Content-Length"] = str(len(body))
+            body, self.cut_at = body[: self.cut_at - start], None
+        return httpx.Response(status, content=body, headers=headers)
+
+
+NEW_AUDIO = bytes(reversed(AUDIO)) + b"a longer second version"
+
+
+async def test_recording_changed_between_runs_is_saved_as_the_new_version_entirely(
+    api: TotalVoiceClient, config: ApiConfig, router: respx.MockRouter, tmp_path: Path
+) -> None:
+    server = RecordingServer(AUDIO, '"v1"')
+    server.cut_at = 4000
+    router.get(URL).mock(side_effect=server)
+    target = tmp_path / "rec.mp3"
+    with pytest.raises(DownloadError):
+        await api.chamadas.download_recording(123, target)
+    assert files_in(tmp_path) == ["rec.mp3.part", "rec.mp3.part.validator"]
+
+    server.replace(NEW_AUDIO, '"v2"')
+    progress: list[tuple[int, int | None]] = []
+    async with TotalVoiceClient(TOKEN, config) as later_run:  # only the files remember
+        await later_run.chamadas.download_recording(
+            123, target, progress=lambda d, t: progress.append((d, t))
+        )
+    assert server.requests[-1].headers["Range"] == "bytes=4000-"
+    assert server.requests[-1].headers["If-Range"] == '"v1"'
+    assert target.read_bytes() == NEW_AUDIO
+    assert progress == [(len(NEW_AUDIO), len(NEW_AUDIO))]  # counted from zero again
+    assert files_in(tmp_path) == ["rec.mp3"]
+
+
+async def test_a_range_of_another_version_is_not_joined(
+    api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
+) -> None:
+    server = RecordingServer(NEW_AUDIO, '"v2"', honours_if_range=False)
+    router.get(URL).mock(side_effect=server)
+    target = tmp_path / "rec.mp3"
+    keep_part(target, AUDIO[:4000], '"v1"')
+    await api.chamadas.download_recording(123, target)
+    assert target.read_bytes() == NEW_AUDIO
+    assert [r.headers.get("Range") for r in server.requests] == ["bytes=4000-", None]
+    assert files_in(tmp_path) == ["rec.mp3"]
+
+
+async def test_a_part_without_validator_is_not_resumed(
+    api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
+) -> None:
+    target = tmp_path / "rec.mp3"
+    part_path(target).write_bytes(NEW_AUDIO[:1000])  # no validator kept
+    route = router.get(URL).respond(200, content=AUDIO, headers=MP3)
+    await api.chamadas.download_recording(123, target)
+    assert "Range" not in route.calls.last.request.headers
+    assert target.read_bytes() == AUDIO
+
+
+async def test_last_modified_is_the_validator_when_there_is_no_strong_etag(
+    api: TotalVoiceClient, router: respx.MockRouter, tmp_path: Path
+) -> None:
+    modified = "Tue, 01 Oct 2024 10:00:00 GMT"
+    route = router.get(URL).respond(
+        200,
+        content=AUDIO[:4000],
+        headers={
+            **MP3,
+            "Content-Length": str(len(AUDIO)),
+            "ETag": 'W/"weak"',
+            "Last-Modified": modified,
+        },
+    )
+    target = tmp_path / "rec.mp3"
+    with pytest.raises(DownloadError):
+        await api.chamadas.download_recording(123, target)
+    route.respond(206, content=AUDIO[4000:], headers={**MP3, "Content-Range": "bytes 4000-10239/*"})
+    await api.chamadas.download_recording(123, target)
+    assert route.calls.last.request.headers["If-Range"] == modified
+    assert target.read_bytes() == AUDIO
+
+    weak_only = tmp_path / "weak.mp3"
+    route.respond(200, content=AUDIO[:10], headers={**MP3, "Content-Length": "99", "ETag": 'W/"x"'})
+    with pytest.raises(DownloadError):
+        await api.chamadas.download_recording(123, weak_only)
+    assert files_in(tmp_path) == ["rec.mp3", "weak.mp3.part"]
+    route.respond(200, content=AUDIO, headers=MP3)
+    await api.chamadas.download_recording(123, weak_only)
+    assert "Range" not in route.calls.last.request.headers
+
+
+def test_validator_file_that_cannot_be_read_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "rec.mp3.part.validator"
+    for content in (b"", b"{oops", b"[]", b'{"etag": "not quoted"}', b"x" * 10000):
+        path.write_bytes(content)
+        assert ResumeValidator.load(path) is None
+    assert ResumeValidator.load(tmp_path / "absent") is None
+    ResumeValidator(last_modified="Tue, 01 Oct 2024 10:00:00 GMT").save(path)
+    assert ResumeValidator.load(path) == ResumeValidator(
+        last_modified="Tue, 01 Oct 2024 10:00:00 GMT"
+    )
+
+
+async def body_of(data: bytes) -> AsyncIterator[bytes]:
+    for start in range(0, len(data), 3000):
+        yield data[start : start + 3000]
+
+
+SONG = mp3.recording(1)
+
+
+async def test_mp3_cut_mid_frame_without_length_is_reported_incomplete(
+    api: TotalVoiceClient, tmp_path: Path
+) -> None:
+    target = tmp_path / "rec.mp3"
+    cut = SONG[: len(SONG) // 2 + 50]
+    with pytest.raises(DownloadError) as info:
+        await download_to(api.transport, opener_for(body_of(cut), MP3), target)
+    assert info.value.kind is DownloadErrorKind.INCOMPLETE
+    assert "incompleta" in info.value.user_message()
+    assert "incomplete" in info.value.user_message("en")
+    assert not target.exists()
+
+
+async def test_whole_mp3_without_length_is_saved(api: TotalVoiceClient, tmp_path: Path) -> None:
+    target = tmp_path / "rec.mp3"
+    await download_to(api.transport, opener_for(body_of(SONG), MP3), target)
+    assert target.read_bytes() == SONG
+    assert files_in(tmp_path) == ["rec.mp3"]

@@ -97,3 +97,38 @@ def test_validation_and_download_errors() -> None:
 def test_base_error_has_words_too() -> None:
     assert "boom" in RamalApiError("boom").user_message()
     assert RamalApiError().user_message("en").startswith("Unexpected error")
+
+
+def test_rate_limit_is_named_whatever_the_motivo() -> None:
+    error = ApiError(429, 100, "", retry_after=1)
+    assert "Pedido inválido" not in error.user_message()
+    assert error.user_message() == (
+        "O provedor está limitando as requisições por segundo. Tente de novo em instantes."
+    )
+    assert "limiting requests" in error.user_message("en")
+    assert "moment" in error.user_message("en")
+
+
+@pytest.mark.parametrize(
+    ("status", "motivo", "expected"),
+    [
+        (402, 100, "Saldo insuficiente"),
+        (402, 8, "Saldo insuficiente"),
+        (503, 50, "Serviço temporariamente indisponível"),
+        (502, 100, "Serviço temporariamente indisponível"),
+        (504, 50, "O serviço demorou demais"),
+        (404, 100, "Não encontrado"),
+        (401, 100, "Acesso não autorizado"),
+    ],
+)
+def test_the_status_wins_over_a_generic_or_unrelated_motivo(
+    status: int, motivo: int, expected: str
+) -> None:
+    assert ApiError(status, motivo, "").user_message().startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("status", "motivo"), [(404, 70), (403, 40), (400, 11), (400, 9), (500, 60), (200, 100)]
+)
+def test_a_specific_motivo_still_wins(status: int, motivo: int) -> None:
+    assert ApiError(status, motivo, "").user_message() == describe(motivo)

@@ -19,6 +19,7 @@ from desktop.api import (
     NetworkError,
     NetworkErrorKind,
     ResponseFormatError,
+    RetryNotice,
     TotalVoiceClient,
     ValidationError,
 )
@@ -454,3 +455,54 @@ async def test_resolve_and_url(api: TotalVoiceClient) -> None:
     assert transport.url(Host.RAMAL, "ramal/1") == f"{RAMAL}/ramal/1"
     assert transport.resolve("/chamada/1/gravacao") == f"{V1}/chamada/1/gravacao"
     assert transport.resolve("https://cdn.test/a.mp3") == "https://cdn.test/a.mp3"
+
+
+async def test_persistent_429_tells_when_it_retries_then_to_try_later(
+    config: ApiConfig, router: respx.MockRouter, sleeps: list[float]
+) -> None:
+    notices: list[RetryNotice] = []
+
+    async def record_sleep(delay: float) -> None:
+        sleeps.append(delay)
+
+    limited = envelope(None, status=429, sucesso=False, motivo=100, mensagem="")
+    router.get(CALL_URL).respond(429, json=limited, headers={"Retry-After": "2"})
+    async with TotalVoiceClient(TOKEN, config, sleep=record_sleep, on_retry=notices.append) as api:
+        with pytest.raises(ApiError) as info:
+            await api.chamadas.get(123)
+    assert [n.retry for n in notices] == [1, 2, 3] and sleeps == [2.0, 2.0, 2.0]
+    assert notices[0].user_message() == (
+        "O provedor está limitando as requisições; nova tentativa em 2 s."
+    )
+    english = notices[0].user_message("en")
+    assert english == "The provider is limiting requests; trying again in 2 s."
+    final = info.value.user_message()
+    assert "limitando as requisições" in final and "instantes" in final
+    assert "Pedido inválido" not in final
+
+
+async def test_retry_notices_for_server_and_network_errors(
+    config: ApiConfig, router: respx.MockRouter
+) -> None:
+    notices: list[RetryNotice] = []
+    router.get(CALL_URL).mock(
+        side_effect=[
+            httpx.Response(503, json=envelope(None, status=503, sucesso=False, motivo=50)),
+            httpx.ConnectError("boom"),
+            httpx.Response(200, json=envelope(CHAMADA_OBJETO)),
+        ]
+    )
+
+    async def no_wait(delay: float) -> None:
+        return None
+
+    def broken_listener(notice: RetryNotice) -> None:
+        notices.append(notice)
+        raise RuntimeError("a listener's bug")
+
+    async with TotalVoiceClient(TOKEN, config, sleep=no_wait, on_retry=broken_listener) as api:
+        assert (await api.chamadas.get(123)).id == 123
+    assert notices[0].user_message().startswith("Serviço temporariamente indisponível.")
+    assert notices[0].user_message().endswith("Nova tentativa em 1 s.")
+    assert isinstance(notices[1].error, NetworkError)
+    assert "Trying again in 1 s." in notices[1].user_message("en")

@@ -82,13 +82,19 @@ async def test_download_many_skip_existing_and_template(
 
 
 async def test_resume_after_partial_file(
-    client: TotalVoiceClient, recorded: list, tmp_path: Path
+    client: TotalVoiceClient, recorded: list, tmp_path: Path, sandbox: SandboxThread
 ) -> None:
     row = recorded[0]
     whole = tmp_path / "whole.mp3"
     await client.chamadas.download_recording(row.call_id, whole)
     target = tmp_path / file_name_for(row)
     api_downloads.part_path(target).write_bytes(whole.read_bytes()[:1000])
+    # an earlier attempt keeps the recording's validator with the .part (without, no resume)
+    etag = httpx.get(
+        f"{sandbox.base_url}/chamada/{row.call_id}/gravacao",
+        headers={"Access-Token": sandbox.token},
+    ).headers["ETag"]
+    api_downloads.ResumeValidator(etag=etag).save(api_downloads.validator_path(target))
     first: list[int] = []
     results = await DownloadQueue(HistorySource(client).download).run(
         [row], tmp_path, progress=lambda c, d, t: first.append(d)

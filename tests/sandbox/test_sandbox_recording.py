@@ -134,3 +134,58 @@ def test_unknown_call_recording_is_404_motivo_60(api: httpx.Client) -> None:
     response = api.get("/chamada/999999999/gravacao")
     assert response.status_code == 404
     assert response.json()["motivo"] == 60
+
+
+def test_recording_has_a_strong_etag_and_honours_if_range(api: httpx.Client) -> None:
+    call_id = recorded_call(api)
+    full = api.get(f"/chamada/{call_id}/gravacao")
+    tag = full.headers["etag"]
+    assert tag.startswith('"') and tag.endswith('"') and len(tag) > 8
+    assert api.get(f"/chamada/{call_id}/gravacao").headers["etag"] == tag
+
+    same = api.get(f"/chamada/{call_id}/gravacao", headers={"Range": "bytes=100-", "If-Range": tag})
+    assert same.status_code == 206 and same.content == full.content[100:]
+    for stale in ('"another-version"', "Mon, 01 Jan 2024 12:00:00 GMT"):
+        other = api.get(
+            f"/chamada/{call_id}/gravacao", headers={"Range": "bytes=100-", "If-Range": stale}
+        )
+        assert other.status_code == 200 and other.content == full.content
+        assert "content-range" not in other.headers
+
+
+def test_control_api_replaces_a_recording(api: httpx.Client, control: httpx.Client) -> None:
+    call_id = recorded_call(api)
+    old = api.get(f"/chamada/{call_id}/gravacao")
+    reply = control.post(f"/recordings/{call_id}")
+    assert reply.status_code == 200
+    new = api.get(f"/chamada/{call_id}/gravacao")
+    assert reply.json() == {"ok": True, "etag": new.headers["etag"], "bytes": len(new.content)}
+    assert new.headers["etag"] != old.headers["etag"] and new.content != old.content
+    assert mp3_frames(new.content) > mp3_frames(old.content)
+
+    resumed = api.get(
+        f"/chamada/{call_id}/gravacao",
+        headers={"Range": "bytes=1000-", "If-Range": old.headers["etag"]},
+    )
+    assert resumed.status_code == 200 and resumed.content == new.content
+
+    assert control.post("/recordings/999999999").status_code == 404
+    assert control.post(f"/recordings/{unrecorded_call(api)}").status_code == 404
+
+
+def test_cut_after_fault_ends_the_body_early_without_a_length(
+    api: httpx.Client, control: httpx.Client
+) -> None:
+    call_id = recorded_call(api)
+    path = f"/chamada/{call_id}/gravacao"
+    whole = api.get(path).content
+    control.post("/faults", json={"method": "GET", "path": path, "cut_after": 1000})
+    cut = api.get(path)
+    assert cut.status_code == 200 and cut.headers["content-type"] == "audio/mpeg"
+    assert "content-length" not in cut.headers
+    assert cut.content == whole[:1000]
+
+    control.post("/faults", json={"method": "GET", "path": path, "cut_after": 10**9})
+    entire = api.get(path)
+    assert "content-length" not in entire.headers and entire.content == whole
+    assert control.post("/faults", json={"path": path, "cut_after": -1}).status_code == 400
