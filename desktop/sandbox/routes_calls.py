@@ -109,21 +109,9 @@ def _byte_range(header: str, size: int) -> tuple[int, int] | None:
 
 async def get_recording(request: web.Request) -> web.StreamResponse:
     """GET /chamada/{id}/gravacao: audio/mpeg, with byte ranges."""
-    store = ctx(request).store
-    call_id = path_id(request)
-    call = store.calls.get(call_id)
-    if call is not None:
-        recorded = call.has_recording
-    else:
-        conference_call = store.conference_call(call_id)
-        if conference_call is None:
-            raise not_found("chamada")
-        recorded = (
-            conference_call.gravar
-            and conference_call.answered_at is not None
-            and conference_call.ended_at is not None
-        )
-    if not recorded:
+    call = _call(request)
+    call_id = call.id
+    if not call.has_recording:
         raise ApiError(404, NO_RECORDING, "chamada sem gravação")
     data = mp3.recording(call_id % 4)
     size = len(data)
