@@ -111,8 +111,9 @@ class ConferenceView(QWidget):
         adding = QHBoxLayout()
         adding.addWidget(self.number_edit, 1)
         adding.addWidget(self.add_button)
-        adding.addWidget(self.ramal_combo)
-        adding.addWidget(self.recent_combo)
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.ramal_combo, 1)
+        pickers.addWidget(self.recent_combo, 1)
 
         headers = [self.tr("Number"), self.tr("State"), self.tr("Talk time"),
                    self.tr("Started"), self.tr("Price"), self.tr("Recording")]  # fmt: skip
@@ -126,7 +127,7 @@ class ConferenceView(QWidget):
         footer.addWidget(self.summary, 1)
         footer.addWidget(self.save_button)
         room_layout = QVBoxLayout(room_box)
-        for row in (top, options, adding):
+        for row in (top, options, adding, pickers):
             room_layout.addLayout(row)
         room_layout.addWidget(self.participants, 1)
         room_layout.addLayout(footer)
