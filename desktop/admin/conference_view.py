@@ -1,18 +1,21 @@
-"""Conferences: start one by calling numbers, follow it, end it; browse past ones."""
+"""Conferences: open a room, call numbers into it, follow each call, end it; past rooms."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
-    QFormLayout,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,28 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.admin.conference_words import clock, hms, money, state_colour, state_text
 from desktop.admin.conferences import (
-    ConferenceSession,
-    ConferenceSettings,
-    ConferenceState,
+    ConferenceRoom,
+    ParticipantState,
+    RoomState,
+    recent_numbers,
 )
 from desktop.admin.words import ui_lang
-from desktop.api import ConferenceReportRow, ConferencesApi, RamalApiError
+from desktop.api import CallsApi, Conference, ConferencesApi, Ramal, RamalApiError
 
 __all__ = ["ConferenceView"]
 
 log = logging.getLogger(__name__)
-REFRESH_MS = 3000
-
-
-def _hms(seconds: int | None) -> str:
-    if seconds is None:
-        return "—"
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
-def _when(state_time: Any) -> str:
-    return state_time.astimezone().strftime("%d/%m %H:%M:%S") if state_time else "—"
+REFRESH_MS = 2000
+RECENT_DAYS = 7
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -62,79 +58,82 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
 
 
 class ConferenceView(QWidget):
-    """Start a conference, call more numbers, see each call's state, end it; past ones below."""
+    """A conference room: several numbers called into one room, each followed live."""
 
     def __init__(
         self,
         api: ConferencesApi,
+        calls: CallsApi,
         *,
+        ramais: Callable[[], Sequence[Ramal]] = list,
         today: Callable[[], date] = date.today,
         refresh_ms: int = REFRESH_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._api, self._today = api, today
+        self._api, self._calls, self._ramais, self._today = api, calls, ramais, today
         self._tasks: dict[str, asyncio.Task[Any]] = {}
-        self.session: ConferenceSession | None = None
+        self._recent_loaded = False
+        self.room: ConferenceRoom | None = None
+        self.saved: list[Path] = []
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(lambda: self._start("refresh", self.refresh()))
 
-        explain = QLabel(self.tr(
-            "Each number is called with its own POST /conferencia, as the API documents it: "
-            "the call plays the audio file and the API returns a conference id. The documented "
-            "API has no way to add a number to an existing conference id, so every number "
-            "called here gets its own conference record; this screen follows them together "
-            "and ends them together."), self)  # fmt: skip
-        explain.setWordWrap(True)
-        explain.setStyleSheet("color: palette(mid);")
+        room_box = QGroupBox(self.tr("Conference room"), self)
+        self.new_button = QPushButton(self.tr("New room"), self)
+        self.new_button.clicked.connect(lambda: self._start("open", self.open_room()))
+        self.room_label = QLabel(self.tr("No room open."), self)
+        self.end_button = QPushButton(self.tr("End room…"), self)
+        self.end_button.clicked.connect(self.confirm_end)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.room_label, 1)
+        top.addWidget(self.end_button)
 
-        setup = QGroupBox(self.tr("New conference"), self)
-        form = QFormLayout(setup)
-        self.number_edit = QLineEdit(self)
-        self.number_edit.setPlaceholderText(self.tr("DDD + number, e.g. 4832830151"))
-        self.number_edit.returnPressed.connect(self.call_number)
-        self.url_edit = QLineEdit(self)
-        self.url_edit.setPlaceholderText("https://…/conferencia.mp3")
         self.bina_edit = QLineEdit(self)
         self.bina_edit.setPlaceholderText(self.tr("optional: number shown to who is called"))
-        self.record_check = QCheckBox(self.tr("Record (gravar_conferencia)"), self)
-        self.answer_check = QCheckBox(self.tr("Wait for a key press (resposta_usuario)"), self)
-        self.call_button = QPushButton(self.tr("Call number"), self)
-        self.call_button.clicked.connect(self.call_number)
-        number_row = QHBoxLayout()
-        number_row.addWidget(self.number_edit, 1)
-        number_row.addWidget(self.call_button)
-        form.addRow(self.tr("Audio URL (MP3) *"), self.url_edit)
-        form.addRow(self.tr("Caller ID (bina)"), self.bina_edit)
-        flags = QHBoxLayout()
-        flags.addWidget(self.record_check)
-        flags.addWidget(self.answer_check)
-        flags.addStretch()
-        form.addRow("", flags)
-        form.addRow(self.tr("Number to call *"), number_row)
+        self.record_check = QCheckBox(self.tr("Record the calls"), self)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Caller ID (bina)"), self))
+        options.addWidget(self.bina_edit, 1)
+        options.addWidget(self.record_check)
 
-        self.live_status = QLabel(self)
-        self.live_status.setWordWrap(True)
-        live_headers = [self.tr("Conference"), self.tr("Number"), self.tr("Status"),
-                        self.tr("Talk time"), self.tr("Started"), self.tr("Ended")]  # fmt: skip
-        self.live = _table(self, live_headers)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
-        self.refresh_button.clicked.connect(lambda: self._start("refresh", self.refresh()))
-        self.end_button = QPushButton(self.tr("End conference…"), self)
-        self.end_button.clicked.connect(self.confirm_end)
-        self.new_button = QPushButton(self.tr("New session"), self)
-        self.new_button.clicked.connect(self.new_session)
-        live_bar = QHBoxLayout()
-        live_bar.addWidget(self.live_status, 1)
-        for button in (self.refresh_button, self.end_button, self.new_button):
-            live_bar.addWidget(button)
-        live_box = QGroupBox(self.tr("Current conference"), self)
-        live_layout = QVBoxLayout(live_box)
-        live_layout.addWidget(self.live, 1)
-        live_layout.addLayout(live_bar)
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setPlaceholderText(self.tr("Number or ramal, e.g. 48 3283-0151"))
+        self.number_edit.returnPressed.connect(self.add_typed)
+        self.add_button = QPushButton(self.tr("Call into the room"), self)
+        self.add_button.clicked.connect(self.add_typed)
+        self.ramal_combo = QComboBox(self)
+        self.ramal_combo.activated.connect(lambda i: self._pick(self.ramal_combo, i))
+        self.recent_combo = QComboBox(self)
+        self.recent_combo.activated.connect(lambda i: self._pick(self.recent_combo, i))
+        adding = QHBoxLayout()
+        adding.addWidget(self.number_edit, 1)
+        adding.addWidget(self.add_button)
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.ramal_combo, 1)
+        pickers.addWidget(self.recent_combo, 1)
 
-        past_box = QGroupBox(self.tr("Past conferences"), self)
+        headers = [self.tr("Number"), self.tr("State"), self.tr("Talk time"),
+                   self.tr("Started"), self.tr("Price"), self.tr("Recording")]  # fmt: skip
+        self.participants = _table(self, headers)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.save_button = QPushButton(self.tr("Save recordings…"), self)
+        self.save_button.clicked.connect(self.choose_folder)
+        footer = QHBoxLayout()
+        footer.addWidget(self.summary, 1)
+        footer.addWidget(self.save_button)
+        room_layout = QVBoxLayout(room_box)
+        for row in (top, options, adding, pickers):
+            room_layout.addLayout(row)
+        room_layout.addWidget(self.participants, 1)
+        room_layout.addLayout(footer)
+        room_layout.addWidget(self.status)
+
+        past_box = QGroupBox(self.tr("Past rooms"), self)
         self.start_date, self.end_date = QDateEdit(self), QDateEdit(self)
         for edit in (self.start_date, self.end_date):
             edit.setCalendarPopup(True)
@@ -146,28 +145,29 @@ class ConferenceView(QWidget):
         self.search_button = QPushButton(self.tr("Search"), self)
         self.search_button.clicked.connect(lambda: self._start("past", self.load_past()))
         self.past_status = QLabel(self)
-        past_headers = [self.tr("Conference"), self.tr("Number"), self.tr("Created"),
-                        self.tr("Status"), self.tr("Talk time"), self.tr("Price")]  # fmt: skip
+        past_headers = [self.tr("Room"), self.tr("Created"), self.tr("Ended"),
+                        self.tr("Calls"), self.tr("Price")]  # fmt: skip
         self.past = _table(self, past_headers)
-        self.past.doubleClicked.connect(lambda _i: self.follow_past())
+        self.past.setToolTip(self.tr("Double-click a room to open it"))
+        self.past.doubleClicked.connect(lambda _i: self.open_selected_past())
         past_bar = QHBoxLayout()
         for widget in (QLabel(self.tr("From"), self), self.start_date, QLabel(self.tr("to"), self),
                        self.end_date, self.search_button):  # fmt: skip
             past_bar.addWidget(widget)
-        past_bar.addWidget(self.past_status, 1)
+        past_bar.addStretch()
         past_layout = QVBoxLayout(past_box)
         past_layout.addLayout(past_bar)
         past_layout.addWidget(self.past, 1)
+        past_layout.addWidget(self.past_status)
 
-        left = QVBoxLayout()
-        left.addWidget(setup)
-        left.addWidget(explain)
-        left.addWidget(live_box, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(past_box, 1)
-        self._show_session()
+        layout.addWidget(room_box, 3)
+        layout.addWidget(past_box, 2)
+        self.reload_ramais()
+        self._set_recent([])
+        self._show()
 
+    # -- plumbing ---------------------------------------------------------------------------
     def _start(self, name: str, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         old = self._tasks.get(name)
         if old is not None and not old.done():
@@ -176,107 +176,165 @@ class ConferenceView(QWidget):
         self._tasks[name] = task
         return task
 
-    def _settings(self) -> ConferenceSettings:
-        return ConferenceSettings(
-            url_conferencia=self.url_edit.text().strip(),
-            gravar_conferencia=self.record_check.isChecked(),
-            resposta_usuario=self.answer_check.isChecked(),
-            bina=self.bina_edit.text().strip() or None,
-        )
+    def _error(self, template: str, error: RamalApiError) -> None:
+        self.status.setText(template.replace("%1", error.user_message(ui_lang())))
 
-    def call_number(self) -> None:
-        """Call the typed number into the current conference session (starting one)."""
-        number = self.number_edit.text().strip()
-        if not number:
-            self.live_status.setText(self.tr("Type the number to call."))
-            return
-        if not self.url_edit.text().strip():
-            self.live_status.setText(self.tr("The audio URL is required by the API."))
-            return
-        self._start("call", self.call(number))
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load the recent calls' numbers the first time the screen is shown."""
+        super().showEvent(event)
+        if not self._recent_loaded:
+            self._recent_loaded = True
+            self._start("recent", self.load_recent())
 
-    async def call(self, number: str) -> None:
-        """``POST /conferencia`` for ``number``; the new record joins the session."""
-        if self.session is None or not self.session.active:
-            self.session = ConferenceSession(self._api, self._settings())
-        self.call_button.setEnabled(False)
+    # -- where numbers come from ------------------------------------------------------------
+    def reload_ramais(self) -> None:
+        """Offer the account's ramais (as last loaded in the Ramais tab)."""
+        self.ramal_combo.clear()
+        self.ramal_combo.addItem(self.tr("Add a ramal…"), None)
+        for ramal in sorted(self._ramais(), key=lambda r: r.ramal or ""):
+            if ramal.ramal:
+                label = f"{ramal.ramal} — {ramal.login}" if ramal.login else ramal.ramal
+                self.ramal_combo.addItem(label, ramal.ramal)
+
+    def _set_recent(self, numbers: list[str]) -> None:
+        self.recent_combo.clear()
+        self.recent_combo.addItem(self.tr("Add from recent calls…"), None)
+        for number in numbers:
+            self.recent_combo.addItem(number, number)
+
+    async def load_recent(self) -> None:
+        """Numbers of the latest calls in History (the newest page of the last days)."""
+        end = self._today()
+        start = end - timedelta(days=RECENT_DAYS)
         try:
-            conference_id = await self.session.call(number)
+            first = await self._calls.report_page(start, end, limite=1)
+            total = first.total or 0
+            page = await self._calls.report_page(
+                start, end, posicao=max(0, total - 200), limite=200
+            )
         except RamalApiError as error:
-            self.live_status.setText(self.tr("Could not call %1: %2").replace("%1", number)
-                                     .replace("%2", error.user_message(ui_lang())))  # fmt: skip
+            log.info("recent calls unavailable: %s", error)
+            return
+        self._set_recent(recent_numbers(page.items))
+
+    def _pick(self, combo: QComboBox, index: int) -> None:
+        number = combo.itemData(index)
+        combo.setCurrentIndex(0)
+        if isinstance(number, str) and number:
+            self._start("add", self.add(number))
+
+    # -- the room -----------------------------------------------------------------------------
+    async def open_room(self) -> None:
+        """Open a new, empty room (the current one must be over)."""
+        if self.room is not None and not self.room.ended:
+            self.status.setText(self.tr("End the current room before opening another."))
+            return
+        self.new_button.setEnabled(False)
+        room = ConferenceRoom(self._api, self._calls)
+        try:
+            await room.open()
+        except RamalApiError as error:
+            self._error(self.tr("Could not open a room: %1"), error)
             return
         finally:
-            self.call_button.setEnabled(True)
-        self.number_edit.clear()
-        self.live_status.setText(self.tr("Calling %1 (conference %2)…").replace("%1", number)
-                                 .replace("%2", str(conference_id)))  # fmt: skip
-        self._lock_settings(True)
+            self.new_button.setEnabled(True)
+        self.room, self.saved = room, []
+        self.status.setText(self.tr("Room open: call numbers into it."))
+        self._timer.start()
+        self._show()
+
+    def add_typed(self) -> None:
+        """Call the typed number into the room."""
+        number = self.number_edit.text().strip()
+        if not number:
+            self.status.setText(self.tr("Type the number to call."))
+            return
+        self._start("add", self.add(number))
+
+    async def add(self, number: str) -> None:
+        """Call ``number`` into the room, opening one first when none is open."""
+        if self.room is None or self.room.ended:
+            await self.open_room()
+            if self.room is None or self.room.ended:
+                return
+        self.add_button.setEnabled(False)
+        try:
+            await self.room.add(
+                number,
+                bina=self.bina_edit.text().strip() or None,
+                gravar_audio=self.record_check.isChecked() or None,
+            )
+        except RamalApiError as error:
+            self._error(self.tr("Could not call %2: %1").replace("%2", number), error)
+            return
+        finally:
+            self.add_button.setEnabled(True)
+        if self.number_edit.text().strip() == number:
+            self.number_edit.clear()
+        self.status.setText(self.tr("Calling %1 into the room…").replace("%1", number))
         self._timer.start()
         await self.refresh()
 
     async def refresh(self) -> None:
-        """Read every conference of the session again."""
-        if self.session is None:
+        """Read the room and every call in it again."""
+        if self.room is None or self.room.id is None:
             return
-        await self.session.refresh()
-        self._show_session()
-        if not self.session.active:
+        try:
+            state = await self.room.refresh()
+        except RamalApiError as error:
+            self._error(self.tr("Could not read the room: %1"), error)
+            return
+        if state.ended:
             self._timer.stop()
-            self.live_status.setText(self.tr("The conference has ended."))
-        else:
-            text = self.tr("%1 call(s) in the conference; refreshing every %2 s.")
-            seconds = str(self._timer.interval() // 1000)
-            self.live_status.setText(
-                text.replace("%1", str(len(self.session.ids))).replace("%2", seconds)
-            )
+        self._show()
 
-    def _show_session(self) -> None:
-        states = self.session.states if self.session else []
-        self.live.setRowCount(sum(max(1, len(s.participants)) for _n, s, _e in states))
-        row = 0
-        for number, state, error in states:
-            for cells in self._rows(number, state, error):
-                for column, text in enumerate(cells):
-                    self.live.setItem(row, column, QTableWidgetItem(text))
-                row += 1
-        active = self.session is not None and self.session.active
-        self.end_button.setEnabled(active)
-        self.new_button.setEnabled(self.session is not None and not active)
-        self.refresh_button.setEnabled(self.session is not None)
+    def _show(self) -> None:
+        state = self.room.state if self.room else None
+        people = state.participants if state else ()
+        self.participants.setRowCount(len(people))
+        for row, p in enumerate(people):
+            cells = [p.numero, state_text(p.state), hms(p.talk_seconds), clock(p.started),
+                     money(p.price), self.tr("yes") if p.recording_url else ""]  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setForeground(state_colour(p.state))
+                    item.setToolTip(p.status or "")
+                self.participants.setItem(row, column, item)
+        is_open = state is not None and not state.ended
+        self.end_button.setEnabled(is_open)
+        self.add_button.setEnabled(True)
+        self.room_label.setText(self._room_text(state))
+        over = state is not None and state.ended
+        self.save_button.setVisible(over and bool(state and state.recordings))
+        self.summary.setText(self._summary(state) if over and state else "")
 
-    def _rows(
-        self, number: str, state: ConferenceState, error: RamalApiError | None
-    ) -> list[list[str]]:
-        ended = {True: _when(state.ended_at) if state.ended_at else self.tr("yes"),
-                 False: "", None: "?"}[state.ended]  # fmt: skip
-        if error is not None:
-            return [[str(state.id), number, error.user_message(ui_lang()), "", "", ended]]
-        if not state.participants:
-            return [[str(state.id), number, self.tr("calling…"), "", "", ended]]
-        return [
-            [str(state.id), p.numero or number, p.status or self.tr("calling…"),
-             _hms(p.talk_seconds), _when(p.started), ended]
-            for p in state.participants
-        ]  # fmt: skip
+    def _room_text(self, state: RoomState | None) -> str:
+        if state is None:
+            return self.tr("No room open.")
+        if state.ended:
+            return self.tr("Room %1 — ended at %2").replace("%1", str(state.id)).replace(
+                "%2", clock(state.ended_at))  # fmt: skip
+        talking = sum(1 for p in state.participants if p.state is ParticipantState.ANSWERED)
+        return (self.tr("Room %1 — open, %2 in the room").replace("%1", str(state.id))
+                .replace("%2", str(talking)))  # fmt: skip
 
-    def _lock_settings(self, locked: bool) -> None:
-        for widget in (self.url_edit, self.bina_edit, self.record_check, self.answer_check):
-            widget.setEnabled(not locked)
+    def _summary(self, state: RoomState) -> str:
+        return (self.tr("Total cost: %1 · %2 recording(s)")
+                .replace("%1", money(state.total_price))
+                .replace("%2", str(len(state.recordings))))  # fmt: skip
 
     def confirm_end(self) -> QMessageBox | None:
-        """Ask, then end every conference record of the session."""
-        if self.session is None:
+        """Ask, then end the room and hang up every call in it."""
+        if self.room is None or self.room.id is None:
             return None
-        ids = ", ".join(str(i) for i in self.session.ids)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("End conference"),
-            self.tr("End the conference and hang up every call (conference ids: %1)?")
-            .replace("%1", ids),
+            self.tr("End room"),
+            self.tr("End room %1 and hang up every call in it?").replace("%1", str(self.room.id)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
-        )  # fmt: skip
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(
             lambda result: (
@@ -287,72 +345,94 @@ class ConferenceView(QWidget):
         return box
 
     async def end(self) -> None:
-        """``DELETE /conferencia/{id}`` for every record not yet ended."""
-        if self.session is None:
+        """``DELETE /conferencia/{id}``, then show the room as it ended."""
+        if self.room is None:
             return
-        failed = await self.session.end_all()
-        await self.refresh()
-        if failed:
-            template = self.tr("Could not end %1: %2")
-            self.live_status.setText("; ".join(
-                template.replace("%1", str(cid)).replace("%2", error.user_message(ui_lang()))
-                for cid, error in failed))  # fmt: skip
-        else:
-            self._timer.stop()
-            self.live_status.setText(self.tr("The conference has ended."))
-
-    def new_session(self) -> None:
-        """Forget the ended session and unlock the settings."""
+        try:
+            await self.room.end()
+        except RamalApiError as error:
+            self._error(self.tr("Could not end the room: %1"), error)
+            return
         self._timer.stop()
-        self.session = None
-        self._lock_settings(False)
-        self.live_status.clear()
-        self._show_session()
+        self.status.setText(self.tr("The room has ended."))
+        self._show()
 
+    # -- recordings -----------------------------------------------------------------------
+    def choose_folder(self) -> QFileDialog:
+        """Ask for a folder, then save the room's recordings into it."""
+        dialog = QFileDialog(self, self.tr("Save recordings to"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(
+            lambda folder: self._start("save", self.save_recordings(Path(folder)))
+        )
+        dialog.open()
+        return dialog
+
+    async def save_recordings(self, folder: Path) -> None:
+        """Download every recording of the room into ``folder``."""
+        state = self.room.state if self.room else None
+        if state is None:
+            return
+        self.save_button.setEnabled(False)
+        saved: list[Path] = []
+        try:
+            for p in state.recordings:
+                target = folder / f"conferencia-{state.id}-{p.call_id}.mp3"
+                saved.append(await self._calls.download_recording(p.call_id, target))
+        except RamalApiError as error:
+            self._error(self.tr("Could not save the recordings: %1"), error)
+            return
+        finally:
+            self.save_button.setEnabled(True)
+        self.saved = saved
+        self.status.setText(self.tr("%1 recording(s) saved in %2").replace(
+            "%1", str(len(saved))).replace("%2", str(folder)))  # fmt: skip
+
+    # -- past rooms -----------------------------------------------------------------------
     async def load_past(self) -> None:
         """``GET /conferencia/relatorio`` for the chosen dates (every page)."""
         start, end = (self._py_date(e.date()) for e in (self.start_date, self.end_date))
         self.search_button.setEnabled(False)
         self.past_status.setText(self.tr("Loading…"))
         try:
-            rows = await self._report(start, end)
+            rooms = await self._api.report(start, end).fetch_all()
         except RamalApiError as error:
             self.past_status.setText(error.user_message(ui_lang()))
             return
         finally:
             self.search_button.setEnabled(True)
-        rows.sort(key=lambda r: (r.data_criacao is None, r.data_criacao), reverse=True)
-        self.past.setRowCount(len(rows))
-        for index, r in enumerate(rows):
-            cells = [str(r.id), r.numero_destino or "", _when(r.data_criacao),
-                     "" if r.status is None else str(r.status), _hms(r.duracao_falada_segundos),
-                     "" if r.preco is None else f"R$ {r.preco:.2f}".replace(".", ",")]  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, r.id)
-                self.past.setItem(index, column, item)
-        self.past_status.setText(self.tr("%1 conference(s).").replace("%1", str(len(rows))))
+        rooms.sort(key=lambda r: r.data_criacao.timestamp() if r.data_criacao else 0.0)
+        rooms.reverse()
+        self.past.setRowCount(len(rooms))
+        for index, room in enumerate(rooms):
+            self._past_row(index, room)
+        self.past_status.setText(self.tr("%1 room(s).").replace("%1", str(len(rooms))))
+
+    def _past_row(self, index: int, room: Conference) -> None:
+        ended = clock(room.data_termino) if room.ended else self.tr("open")
+        cells = [str(room.id), clock(room.data_criacao), ended, str(len(room.chamadas)),
+                 money(room.total_price)]  # fmt: skip
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, room.id)
+            self.past.setItem(index, column, item)
 
     @staticmethod
     def _py_date(value: QDate) -> date:
         return date(value.year(), value.month(), value.day())
 
-    async def _report(self, start: date, end: date) -> list[ConferenceReportRow]:
-        return await self._api.report(start, end).fetch_all()
-
-    def follow_past(self) -> None:
-        """Show the selected past conference in the live table (read and refreshed)."""
+    def open_selected_past(self) -> None:
+        """Show the selected past room (followed live if it is still open)."""
         row = self.past.currentRow()
         item = self.past.item(row, 0) if row >= 0 else None
         if item is None:
             return
-        conference_id = item.data(Qt.ItemDataRole.UserRole)
-        number_item = self.past.item(row, 1)
-        number = number_item.text() if number_item is not None else ""
-
-        if self.session is None or not self.session.active:
-            self.session = ConferenceSession(self._api, self._settings())
-        self.session.track(number, conference_id)
+        if self.room is not None and not self.room.ended:
+            self.status.setText(self.tr("End the current room before opening another."))
+            return
+        self.room, self.saved = ConferenceRoom(self._api, self._calls, item.data(
+            Qt.ItemDataRole.UserRole)), []  # fmt: skip
         self._timer.start()
         self._start("refresh", self.refresh())
 

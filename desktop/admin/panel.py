@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.admin.conference_view import ConferenceView
 from desktop.admin.ramais_view import RamaisView
-from desktop.api import ConferencesApi, RamaisApi, TotalVoiceClient, WebphoneApi
+from desktop.api import CallsApi, ConferencesApi, RamaisApi, TotalVoiceClient, WebphoneApi
 
 __all__ = ["AdminPanel"]
 
@@ -31,13 +31,17 @@ class AdminPanel(QWidget):
         ramais: RamaisApi,
         conferencias: ConferencesApi,
         webphone: WebphoneApi,
+        chamadas: CallsApi,
         *,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ramais = RamaisView(ramais, webphone, today=today, parent=self)
-        self.conferences = ConferenceView(conferencias, today=today, parent=self)
+        self.conferences = ConferenceView(
+            conferencias, chamadas, ramais=self.ramais.model.ramais, today=today, parent=self
+        )
+        self.ramais.model.modelReset.connect(self.conferences.reload_ramais)
         self.ramais.openReceivedCalls.connect(self.openReceivedCalls)
         self.ramais.openPauses.connect(self.openPauses)
         self.tabs = QTabWidget(self)
@@ -60,7 +64,9 @@ class AdminPanel(QWidget):
     @classmethod
     def from_client(cls, client: TotalVoiceClient, parent: QWidget | None = None) -> AdminPanel:
         """The panel on one API client."""
-        return cls(client.ramais, client.conferencias, client.webphone, parent=parent)
+        return cls(
+            client.ramais, client.conferencias, client.webphone, client.chamadas, parent=parent
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Load the ramal list the first time the panel is shown."""

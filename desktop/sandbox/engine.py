@@ -131,7 +131,7 @@ class CallEngine:
         call.destino.answered_at, call.destino.status = now(), STATUS_ATENDIDA
         self._emit(call, ANSWERED)
         talk = talk_ms if talk_ms is not None else self.store.settings.talk_ms
-        if call.kind == "api" and talk is not None:
+        if call.kind in ("api", "conferencia") and talk is not None:
             self._later(call, talk, lambda c: self.hangup(c))
 
     # trainer / test actions
@@ -144,7 +144,7 @@ class CallEngine:
             return False  # only the agent answers an incoming call
         self._cancel_timers(call)
         moment = now()
-        if call.origem.answered_at is None:
+        if call.origem.answered_at is None and call.kind != "conferencia":
             call.origem.answered_at, call.origem.status = moment, STATUS_ATENDIDA
         if call.destino.started_at is None:
             call.destino.started_at = moment
@@ -174,6 +174,29 @@ class CallEngine:
         self._cancel_timers(call)
         self._emit(call, ENDED)
         return True
+
+    # conference calls
+
+    def dial_into_conference(
+        self, conferencia_id: int, numero: str, *, gravar: bool, bina: str | None
+    ) -> Call:
+        """Call ``numero`` into room ``conferencia_id``.
+
+        The number rings, answers after ``auto_answer_ms``, talks for ``talk_ms`` (when
+        set) and leaves, like a click-to-call. The origem leg stands for the room itself
+        and reports no status of its own.
+        """
+        moment = now()
+        origem = Leg(numero=bina or "", tipo="fixo")
+        destino = self._leg(numero)
+        destino.started_at, destino.bina = moment, bina
+        call = self._new_call(origem, destino, "conferencia", moment)
+        call.conferencia_id, call.gravar = conferencia_id, gravar
+        call.status_geral, call.ativa = "curso", True
+        auto = self.store.settings.auto_answer_ms
+        if auto is not None:
+            self._later(call, auto, lambda c: self._destino_answered(c, None))
+        return call
 
     # webphone calls
 

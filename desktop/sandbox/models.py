@@ -14,6 +14,8 @@ JsonObject = dict[str, object]
 PRICE_PER_MINUTE: Final[dict[str, float]] = {"movel": 0.35, "fixo": 0.1, "ramal": 0.0}
 
 STATUS_ATENDIDA: Final = "atendida"
+#: ``status`` of a conference call still ringing (the real-time webhooks' word).
+STATUS_CHAMANDO: Final = "chamando"
 MOTIVO_NORMAL: Final = "16. normal"
 
 #: Leg status → disconnection reasons seen with it (texts from the docs' list).
@@ -140,7 +142,7 @@ class Call:
     destino: Leg
     cliente_id: int
     conta_id: int
-    kind: str  # "api", "webphone", "entrante"
+    kind: str  # "api", "webphone", "entrante", "conferencia"
     ramal_id_origem: int | None = None
     ramal_id_destino: int | None = None
     tags: str | None = None
@@ -153,6 +155,7 @@ class Call:
     transferencias: list[JsonObject] = field(default_factory=list)
     dtmf: str = ""
     muted: bool = False
+    conferencia_id: int | None = None
     # JSON of a finished call, which no longer changes: (base_url, id, object)
     _json: tuple[str, int, JsonObject] | None = field(default=None, repr=False, compare=False)
 
@@ -163,8 +166,10 @@ class Call:
 
     @property
     def answered(self) -> bool:
-        """True when both sides talked."""
-        return self.destino.answered_at is not None and self.origem.answered_at is not None
+        """True when both sides talked (a conference call: when the number answered)."""
+        if self.destino.answered_at is None:
+            return False
+        return self.kind == "conferencia" or self.origem.answered_at is not None
 
     @property
     def has_recording(self) -> bool:
@@ -267,89 +272,83 @@ class Pause:
 
 
 @dataclass
-class ConferenceCall:
-    """One call connected to a conference."""
-
-    id: int
-    numero: str
-    tipo: str
-    data_criacao: datetime
-    started_at: datetime | None = None
-    answered_at: datetime | None = None
-    ended_at: datetime | None = None
-    status: str | None = None
-    gravar: bool = False
-
-    def seconds(self, at: datetime) -> tuple[int, int | None, int | None]:
-        """Total, billed and talk seconds; billed and talk are null when not answered."""
-        total = seconds_between(self.started_at, self.ended_at or at)
-        if self.answered_at is None:
-            return total, None, None
-        talk = seconds_between(self.answered_at, self.ended_at or at)
-        return total, billed_seconds(talk, self.tipo, True), talk
-
-    def price(self, at: datetime) -> float | int:
-        """Price of this call."""
-        _, billed, _ = self.seconds(at)
-        return money(PRICE_PER_MINUTE.get(self.tipo, 0.1) * (-(-(billed or 0) // 60)))
-
-    def to_json(self, at: datetime, base_url: str, conference_id: int, cli: int) -> JsonObject:
-        """The "chamada da conferência" object."""
-        total, billed, talk = self.seconds(at)
-        recorded = self.gravar and self.ended_at is not None and self.answered_at is not None
-        return {
-            "id": self.id,
-            "conferencia_id": conference_id,
-            "url_gravacao": f"{base_url}/chamada/{self.id}/gravacao" if recorded else None,
-            "numero": self.numero,
-            "data_criacao": iso(self.data_criacao),
-            "cli": cli,
-            "duracao": hms(total),
-            "duracao_cobrada": hms_sixty(billed),
-            "duracao_falada": hms(talk),
-            "status": self.status,
-            "preco": self.price(at),
-            "data_inicio": iso(self.started_at),
-        }
-
-
-@dataclass
 class Conference:
-    """A conference room and the calls connected to it."""
+    """A conference room: the calls in it are chamadas with ``conferencia_id`` set.
+
+    ``numero_destino`` and ``url_conferencia`` are only set for a room created with the
+    seed's form (which calls that number in at once).
+    """
 
     id: int
-    numero_destino: str
-    url_conferencia: str
     data_criacao: datetime
     cliente_id: int
+    numero_destino: str | None = None
+    url_conferencia: str | None = None
     resposta_usuario: bool = False
     resposta: str | None = None
     gravar: bool = False
     bina: str | None = None
     data_termino: datetime | None = None
-    chamadas: list[ConferenceCall] = field(default_factory=list)
+    chamadas: list[Call] = field(default_factory=list)
+
+    def call_json(self, call: Call, at: datetime, base_url: str) -> JsonObject:
+        """The "chamada da conferência" object of one call in the room."""
+        leg = call.destino
+        total = seconds_between(leg.started_at, leg.ended_at or at)
+        answered = leg.answered_at is not None
+        talk = leg.talk_seconds(at) if answered else None
+        billed = billed_seconds(talk or 0, leg.tipo, True) if answered else None
+        price = PRICE_PER_MINUTE.get(leg.tipo, 0.1) * (-(-(billed or 0) // 60))
+        url = f"{base_url}/chamada/{call.id}/gravacao" if call.has_recording else None
+        status = leg.status
+        if status is None and not call.finished:
+            status = STATUS_ATENDIDA if answered else STATUS_CHAMANDO
+        return {
+            "id": call.id,
+            "conferencia_id": self.id,
+            "url_gravacao": url,
+            "numero": leg.numero,
+            "data_criacao": iso(call.data_criacao),
+            "cli": self.cliente_id,
+            "duracao": hms(total),
+            "duracao_cobrada": hms_sixty(billed),
+            "duracao_falada": hms(talk),
+            "status": status,
+            "preco": money(price),
+            "data_inicio": iso(leg.started_at),
+        }
 
     def to_json(self, at: datetime, base_url: str) -> JsonObject:
-        """Both documented shapes merged: the "Buscar" fields plus data_termino and chamadas."""
+        """The "Objeto Conferência", plus the flat fields of the seed's "Buscar" answer.
+
+        The flat fields describe the first call in the room (null for an empty room).
+        """
+        calls = [self.call_json(c, at, base_url) for c in self.chamadas]
         first = self.chamadas[0] if self.chamadas else None
-        total, billed, talk = first.seconds(at) if first else (0, None, None)
+        leg = first.destino if first else None
+        total = seconds_between(leg.started_at, leg.ended_at or at) if leg else 0
+        talk = leg.talk_seconds(at) if leg and leg.answered_at else None
+        billed = billed_seconds(talk or 0, leg.tipo, True) if leg and talk is not None else None
+        resposta = self.resposta
+        if resposta is None and self.resposta_usuario and leg and leg.answered_at:
+            resposta = "1"
         return {
             "id": self.id,
             "numero_destino": self.numero_destino,
             "data_criacao": iso(self.data_criacao),
-            "data_inicio": iso(first.started_at) if first else None,
+            "data_inicio": iso(leg.started_at) if leg else None,
             "data_termino": iso(self.data_termino),
-            "tipo": first.tipo if first else None,
-            "status": first.status if first else None,
+            "tipo": leg.tipo if leg else None,
+            "status": calls[0]["status"] if calls else None,
             "duracao_segundos": total,
             "duracao": hms(total),
             "duracao_cobrada_segundos": billed,
             "duracao_cobrada": hms_sixty(billed),
             "duracao_falada_segundos": talk,
             "duracao_falada": hms(talk),
-            "preco": first.price(at) if first else 0,
+            "preco": calls[0]["preco"] if calls else 0,
             "url_conferencia": self.url_conferencia,
             "resposta_usuario": self.resposta_usuario,
-            "resposta": self.resposta,
-            "chamadas": [c.to_json(at, base_url, self.id, self.cliente_id) for c in self.chamadas],
+            "resposta": resposta,
+            "chamadas": calls,
         }

@@ -15,17 +15,9 @@ _SECONDS_PER_EDIT = 0.5  # each replacement is longer, so versions differ in siz
 def recording_bytes(store: Store, call_id: int) -> bytes:
     """MP3 bytes of the call's recording now (raises the provider's 404 errors)."""
     call = store.calls.get(call_id)
-    if call is not None:
-        recorded = call.has_recording
-    else:
-        conference_call = store.conference_call(call_id)
-        if conference_call is None:
-            raise not_found("chamada")
-        recorded = (
-            conference_call.gravar
-            and conference_call.answered_at is not None
-            and conference_call.ended_at is not None
-        )
+    if call is None:
+        raise not_found("chamada")
+    recorded = call.has_recording
     if not recorded:
         raise ApiError(404, NO_RECORDING, "chamada sem gravação")
     edits = store.recording_edits.get(call_id, 0)

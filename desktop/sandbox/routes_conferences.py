@@ -1,8 +1,13 @@
-"""Conferência endpoints: create, get, end, report."""
+"""Conferência endpoints: rooms that several calls join.
+
+``POST /conferencia`` without a body creates an empty room (the newer docs and every
+official SDK); with the seed's ``numero_destino`` + ``url_conferencia`` it also calls that
+number in. ``POST /conferencia/{id}`` calls one more number in. The calls in a room are
+chamadas like any other: they ring, answer and end through the call engine, show in
+``/chamada/relatorio`` and their recordings download from ``/chamada/{id}/gravacao``.
+"""
 
 from __future__ import annotations
-
-import asyncio
 
 from aiohttp import web
 
@@ -10,16 +15,19 @@ from desktop.sandbox.context import ctx, origin, path_id
 from desktop.sandbox.envelope import (
     CALL_NOT_ACTIVE,
     ApiError,
+    JsonObject,
     invalid,
     missing,
     not_found,
     ok,
     read_body,
 )
-from desktop.sandbox.models import STATUS_ATENDIDA, Conference, ConferenceCall
+from desktop.sandbox.models import Conference
 from desktop.sandbox.params import bool_field, page, paging, phone_field, report_window, text_field
-from desktop.sandbox.store import CLIENTE_ID, Store, classify
+from desktop.sandbox.store import CLIENTE_ID
 from desktop.sandbox.timeutil import now
+
+_UNANSWERED = ("cancelada", "31. normal, nao especificado")
 
 
 def _conference(request: web.Request) -> Conference:
@@ -29,32 +37,15 @@ def _conference(request: web.Request) -> Conference:
     return conference
 
 
-def _answer(conference: Conference, call: ConferenceCall) -> None:
-    if call.ended_at is None and conference.data_termino is None:
-        call.answered_at, call.status = now(), STATUS_ATENDIDA
-        if conference.resposta_usuario:
-            conference.resposta = "1"
+def _open(conference: Conference) -> None:
+    if conference.data_termino is not None:
+        raise ApiError(400, CALL_NOT_ACTIVE, "conferência já encerrada")
 
 
-def _dial(store: Store, conference: Conference, numero: str) -> None:
-    moment = now()
-    call = ConferenceCall(
-        id=store.new_call_id(),
-        numero=numero,
-        tipo=classify(numero, store.ramal_numbers()),
-        data_criacao=moment,
-        started_at=moment,
-        gravar=conference.gravar,
-    )
-    conference.chamadas.append(call)
-    auto = store.settings.auto_answer_ms
-    if auto is not None:
-        asyncio.get_running_loop().call_later(auto / 1000, _answer, conference, call)
-
-
-async def create_conference(request: web.Request) -> web.Response:
-    """POST /conferencia: calls numero_destino into a new room."""
-    body = await read_body(request)
+def _seed_form(body: JsonObject) -> tuple[str, str] | None:
+    """``(numero_destino, url_conferencia)`` of the seed's form, or None for an empty room."""
+    if body.get("numero_destino") in (None, "") and body.get("url_conferencia") in (None, ""):
+        return None
     for name in ("numero_destino", "url_conferencia"):
         if body.get(name) in (None, ""):
             raise missing(name)
@@ -62,44 +53,75 @@ async def create_conference(request: web.Request) -> web.Response:
     url = text_field(body, "url_conferencia", required=True) or ""
     if not url.startswith(("http://", "https://")):
         raise invalid("url_conferencia", "use uma URL http(s) pública")
-    store = ctx(request).store
+    return numero, url
+
+
+async def create_conference(request: web.Request) -> web.Response:
+    """POST /conferencia: a new room; with ``numero_destino`` that number is called in."""
+    body = await read_body(request)
+    form = _seed_form(body)
+    gravar = bool_field(body, "gravar_conferencia")
+    if gravar is None:
+        gravar = bool_field(body, "gravar_audio")
+    context = ctx(request)
+    store = context.store
     conference = Conference(
         id=store.new_conference_id(),
-        numero_destino=numero,
-        url_conferencia=url,
         data_criacao=now(),
         cliente_id=CLIENTE_ID,
+        numero_destino=form[0] if form else None,
+        url_conferencia=form[1] if form else None,
         resposta_usuario=bool_field(body, "resposta_usuario") or False,
-        gravar=bool_field(body, "gravar_conferencia") or False,
+        gravar=gravar or False,
         bina=phone_field(body, "bina"),
     )
     store.conferences[conference.id] = conference
-    _dial(store, conference, numero)
+    if form is not None:
+        call = context.engine.dial_into_conference(
+            conference.id, form[0], gravar=conference.gravar, bina=conference.bina
+        )
+        conference.chamadas.append(call)
     return ok({"id": conference.id}, "conferencia criado com sucesso")
 
 
+async def add_number(request: web.Request) -> web.Response:
+    """POST /conferencia/{id} {numero, bina, gravar_audio}: one more call into the room."""
+    body = await read_body(request)
+    if body.get("numero") in (None, ""):
+        raise missing("numero")
+    numero = phone_field(body, "numero", required=True) or ""
+    bina = phone_field(body, "bina")
+    gravar = bool_field(body, "gravar_audio")
+    conference = _conference(request)
+    _open(conference)
+    call = ctx(request).engine.dial_into_conference(
+        conference.id,
+        numero,
+        gravar=conference.gravar if gravar is None else gravar,
+        bina=bina or conference.bina,
+    )
+    conference.chamadas.append(call)
+    return ok({"id": call.id, "conferencia_id": conference.id}, "chamada criada com sucesso")
+
+
 async def get_conference(request: web.Request) -> web.Response:
-    """GET /conferencia/{id}."""
+    """GET /conferencia/{id}: the room with every call in ``chamadas``."""
     return ok(_conference(request).to_json(now(), origin(request)))
 
 
 async def end_conference(request: web.Request) -> web.Response:
-    """DELETE /conferencia/{id}: closes the room and every call in it."""
+    """DELETE /conferencia/{id}: closes the room and hangs up every call in it."""
     conference = _conference(request)
-    if conference.data_termino is not None:
-        raise ApiError(400, CALL_NOT_ACTIVE, "conferência já encerrada")
-    moment = now()
-    conference.data_termino = moment
+    _open(conference)
+    engine = ctx(request).engine
+    conference.data_termino = now()
     for call in conference.chamadas:
-        if call.ended_at is None:
-            call.ended_at = moment
-            if call.answered_at is None:
-                call.status = "cancelada"
+        engine.hangup(call, unanswered=_UNANSWERED)
     return ok(None, "conferencia encerrada")
 
 
 async def conference_report(request: web.Request) -> web.Response:
-    """GET /conferencia/relatorio."""
+    """GET /conferencia/relatorio: the rooms created in the period."""
     start, end = report_window(request.query)
     posicao, limite = paging(request.query)
     rows = sorted(
@@ -117,4 +139,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/conferencia", create_conference)
     app.router.add_get("/conferencia/relatorio", conference_report)
     app.router.add_get(r"/conferencia/{id:\d{1,18}}", get_conference)
+    app.router.add_post(r"/conferencia/{id:\d{1,18}}", add_number)
     app.router.add_delete(r"/conferencia/{id:\d{1,18}}", end_conference)

@@ -12,7 +12,6 @@ from desktop.sandbox.models import (
     STATUS_ATENDIDA,
     Call,
     Conference,
-    ConferenceCall,
     Leg,
     Pause,
     Ramal,
@@ -232,23 +231,23 @@ class _Seeder:
             end = created
             for position, member in enumerate(numbers):
                 status = "atendida" if self.rng.random() < 0.8 else "ocupado"
-                call = ConferenceCall(
-                    id=self.store.new_call_id(),
-                    numero=member,
-                    tipo="movel" if member[2] == "9" else "fixo",
-                    data_criacao=created,
-                    status=status,
-                    gravar=conference.gravar,
-                )
-                call.started_at = created + timedelta(seconds=2 + 5 * position)
+                leg = Leg(numero=member, tipo="movel" if member[2] == "9" else "fixo")
+                leg.status, leg.motivo = status, _MOTIVOS[status][0]
+                leg.started_at = created + timedelta(seconds=2 + 5 * position)
                 if status == "atendida":
-                    call.answered_at = call.started_at + timedelta(seconds=self.rng.randint(4, 15))
-                    call.ended_at = call.answered_at + timedelta(seconds=self.rng.randint(20, 900))
+                    leg.answered_at = leg.started_at + timedelta(seconds=self.rng.randint(4, 15))
+                    leg.ended_at = leg.answered_at + timedelta(seconds=self.rng.randint(20, 900))
                 else:
-                    call.ended_at = call.started_at + timedelta(seconds=self.rng.randint(3, 12))
-                end = max(end, call.ended_at)
+                    leg.ended_at = leg.started_at + timedelta(seconds=self.rng.randint(3, 12))
+                room = Leg(numero="", tipo="fixo")  # the room's side reports nothing
+                call_id = self.store.new_call_id()
+                call = Call(call_id, created, room, leg, CLIENTE_ID, CONTA_ID, "conferencia")
+                call.conferencia_id, call.gravar = conference.id, conference.gravar
+                call.status_geral = "finalizada"
+                self.store.calls[call.id] = call
+                end = max(end, leg.ended_at)
                 conference.chamadas.append(call)
-            if conference.resposta_usuario and conference.chamadas[0].status == "atendida":
+            if conference.resposta_usuario and conference.chamadas[0].destino.answered_at:
                 conference.resposta = str(self.rng.randint(1, 9))
             conference.data_termino = end
             self.store.conferences[conference.id] = conference

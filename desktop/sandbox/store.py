@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
-from desktop.sandbox.models import Call, Conference, ConferenceCall, Pause, Ramal
+from desktop.sandbox.models import Call, Conference, Pause, Ramal
 
 CLIENTE_ID: Final = 18231
 CONTA_ID: Final = 18231
@@ -196,14 +196,6 @@ class Store:
     def sorted_calls(self) -> Sequence[Call]:
         """Calls in report order: creation time, then id."""
         return self.calls.ordered()
-
-    def conference_call(self, call_id: int) -> ConferenceCall | None:
-        """The conference call with this id."""
-        for conference in self.conferences.values():
-            for call in conference.chamadas:
-                if call.id == call_id:
-                    return call
-        return None
 
     def open_pauses(self, ramal_id: int, fila_id: str | None) -> list[Pause]:
         """Pauses of the ramal still running (in ``fila_id``, or all when None)."""

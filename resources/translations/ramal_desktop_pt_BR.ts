@@ -4,27 +4,27 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="44"/>
+        <location filename="../../desktop/admin/panel.py" line="48"/>
         <source>Ramais</source>
         <translation>Ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="45"/>
+        <location filename="../../desktop/admin/panel.py" line="49"/>
         <source>Conferences</source>
         <translation>Conferências</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="50"/>
+        <location filename="../../desktop/admin/panel.py" line="54"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="53"/>
+        <location filename="../../desktop/admin/panel.py" line="57"/>
         <source>Import ramais from CSV…</source>
         <translation>Importar ramais de CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="55"/>
+        <location filename="../../desktop/admin/panel.py" line="59"/>
         <source>Refresh ramais</source>
         <translation>Atualizar ramais</translation>
     </message>
@@ -645,205 +645,270 @@
 <context>
     <name>ConferenceView</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="84"/>
-        <source>Each number is called with its own POST /conferencia, as the API documents it: the call plays the audio file and the API returns a conference id. The documented API has no way to add a number to an existing conference id, so every number called here gets its own conference record; this screen follows them together and ends them together.</source>
-        <translation>Cada número é chamado com seu próprio POST /conferencia, como a API documenta: a chamada toca o arquivo de áudio e a API devolve um id de conferência. A API documentada não permite adicionar um número a uma conferência existente, então cada número chamado aqui ganha seu próprio registro de conferência; esta tela acompanha todos juntos e os encerra juntos.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="92"/>
-        <source>New conference</source>
-        <translation>Nova conferência</translation>
-    </message>
-    <message>
         <location filename="../../desktop/admin/conference_view.py" line="95"/>
-        <source>DDD + number, e.g. 4832830151</source>
-        <translation>DDD + número, ex.: 4832830151</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="100"/>
         <source>optional: number shown to who is called</source>
         <translation>opcional: número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="101"/>
-        <source>Record (gravar_conferencia)</source>
-        <translation>Gravar (gravar_conferencia)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="102"/>
-        <source>Wait for a key press (resposta_usuario)</source>
-        <translation>Aguardar uma tecla (resposta_usuario)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="103"/>
-        <source>Call number</source>
-        <translation>Ligar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="108"/>
-        <source>Audio URL (MP3) *</source>
-        <translation>URL do áudio (MP3) *</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="109"/>
+        <location filename="../../desktop/admin/conference_view.py" line="98"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="115"/>
-        <source>Number to call *</source>
-        <translation>Número a chamar *</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
-        <source>Conference</source>
-        <translation>Conferência</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="117"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="117"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="147"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="122"/>
-        <source>Refresh</source>
-        <translation>Atualizar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="124"/>
-        <source>End conference…</source>
-        <translation>Encerrar conferência…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="126"/>
-        <source>New session</source>
-        <translation>Nova sessão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="132"/>
-        <source>Current conference</source>
-        <translation>Conferência atual</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="137"/>
-        <source>Past conferences</source>
-        <translation>Conferências anteriores</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="146"/>
+        <location filename="../../desktop/admin/conference_view.py" line="144"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="147"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="148"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="83"/>
+        <source>Conference room</source>
+        <translation>Sala de conferência</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="84"/>
+        <source>New room</source>
+        <translation>Nova sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="86"/>
+        <location filename="../../desktop/admin/conference_view.py" line="313"/>
+        <source>No room open.</source>
+        <translation>Nenhuma sala aberta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="87"/>
+        <source>End room…</source>
+        <translation>Encerrar sala…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="96"/>
+        <source>Record the calls</source>
+        <translation>Gravar as chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="103"/>
+        <source>Number or ramal, e.g. 48 3283-0151</source>
+        <translation>Número ou ramal, ex.: 48 3283-0151</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="105"/>
+        <source>Call into the room</source>
+        <translation>Chamar para a sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="117"/>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="123"/>
+        <source>Save recordings…</source>
+        <translation>Salvar gravações…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="135"/>
+        <source>Past rooms</source>
+        <translation>Salas anteriores</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="147"/>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="148"/>
+        <source>Calls</source>
+        <translation>Chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <source>Double-click a room to open it</source>
+        <translation>Clique duas vezes numa sala para abri-la</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="153"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="153"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="191"/>
+        <location filename="../../desktop/admin/conference_view.py" line="192"/>
+        <source>Add a ramal…</source>
+        <translation>Adicionar um ramal…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="200"/>
+        <source>Add from recent calls…</source>
+        <translation>Adicionar das chamadas recentes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="229"/>
+        <location filename="../../desktop/admin/conference_view.py" line="431"/>
+        <source>End the current room before opening another.</source>
+        <translation>Encerre a sala atual antes de abrir outra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="236"/>
+        <source>Could not open a room: %1</source>
+        <translation>Não foi possível abrir uma sala: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="241"/>
+        <source>Room open: call numbers into it.</source>
+        <translation>Sala aberta: chame números para ela.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="249"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="194"/>
-        <source>The audio URL is required by the API.</source>
-        <translation>A API exige a URL do áudio.</translation>
+        <location filename="../../desktop/admin/conference_view.py" line="267"/>
+        <source>Could not call %2: %1</source>
+        <translation>Não foi possível chamar %2: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="206"/>
-        <source>Could not call %1: %2</source>
-        <translation>Não foi possível ligar para %1: %2</translation>
+        <location filename="../../desktop/admin/conference_view.py" line="273"/>
+        <source>Calling %1 into the room…</source>
+        <translation>Chamando %1 para a sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="212"/>
-        <source>Calling %1 (conference %2)…</source>
-        <translation>Chamando %1 (conferência %2)…</translation>
+        <location filename="../../desktop/admin/conference_view.py" line="284"/>
+        <source>Could not read the room: %1</source>
+        <translation>Não foi possível ler a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="226"/>
-        <location filename="../../desktop/admin/conference_view.py" line="302"/>
-        <source>The conference has ended.</source>
-        <translation>A conferência foi encerrada.</translation>
+        <location filename="../../desktop/admin/conference_view.py" line="315"/>
+        <source>Room %1 — ended at %2</source>
+        <translation>Sala %1 — encerrada em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="228"/>
-        <source>%1 call(s) in the conference; refreshing every %2 s.</source>
-        <translation>%1 chamada(s); atualiza a cada %2 s.</translation>
+        <location filename="../../desktop/admin/conference_view.py" line="318"/>
+        <source>Room %1 — open, %2 in the room</source>
+        <translation>Sala %1 — aberta, %2 na sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="251"/>
+        <location filename="../../desktop/admin/conference_view.py" line="322"/>
+        <source>Total cost: %1 · %2 recording(s)</source>
+        <translation>Custo total: %1 · %2 gravação(ões)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="332"/>
+        <source>End room</source>
+        <translation>Encerrar sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="333"/>
+        <source>End room %1 and hang up every call in it?</source>
+        <translation>Encerrar a sala %1 e desligar todas as chamadas dela?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="353"/>
+        <source>Could not end the room: %1</source>
+        <translation>Não foi possível encerrar a sala: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="356"/>
+        <source>The room has ended.</source>
+        <translation>A sala foi encerrada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="362"/>
+        <source>Save recordings to</source>
+        <translation>Salvar gravações em</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="383"/>
+        <source>Could not save the recordings: %1</source>
+        <translation>Não foi possível salvar as gravações: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="388"/>
+        <source>%1 recording(s) saved in %2</source>
+        <translation>%1 gravação(ões) salva(s) em %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="409"/>
+        <source>%1 room(s).</source>
+        <translation>%1 sala(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="412"/>
+        <source>open</source>
+        <translation>aberta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="296"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="256"/>
-        <location filename="../../desktop/admin/conference_view.py" line="258"/>
-        <source>calling…</source>
-        <translation>chamando…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="274"/>
-        <source>End conference</source>
-        <translation>Encerrar conferência</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="275"/>
-        <source>End the conference and hang up every call (conference ids: %1)?</source>
-        <translation>Encerrar a conferência e desligar todas as chamadas (ids de conferência: %1)?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="296"/>
-        <source>Could not end %1: %2</source>
-        <translation>Não foi possível encerrar %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/conference_view.py" line="316"/>
+        <location filename="../../desktop/admin/conference_view.py" line="396"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
+</context>
+<context>
+    <name>ConferenceWords</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="334"/>
-        <source>%1 conference(s).</source>
-        <translation>%1 conferência(s).</translation>
+        <location filename="../../desktop/admin/conference_words.py" line="26"/>
+        <source>Calling…</source>
+        <translation>Chamando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_words.py" line="27"/>
+        <source>In the room</source>
+        <translation>Na sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_words.py" line="28"/>
+        <source>Left</source>
+        <translation>Saiu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_words.py" line="29"/>
+        <source>Not answered</source>
+        <translation>Não atendeu</translation>
     </message>
 </context>
 <context>
@@ -1864,42 +1929,42 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="99"/>
+        <location filename="../../desktop/shell/workspace.py" line="96"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="116"/>
+        <location filename="../../desktop/shell/workspace.py" line="113"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="126"/>
+        <location filename="../../desktop/shell/workspace.py" line="123"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="130"/>
+        <location filename="../../desktop/shell/workspace.py" line="127"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139"/>
+        <location filename="../../desktop/shell/workspace.py" line="136"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="142"/>
+        <location filename="../../desktop/shell/workspace.py" line="139"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="156"/>
+        <location filename="../../desktop/shell/workspace.py" line="153"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="163"/>
+        <location filename="../../desktop/shell/workspace.py" line="160"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
@@ -3300,219 +3365,219 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="135"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="57"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="63"/>
         <source>Export KPIs</source>
         <translation>Exportar indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="96"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="102"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="97"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="103"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="98"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="104"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="99"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="105"/>
         <source>Chosen range</source>
         <translation>Período escolhido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="109"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="115"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="112"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="124"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="134"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="140"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="136"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="137"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="138"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="139"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="153"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="156"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="165"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="168"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="174"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="175"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="177"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="178"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="199"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="203"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="209"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="204"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="345"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="351"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="212"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="218"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="214"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="248"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="254"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="257"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="263"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="266"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="272"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="302"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="406"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="308"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="412"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="352"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="358"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="391"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="397"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="411"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="423"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -3823,33 +3888,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="277"/>
+        <location filename="../../desktop/shell/runner.py" line="281"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="282"/>
+        <location filename="../../desktop/shell/runner.py" line="286"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289"/>
+        <location filename="../../desktop/shell/runner.py" line="293"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="292"/>
+        <location filename="../../desktop/shell/runner.py" line="296"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293"/>
+        <location filename="../../desktop/shell/runner.py" line="297"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="322"/>
+        <location filename="../../desktop/shell/runner.py" line="326"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

@@ -14,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
+import httpx
 import qasync
 from PySide6.QtWidgets import QApplication
 
@@ -51,13 +52,25 @@ async def shoot(sandbox: SandboxThread) -> None:
 
     panel.tabs.setCurrentWidget(panel.conferences)
     conf = panel.conferences
-    conf.url_edit.setText("https://arquivos.empresa-exemplo.com.br/conferencia.mp3")
+    control = httpx.AsyncClient(base_url=sandbox.base_url + "/_sandbox")
+    await control.post("/settings", json={"auto_answer_ms": None, "talk_ms": None})
+    await conf.load_recent()
+    conf.bina_edit.setText("4833330000")
     conf.record_check.setChecked(True)
-    await conf.call("4832830151")
-    await conf.call("48999990002")
-    await asyncio.sleep(1.2)
+    for number in ("4832830151", "4001", "48999990002"):
+        await conf.add(number)
+    assert conf.room is not None and conf.room.state is not None
+    ids = [p.call_id for p in conf.room.state.participants]
+    for call_id in ids[:2]:
+        await control.post(f"/calls/{call_id}/answer")
+    await asyncio.sleep(2.2)
+    await control.post(f"/calls/{ids[1]}/hangup")
+    await asyncio.sleep(1.1)
     await conf.refresh()
+    await control.aclose()
+    conf.start_date.setDate(conf.start_date.date().addDays(-23))
     await conf.load_past()
+    conf.status.clear()
     await asyncio.sleep(0.2)
     panel.grab().save(str(OUT / "admin-conferences.png"))
     panel.shutdown()

@@ -1,16 +1,20 @@
-"""CSV import dialog and conference view against the sandbox."""
+"""CSV import dialog and the conference room screen against the sandbox."""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
 
+import httpx
 from admin_support import make_client
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from qt_support import run
 
 from desktop.admin.bulk_create import RowOutcome
+from desktop.admin.conference_view import ConferenceView
+from desktop.admin.conference_words import state_text
+from desktop.admin.conferences import ParticipantState
 from desktop.admin.panel import AdminPanel
 from desktop.sandbox.server import SandboxThread
 
@@ -59,50 +63,94 @@ def test_csv_import_preview_then_create(
     dialog.reject()
 
 
-def test_conference_view_lifecycle(
+def _states(view: ConferenceView) -> list[str]:
+    table = view.participants
+    return [table.item(i, 1).text() for i in range(table.rowCount())]  # type: ignore[union-attr]
+
+
+def test_three_party_room(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    control = httpx.Client(base_url=sandbox.base_url + "/_sandbox", timeout=10)
+    control.post("/settings", json={"auto_answer_ms": None, "talk_ms": None})
+    panel = AdminPanel.from_client(make_client(sandbox))
+    qtbot.addWidget(panel)
+    view = panel.conferences
+    try:
+        run(qtbot, panel.ramais.load())  # the Ramais tab's list feeds the ramal picker
+        run(qtbot, view.load_recent())
+        recent = view.recent_combo.itemData(1)
+        assert isinstance(recent, str) and len(recent) >= 8
+        view.record_check.setChecked(True)
+
+        # three numbers, three ways: typed, a ramal, a number from recent calls
+        view.number_edit.setText("48 3283-0151")
+        view.add_typed()
+        qtbot.waitUntil(lambda: view.participants.rowCount() == 1, timeout=10_000)
+        assert view.number_edit.text() == ""
+        view.ramal_combo.activated.emit(view.ramal_combo.findData("4001"))
+        qtbot.waitUntil(lambda: view.participants.rowCount() == 2, timeout=10_000)
+        view.recent_combo.activated.emit(1)
+        qtbot.waitUntil(lambda: view.participants.rowCount() == 3, timeout=10_000)
+        assert view.room is not None and view.room.state is not None
+        room_id = view.room.id
+        people = view.room.state.participants
+        assert [p.numero for p in people] == ["4832830151", "4001", recent]
+        assert _states(view) == [state_text(ParticipantState.CALLING)] * 3
+        assert str(room_id) in view.room_label.text()
+        assert view.end_button.isEnabled() and not view.save_button.isVisible()
+
+        # the far sides answer and one hangs up: the screen follows on its own
+        ids = [p.call_id for p in people]
+        for call_id in ids[:2]:
+            assert control.post(f"/calls/{call_id}/answer").status_code == 200
+        assert control.post(f"/calls/{ids[1]}/hangup").status_code == 200
+        expected = [ParticipantState.ANSWERED, ParticipantState.LEFT, ParticipantState.CALLING]
+        qtbot.waitUntil(lambda: _states(view) == [state_text(s) for s in expected], timeout=15_000)
+
+        box = view.confirm_end()
+        assert box is not None and str(room_id) in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        qtbot.waitUntil(lambda: view.room is not None and view.room.ended, timeout=10_000)
+        ended = [ParticipantState.LEFT, ParticipantState.LEFT, ParticipantState.NOT_ANSWERED]
+        assert _states(view) == [state_text(s) for s in ended]
+        assert not view.end_button.isEnabled()
+        assert view.save_button.isVisibleTo(view)
+        assert "R$" in view.summary.text() and "2" in view.summary.text()
+
+        run(qtbot, view.save_recordings(tmp_path))
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            f"conferencia-{room_id}-{i}.mp3" for i in ids[:2]
+        )
+        assert all(p.stat().st_size > 0 for p in view.saved)
+
+        run(qtbot, view.load_past())
+        listed = [view.past.item(i, 0).text() for i in range(view.past.rowCount())]  # type: ignore[union-attr]
+        assert listed[0] == str(room_id)
+        assert view.past.item(0, 3).text() == "3"  # type: ignore[union-attr]
+    finally:
+        panel.shutdown()
+        control.post("/settings", json={"auto_answer_ms": 800, "talk_ms": 4000})
+        control.close()
+
+
+def test_past_room_opens_and_errors_in_words(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread
 ) -> None:
     panel = AdminPanel.from_client(make_client(sandbox))
     qtbot.addWidget(panel)
     view = panel.conferences
-    view.number_edit.setText("4832830151")
-    view.call_number()
-    assert "URL" in view.live_status.text()
-    view.url_edit.setText("https://example.com/sala.mp3")
-    run(qtbot, view.call("4832830151"))
-    run(qtbot, view.call("48999990002"))
-    assert view.session is not None and len(view.session.ids) == 2
-    assert view.live.rowCount() == 2
-    assert not view.url_edit.isEnabled()
-    assert view.end_button.isEnabled()
-    statuses = [view.live.item(i, 2).text() for i in range(2)]  # type: ignore[union-attr]
-    assert all(statuses)
-    box = view.confirm_end()
-    assert box is not None and all(str(i) in box.text() for i in view.session.ids)
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: view.session is not None and not view.session.active, timeout=5000)
-    qtbot.waitUntil(lambda: view.new_button.isEnabled(), timeout=5000)
-    assert not view.end_button.isEnabled()
-    ended = [view.live.item(i, 5).text() for i in range(2)]  # type: ignore[union-attr]
-    assert all(text not in ("", "?") for text in ended)
+    view.start_date.setDate(view.start_date.date().addDays(-40))
     run(qtbot, view.load_past())
-    ids = {view.past.item(i, 0).text() for i in range(view.past.rowCount())}  # type: ignore[union-attr]
-    assert {str(i) for i in view.session.ids} <= ids
-    view.new_session()
-    assert view.url_edit.isEnabled() and view.live.rowCount() == 0
-    view.past.selectRow(0)
-    view.follow_past()
-    qtbot.waitUntil(lambda: view.live.rowCount() >= 1, timeout=5000)
+    assert view.past.rowCount() >= 12
+    view.past.selectRow(view.past.rowCount() - 1)
+    view.open_selected_past()
+    qtbot.waitUntil(lambda: view.participants.rowCount() >= 1, timeout=10_000)
+    assert view.room is not None and view.room.ended
+    assert not view.end_button.isEnabled()
+
+    run(qtbot, view.open_room())
+    run(qtbot, view.add("abc"))
+    assert "abc" in view.status.text()
+    assert view.participants.rowCount() == 0
     panel.shutdown()
-
-
-def test_conference_api_error_in_words(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread
-) -> None:
-    panel = AdminPanel.from_client(make_client(sandbox))
-    qtbot.addWidget(panel)
-    view = panel.conferences
-    view.url_edit.setText("ftp://nao-serve")
-    run(qtbot, view.call("4832830151"))
-    assert "4832830151" in view.live_status.text()
-    assert "http" in view.live_status.text()

@@ -267,3 +267,31 @@ async def test_ramal_pauses_report(api: TotalVoiceClient) -> None:
         pytest.skip("no ramal in the sandbox")
     report = await api.ramais.pausas_page(ramais.items[0].id, *WINDOW)
     assert report.page.posicao == 0
+
+
+async def test_conference_room(
+    api: TotalVoiceClient, control: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    await control.post("/settings", json={"auto_answer_ms": None, "talk_ms": None})
+    room_id = await api.conferencias.create()
+    first = await api.conferencias.add(room_id, "(48) 3283-0151", gravar_audio=True)
+    second = await api.conferencias.add(str(room_id), "4001", bina="4833330000")
+    room = await api.conferencias.get(room_id)
+    assert [c.id for c in room.chamadas] == [first, second]
+    assert {c.conferencia_id for c in room.chamadas} == {room_id}
+    assert [c.status for c in room.chamadas] == ["chamando", "chamando"]
+    assert (await control.post(f"/calls/{first}/answer")).status_code == 200
+    assert first is not None and (await api.chamadas.get(first)).ativa
+
+    await api.conferencias.end(room_id)
+    ended = await api.conferencias.get(room_id)
+    assert ended.ended
+    assert [c.status for c in ended.chamadas] == [LegStatus.ATENDIDA, LegStatus.CANCELADA]
+    assert ended.chamadas[0].url_gravacao and ended.chamadas[1].url_gravacao is None
+    saved = await api.chamadas.download_recording(first, tmp_path / "room.mp3")
+    assert saved.stat().st_size > 0
+    rooms = await api.conferencias.report(*WINDOW).fetch_all()
+    assert room_id in [r.id for r in rooms]
+    with pytest.raises(ApiError) as info:
+        await api.conferencias.add(room_id, "4002")
+    assert info.value.motivo == 80

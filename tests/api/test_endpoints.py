@@ -26,7 +26,6 @@ from api_samples import (
 from desktop.api import (
     ApiError,
     Conference,
-    ConferenceReportRow,
     ListenMode,
     RamalInput,
     TotalVoiceClient,
@@ -262,14 +261,37 @@ async def test_conferences(api: TotalVoiceClient, router: respx.MockRouter) -> N
     create = router.post(f"{V1}/conferencia").respond(
         200, json=envelope({"id": 4921}, mensagem="conferencia criado com sucesso")
     )
+    add = router.post(f"{V1}/conferencia/4921").respond(
+        200, json=envelope({"id": "46132", "conferencia_id": 4921})
+    )
+    nested = router.get(f"{V1}/conferencia/433").respond(200, json=envelope(CONFERENCIA_OBJETO))
     flat = router.get(f"{V1}/conferencia/432").respond(
         200, json=envelope(CONFERENCIA_RELATORIO_DADOS["relatorio"][0])
     )
-    nested = router.get(f"{V1}/conferencia/433").respond(200, json=envelope(CONFERENCIA_OBJETO))
     end = router.delete(f"{V1}/conferencia/432").respond(200, json=envelope(None))
     report = router.get(f"{V1}/conferencia/relatorio").respond(
         200, json=envelope(CONFERENCIA_RELATORIO_DADOS)
     )
+
+    assert await api.conferencias.create() == 4921
+    assert create.calls.last.request.content == b""  # an empty room: no body at all
+    assert await api.conferencias.add("4921", "48 3283-0151", bina="4833330000") == 46132
+    assert body_of(add) == {"numero": "4832830151", "bina": "4833330000"}
+    await api.conferencias.add(4921, "4001", gravar_audio=True)
+    assert body_of(add) == {"numero": "4001", "gravar_audio": True}
+
+    room = await api.conferencias.get(433)
+    assert isinstance(room, Conference) and len(room.chamadas) == 1
+    older = await api.conferencias.get(432)  # the seed's flat shape: a room without calls
+    assert older.chamadas == () and older.numero_destino == "4832830151"
+    await api.conferencias.end(432)
+    page = await api.conferencias.report_page(date(2018, 3, 14), date(2018, 3, 15))
+    assert len(page) == 2
+    assert nested.called and flat.called and end.called and report.called
+
+
+async def test_conference_seed_form(api: TotalVoiceClient, router: respx.MockRouter) -> None:
+    create = router.post(f"{V1}/conferencia").respond(200, json=envelope({"id": "4921"}))
     conference_id = await api.conferencias.create(
         "48 1111-1111",
         "http://foo.bar/conferencia.mp3",
@@ -285,14 +307,14 @@ async def test_conferences(api: TotalVoiceClient, router: respx.MockRouter) -> N
         "gravar_conferencia": False,
         "bina": "4832830151",
     }
-    assert isinstance(await api.conferencias.get(432), ConferenceReportRow)
-    assert isinstance(await api.conferencias.get(433), Conference)
-    await api.conferencias.end(432)
-    page = await api.conferencias.report_page(date(2018, 3, 14), date(2018, 3, 15))
-    assert len(page) == 2
-    assert flat.called and nested.called and end.called and report.called
+    for bad in (("4811111111", "file:///etc/passwd"), ("4811111111", None), (None, "http://x/")):
+        with pytest.raises(ValidationError):
+            await api.conferencias.create(*bad)
     with pytest.raises(ValidationError):
-        await api.conferencias.create("4811111111", "file:///etc/passwd")
+        await api.conferencias.add(4921, "abc")
+    with pytest.raises(ValidationError):
+        await api.conferencias.add("../ramal", "4811111111")
+    assert create.call_count == 1
 
 
 # --- webphone -------------------------------------------------------------------------------

@@ -20,8 +20,6 @@ from api_samples import (
 
 from desktop.api import (
     CallStatus,
-    Conference,
-    ConferenceReportRow,
     LegStatus,
     LegType,
     RamalInput,
@@ -30,7 +28,7 @@ from desktop.api import (
 )
 from desktop.api.models import (
     parse_call,
-    parse_conference_any,
+    parse_conference,
     parse_page,
     parse_pause_report,
     parse_ramal,
@@ -153,24 +151,47 @@ def test_pause_report() -> None:
 
 
 def test_conference_object_with_calls() -> None:
-    conference = parse_conference_any(CONFERENCIA_OBJETO)
-    assert isinstance(conference, Conference)
+    conference = parse_conference(CONFERENCIA_OBJETO)
+    assert conference.ended
     (member,) = conference.chamadas
     assert member.duracao_cobrada_segundos == 60  # "00:00:60"
     assert member.duracao_segundos == 45
     assert member.cli == 3132
     assert member.preco == Decimal("0.12")
     assert member.data_inicio == datetime(2016, 3, 27, 14, 13, 11, tzinfo=UTC)
+    assert conference.total_price == Decimal("0.12")
+
+
+def test_conference_quirks() -> None:
+    room = parse_conference(
+        {
+            "id": "4921",
+            "data_criacao": "2026-11-30T10:00:00-03:00",
+            "data_termino": None,
+            "chamadas": [
+                {"id": "7", "conferencia_id": "4921", "numero": 4832830151, "status": "chamando",
+                 "preco": "0.00", "duracao": "00:00:05", "duracao_falada": None},
+                {"id": 8, "conferencia_id": 4921, "status": "atendida", "preco": 0.35,
+                 "duracao_cobrada": "00:00:60", "url_gravacao": ""},
+            ],
+        }
+    )  # fmt: skip
+    assert room.id == 4921 and not room.ended
+    first, second = room.chamadas
+    assert (first.id, first.conferencia_id, first.numero) == (7, 4921, "4832830151")
+    assert first.status == "chamando" and first.duracao_falada_segundos is None
+    assert first.preco == Decimal("0.00") and first.duracao_segundos == 5
+    assert second.status is LegStatus.ATENDIDA and second.url_gravacao is None
+    assert room.total_price == Decimal("0.35")
+    assert parse_conference({"id": 1, "chamadas": None}).chamadas == ()
+    assert parse_conference({"id": 1}).total_price is None
 
 
 def test_conference_report_rows_with_nulls() -> None:
-    page = parse_page(CONFERENCIA_RELATORIO_DADOS, parse_conference_any, posicao=0, limite=100)
+    page = parse_page(CONFERENCIA_RELATORIO_DADOS, parse_conference, posicao=0, limite=100)
     first, second = page.items
-    assert isinstance(first, ConferenceReportRow) and isinstance(second, ConferenceReportRow)
-    assert first.resposta == "8" and first.resposta_usuario is True
-    assert first.duracao_cobrada_segundos == 60
-    assert second.duracao_cobrada_segundos is None and second.duracao_falada_segundos is None
-    assert second.resposta is None and second.status is LegStatus.OCUPADO
+    assert first.numero_destino == "4832830151" and first.chamadas == ()
+    assert second.url_conferencia == "http://fooooo.bar/conferencia.mp3"
 
 
 def test_webphone_url_expiry() -> None:

@@ -10,6 +10,9 @@ import pytest
 
 from desktop.sandbox import SandboxThread
 
+#: The default seed's 360 calls and the 22 calls in its 12 conference rooms.
+SEEDED_CALLS = 382
+
 
 @pytest.fixture(scope="module")
 def api() -> Iterator[httpx.Client]:
@@ -84,7 +87,9 @@ def test_empty_range(api: httpx.Client) -> None:
 def test_iso_datetimes_are_accepted(api: httpx.Client, whole_history: dict[str, str]) -> None:
     start = whole_history["data_inicio"] + "T00:00:00-03:00"
     end = whole_history["data_fim"] + "T23:59:59Z"
-    assert report(api, "/chamada/relatorio", data_inicio=start, data_fim=end)["total"] == 360
+    assert (
+        report(api, "/chamada/relatorio", data_inicio=start, data_fim=end)["total"] == SEEDED_CALLS
+    )
 
 
 def test_pages_of_200_201_and_a_short_last_page(
@@ -102,8 +107,8 @@ def test_pages_of_200_201_and_a_short_last_page(
         if len(rows) < 200:
             break
         posicao += 200
-    assert len(everything) == 360
-    assert [len(p) for p in (everything[:200], everything[200:])] == [200, 160]
+    assert len(everything) == SEEDED_CALLS
+    assert [len(p) for p in (everything[:200], everything[200:])] == [200, SEEDED_CALLS - 200]
     ids = [row["id"] for row in everything]
     assert len(set(ids)) == len(ids)
     keys = [(row["data_criacao"], row["id"]) for row in everything]
@@ -116,9 +121,9 @@ def test_pages_of_200_201_and_a_short_last_page(
     assert report(api, "/chamada/relatorio", **whole_history, limite="5000")["limite"] == 200
     default = report(api, "/chamada/relatorio", **whole_history)
     assert len(default["relatorio"]) == 100  # type: ignore[arg-type]
-    beyond = report(api, "/chamada/relatorio", **whole_history, posicao="360")
+    beyond = report(api, "/chamada/relatorio", **whole_history, posicao=str(SEEDED_CALLS))
     assert beyond["relatorio"] == []
-    assert beyond["total"] == 360
+    assert beyond["total"] == SEEDED_CALLS
 
 
 def test_report_order_is_stable(api: httpx.Client, whole_history: dict[str, str]) -> None:

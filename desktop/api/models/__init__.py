@@ -4,10 +4,7 @@ from desktop.api.models.calls import Call, CallLeg, CallStatus, LegStatus, LegTy
 from desktop.api.models.conferences import (
     Conference,
     ConferenceCall,
-    ConferenceReportRow,
     parse_conference,
-    parse_conference_any,
-    parse_conference_report_row,
 )
 from desktop.api.models.page import Page, parse_page
 from desktop.api.models.ramais import (
@@ -29,7 +26,6 @@ __all__ = [
     "CallStatus",
     "Conference",
     "ConferenceCall",
-    "ConferenceReportRow",
     "LegStatus",
     "LegType",
     "Page",
@@ -43,8 +39,6 @@ __all__ = [
     "WebphoneUrl",
     "parse_call",
     "parse_conference",
-    "parse_conference_any",
-    "parse_conference_report_row",
     "parse_page",
     "parse_pause_report",
     "parse_ramal",

@@ -1,9 +1,9 @@
-"""Conference records in the two shapes the docs show.
+"""Conference rooms and the calls in them.
 
-The "Objeto Conferência" has ``chamadas`` (one row per participant call); the documented
-answers of ``GET /conferencia/{id}`` and ``/conferencia/relatorio`` are flat rows
-(``numero_destino``, ``url_conferencia``, ``resposta`` …). Both are modelled and
-:func:`parse_conference_any` picks by the presence of ``chamadas``.
+A conference ("Objeto Conferência") is a room with ``chamadas``, one per call connected
+to it. The seed's older "Buscar" answer also carries flat fields describing the first
+call (``numero_destino``, ``url_conferencia`` …); the ones still meaningful for a room
+are kept, and a room sent without ``chamadas`` reads as a room with none.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from desktop.api.models.calls import LegStatus, LegType
+from desktop.api.models.calls import LegStatus
 from desktop.api.models.parsing import (
     JsonObject,
     dump_raw,
     expect_list,
     expect_object,
     freeze,
-    parse_bool,
     parse_datetime,
     parse_decimal,
     parse_enum,
@@ -32,17 +31,14 @@ from desktop.api.models.parsing import (
 __all__ = [
     "Conference",
     "ConferenceCall",
-    "ConferenceReportRow",
     "parse_conference",
-    "parse_conference_any",
     "parse_conference_call",
-    "parse_conference_report_row",
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class ConferenceCall:
-    """One participant call of a conference."""
+    """One call in a conference room (a chamada: ``id`` works with ``/chamada/{id}``)."""
 
     id: int | str
     conferencia_id: int | str | None = None
@@ -79,13 +75,26 @@ def parse_conference_call(value: object) -> ConferenceCall:
 
 @dataclass(frozen=True, slots=True)
 class Conference:
-    """A conference room with its participant calls."""
+    """A conference room with its calls, in the order they were placed."""
 
     id: int | str
     data_criacao: datetime | None = None
     data_termino: datetime | None = None
     chamadas: tuple[ConferenceCall, ...] = ()
+    numero_destino: str | None = None
+    url_conferencia: str | None = None
     raw: JsonObject = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def ended(self) -> bool:
+        """True once the room was closed (``data_termino`` set)."""
+        return self.data_termino is not None
+
+    @property
+    def total_price(self) -> Decimal | None:
+        """The sum of the calls' prices; None when no call has a price."""
+        prices = [c.preco for c in self.chamadas if c.preco is not None]
+        return sum(prices, Decimal(0)) if prices else None
 
     def raw_json(self) -> str:
         """The record as the server sent it, pretty-printed."""
@@ -93,7 +102,7 @@ class Conference:
 
 
 def parse_conference(value: object) -> Conference:
-    """Read an "Objeto Conferência" (with ``chamadas``)."""
+    """Read a conference room (``chamadas`` missing or null → no calls)."""
     record = expect_object(value, "conferência")
     calls = record.get("chamadas")
     rows = () if calls is None else expect_list(calls, "conferência.chamadas")
@@ -102,58 +111,7 @@ def parse_conference(value: object) -> Conference:
         data_criacao=parse_datetime(record.get("data_criacao")),
         data_termino=parse_datetime(record.get("data_termino")),
         chamadas=tuple(parse_conference_call(row) for row in rows),
+        numero_destino=parse_str(record.get("numero_destino")) or None,
+        url_conferencia=parse_str(record.get("url_conferencia")) or None,
         raw=freeze(record),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ConferenceReportRow:
-    """The flat conference shape of ``GET /conferencia/{id}`` and the report."""
-
-    id: int | str
-    numero_destino: str | None = None
-    data_criacao: datetime | None = None
-    data_inicio: datetime | None = None
-    tipo: LegType | str | None = None
-    status: LegStatus | str | None = None
-    duracao_segundos: int | None = None
-    duracao_cobrada_segundos: int | None = None
-    duracao_falada_segundos: int | None = None
-    preco: Decimal | None = None
-    url_conferencia: str | None = None
-    resposta_usuario: bool | None = None
-    resposta: str | None = None
-    raw: JsonObject = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-    def raw_json(self) -> str:
-        """The record as the server sent it, pretty-printed."""
-        return dump_raw(self.raw)
-
-
-def parse_conference_report_row(value: object) -> ConferenceReportRow:
-    """Read a flat conference row."""
-    record = expect_object(value, "conferência")
-    return ConferenceReportRow(
-        id=require_id(record, "conferência"),
-        numero_destino=parse_str(record.get("numero_destino")),
-        data_criacao=parse_datetime(record.get("data_criacao")),
-        data_inicio=parse_datetime(record.get("data_inicio")),
-        tipo=parse_enum(LegType, record.get("tipo")),
-        status=parse_enum(LegStatus, record.get("status")),
-        duracao_segundos=parse_seconds(record, "duracao"),
-        duracao_cobrada_segundos=parse_seconds(record, "duracao_cobrada"),
-        duracao_falada_segundos=parse_seconds(record, "duracao_falada"),
-        preco=parse_decimal(record.get("preco")),
-        url_conferencia=parse_str(record.get("url_conferencia")),
-        resposta_usuario=parse_bool(record.get("resposta_usuario")),
-        resposta=parse_str(record.get("resposta")),
-        raw=freeze(record),
-    )
-
-
-def parse_conference_any(value: object) -> Conference | ConferenceReportRow:
-    """Pick the shape: ``chamadas`` present → :class:`Conference`, else the flat row."""
-    record = expect_object(value, "conferência")
-    if "chamadas" in record:
-        return parse_conference(record)
-    return parse_conference_report_row(record)
