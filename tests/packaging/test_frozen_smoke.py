@@ -95,6 +95,8 @@ def test_bundle_holds_resources_and_not_the_excluded_parts() -> None:
     for relative in (
         "resources/translations/ramal_desktop_pt_BR.qm",
         "resources/webphone/host.html",
+        "resources/webphone/jquery.min.js",
+        "resources/webphone/jquery.LICENSE.txt",
         "resources/icons/app/ramal-desktop.svg",
         "resources/sounds/ring.wav",
         "desktop/sandbox/static/webphone.html",
