@@ -22,7 +22,7 @@ from desktop.webphone.policy import origin_of, permission_allowed
 
 ROOT = Path(__file__).resolve().parents[2]
 FAKE_UI = "--use-fake-ui-for-media-stream"
-_NOT_SCANNED = {".git", ".venv", "build", "dist", "node_modules", "__pycache__"}
+_NOT_SCANNED = {"build", "dist", "node_modules", "__pycache__"}  # and hidden folders
 Kind = QWebEnginePermission.PermissionType
 
 
@@ -43,7 +43,10 @@ def launch_files() -> list[Path]:
     found = []
     for path in ROOT.rglob("*"):
         relative = path.relative_to(ROOT)
-        if _NOT_SCANNED & set(relative.parts) or not path.is_file() or path.suffix == ".md":
+        hidden = any(p.startswith(".") and p != ".github" for p in relative.parts)
+        if hidden or _NOT_SCANNED & set(relative.parts) or path.suffix == ".md":
+            continue
+        if not path.is_file():
             continue
         if path != Path(__file__).resolve():
             found.append(path)
