@@ -16,6 +16,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineRegisterProtocolHandlerRequest,
 )
 
+from desktop.shell.logging_setup import redact
 from desktop.webphone.policy import (
     Navigation,
     navigation_decision,
@@ -27,6 +28,11 @@ from desktop.webphone.policy import (
 __all__ = ["WebphonePage"]
 
 log = logging.getLogger(__name__)
+
+
+def _loggable(text: str, limit: int) -> str:
+    """``text`` for the log: masked first, then cut (a secret cut in two is not recognised)."""
+    return redact(text)[:limit]
 
 
 def _open_in_browser(url: QUrl) -> None:
@@ -95,11 +101,13 @@ class WebphonePage(QWebEnginePage):
 
     def javaScriptAlert(self, securityOrigin: QUrl | str, msg: str) -> None:
         """Log instead of showing a modal box (a nested loop would stall the app's tasks)."""
-        log.info("webphone alert from %s: %s", origin_of(securityOrigin), msg[:200])
+        log.info("webphone alert from %s: %s", origin_of(securityOrigin), _loggable(msg, 200))
 
     def javaScriptConfirm(self, securityOrigin: QUrl | str, msg: str) -> bool:
         """Answer "cancel" without a modal box."""
-        log.info("webphone confirm from %s refused: %s", origin_of(securityOrigin), msg[:200])
+        log.info(
+            "webphone confirm from %s refused: %s", origin_of(securityOrigin), _loggable(msg, 200)
+        )
         return False
 
     def javaScriptPrompt(
@@ -110,7 +118,9 @@ class WebphonePage(QWebEnginePage):
     ) -> tuple[bool, str]:
         """Answer "cancel" without a modal box."""
         del defaultValue
-        log.info("webphone prompt from %s refused: %s", origin_of(securityOrigin), msg[:200])
+        log.info(
+            "webphone prompt from %s refused: %s", origin_of(securityOrigin), _loggable(msg, 200)
+        )
         return False, ""
 
     def javaScriptConsoleMessage(
@@ -122,7 +132,11 @@ class WebphonePage(QWebEnginePage):
     ) -> None:
         """Send the page's console to the log (debug level)."""
         log.debug(
-            "console[%s] %s:%d %s", level.name, origin_of(sourceID), lineNumber, message[:300]
+            "console[%s] %s:%d %s",
+            level.name,
+            origin_of(sourceID),
+            lineNumber,
+            _loggable(message, 300),
         )
 
     def chooseFiles(

@@ -99,11 +99,15 @@ def permission_allowed(
 
 
 def _is_host_page(url: QUrl) -> bool:
+    # Exactly the host page: a query or fragment is a different request the handler refuses.
     return (
         url.scheme().lower() == SCHEME
         and url.host().lower() == HOST
         and url.path() == _HOST_PATH
         and url.port(-1) == -1
+        and not url.hasQuery()
+        and not url.hasFragment()
+        and not url.userInfo()
     )
 
 
@@ -115,15 +119,19 @@ def navigation_decision(
 ) -> Navigation:
     """Decide a navigation request: allow it or block it, never hand it to the browser.
 
-    The main frame may only show the host page. Frames may show the webphone's origin
-    and whatever that page embeds over the web, but a link followed inside a frame may
-    not take it to another site. Chromium reports script navigations
-    (``location.href = …``) as link clicks too, so a "click" here says nothing about the
-    user: only new-window requests, which carry the user-gesture bit, reach the browser.
+    Only the app navigates the main frame, and only to the host page: its loads are the
+    one kind web content cannot start (``Typed``; script navigations, form submits and
+    ``location.reload()`` arrive as link clicks, form submits or redirects). Frames may
+    show the webphone's origin and whatever that page embeds over the web, but a link
+    followed inside a frame may not take it to another site. Chromium reports script
+    navigations (``location.href = …``) as link clicks too, so a "click" here says
+    nothing about the user: only new-window requests, which carry the user-gesture bit,
+    reach the browser.
     """
     scheme = url.scheme().lower()
     if is_main_frame:
-        return Navigation.ALLOW if _is_host_page(url) else Navigation.BLOCK
+        by_app = kind == QWebEnginePage.NavigationType.NavigationTypeTyped
+        return Navigation.ALLOW if by_app and _is_host_page(url) else Navigation.BLOCK
     if scheme in _WEB_SCHEMES:
         followed = kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked
         foreign = webphone_origin is None or origin_of(url) != webphone_origin

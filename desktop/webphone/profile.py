@@ -1,7 +1,9 @@
-"""The webphone's own ``QWebEngineProfile``: persistent, locked-down, serving ``ramal:``."""
+"""The webphone's own ``QWebEngineProfile``: locked-down, serving ``ramal:``."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -42,6 +44,24 @@ _SETTINGS: dict[QWebEngineSettings.WebAttribute, bool] = {
 }
 
 
+# What earlier versions kept on disk: the HTTP cache (keyed by the signed URLs) and cookies.
+_LEFTOVERS = (
+    Path("cache", "Cache"),
+    Path("storage", "Cookies"),
+    Path("storage", "Cookies-journal"),
+)
+
+
+def _remove_leftovers(data_dir: Path) -> None:
+    for relative in _LEFTOVERS:
+        path = data_dir / relative
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
+
 def _refuse_download(download: QWebEngineDownloadRequest) -> None:
     download.cancel()
 
@@ -51,8 +71,13 @@ def create_profile(
 ) -> tuple[QWebEngineProfile, HostPageHandler]:
     """Build the profile under ``data_dir`` and install the ``ramal:`` handler on it.
 
+    Every load carries the signed URL (key and signature), and the HTTP cache and cookies
+    would keep it on disk: both live in memory only. Chromium still writes its own files
+    (GPU caches, the page's ``localStorage``) under ``data_dir``, so nothing goes to the
+    user's default cache folder; what earlier versions left there is removed first.
     Permissions are never stored: every request reaches the page's policy.
     """
+    _remove_leftovers(data_dir)
     storage = data_dir / "storage"
     cache = data_dir / "cache"
     storage.mkdir(parents=True, exist_ok=True)
@@ -60,8 +85,9 @@ def create_profile(
     builder = QWebEngineProfileBuilder()
     builder.setPersistentStoragePath(str(storage))
     builder.setCachePath(str(cache))
+    builder.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     builder.setPersistentCookiesPolicy(
-        QWebEngineProfile.PersistentCookiesPolicy.AllowPersistentCookies
+        QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
     )
     builder.setPersistentPermissionsPolicy(
         QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime

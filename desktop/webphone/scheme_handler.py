@@ -24,6 +24,9 @@ _FILES: Final = {
     "/host.html": ("host.html", b"text/html"),
     "/host.js": ("host.js", b"text/javascript"),
     "/host.css": ("host.css", b"text/css"),
+    # jQuery 3 (MIT, jquery.LICENSE.txt): the provider's hidden-style example loads it
+    # before the provider's script, so the hidden style loads it first too.
+    "/jquery.min.js": ("jquery.min.js", b"text/javascript"),
 }
 
 

@@ -98,6 +98,7 @@ class Webphone(QObject):
         self._wanted = True
         self._show_frame = False
         self._closed = False
+        self._loading_host = False  # the app asked for the host page and it has not come yet
         self._drop_log = DropLog()
 
         self._profile, self._handler = create_profile(data_dir, self)
@@ -194,6 +195,7 @@ class Webphone(QObject):
         self._relay.configure(RelayConfig(fresh.url, origin, self._hidden, self._show_frame))
         self._handler.set_webphone(origin, hidden=self._hidden)
         self._page.set_webphone_origin(origin)
+        self._loading_host = True
         self._page.load(host_page_url())
 
     def close(self) -> None:
@@ -336,16 +338,42 @@ class Webphone(QObject):
             )
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
-        if info.status() is not QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
-            return
-        if info.url() != host_page_url():
-            return  # a blocked navigation away from the host, not a failed load
-        detail = info.errorString() or QCoreApplication.translate("Webphone", "error")
-        self._fail(
-            QCoreApplication.translate("Webphone", "the webphone page did not load: %1").replace(
-                "%1", detail
+        status = info.status()
+        failed = status is QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
+        if not (status is QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus or failed):
+            return  # started, or stopped before it replaced anything (blocked, superseded)
+        if failed and not info.isErrorPage():
+            return  # failed before it replaced anything
+        # A document (or an error page) now fills the main frame.
+        own = self._loading_host and info.url() == host_page_url()
+        self._loading_host = False
+        if not own:
+            self._on_page_replaced(info.url())
+        elif failed:
+            detail = info.errorString() or QCoreApplication.translate("Webphone", "error")
+            self._fail(
+                QCoreApplication.translate(
+                    "Webphone", "the webphone page did not load: %1"
+                ).replace("%1", detail)
             )
+
+    def _on_page_replaced(self, url: QUrl) -> None:
+        """Something the app did not load took the main frame: the webphone in it is gone.
+
+        The host page comes back at once, call or not: no end-of-call status can come from
+        a page that no longer exists.
+        """
+        log.warning(
+            "the host page was replaced by %s; loading the webphone again",
+            origin_of(url) or url.scheme() or "?",
         )
+        reason = QCoreApplication.translate(
+            "Webphone", "the webphone page was replaced and is being loaded again"
+        )
+        self._ready = False
+        self.failed.emit(reason)
+        self._watchdog.failed(reason, call_lost=True)
+        self.reload()
 
     def _on_render_terminated(
         self, status: QWebEnginePage.RenderProcessTerminationStatus, exit_code: int

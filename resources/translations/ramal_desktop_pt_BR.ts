@@ -3850,39 +3850,44 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>o processo do webphone foi finalizado (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="180"/>
+        <location filename="../../desktop/webphone/webphone.py" line="181"/>
         <source>could not get the webphone URL: %1</source>
         <translation>não foi possível obter a URL do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="187"/>
+        <location filename="../../desktop/webphone/webphone.py" line="188"/>
         <source>the webphone URL arrived already expired (check the computer&apos;s clock)</source>
         <translation>a URL do webphone chegou já expirada (confira o relógio do computador)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="220"/>
+        <location filename="../../desktop/webphone/webphone.py" line="222"/>
         <source>the webphone is not ready yet</source>
         <translation>o webphone ainda não está pronto</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="331"/>
+        <location filename="../../desktop/webphone/webphone.py" line="333"/>
         <source>the webphone script did not load</source>
         <translation>o script do webphone não carregou</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="333"/>
+        <location filename="../../desktop/webphone/webphone.py" line="335"/>
         <source>the webphone script did not create the webphone</source>
         <translation>o script do webphone não criou o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="343"/>
+        <location filename="../../desktop/webphone/webphone.py" line="353"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="345"/>
+        <location filename="../../desktop/webphone/webphone.py" line="355"/>
         <source>the webphone page did not load: %1</source>
         <translation>a página do webphone não carregou: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/webphone/webphone.py" line="370"/>
+        <source>the webphone page was replaced and is being loaded again</source>
+        <translation>a página do webphone foi substituída e está sendo carregada de novo</translation>
     </message>
 </context>
 <context>

@@ -120,8 +120,16 @@
     container.appendChild(frame);
   }
 
+  // The provider's hidden-style example page loads jQuery 3 before the provider's script;
+  // that script gets the same page. Scripts added with async = false run in the order they
+  // were added, like the example's plain <script> tags.
   function startHidden(container) {
+    var jquery = document.createElement("script");
+    jquery.async = false;
+    jquery.src = "jquery.min.js";
+    document.head.appendChild(jquery);
     var script = document.createElement("script");
+    script.async = false;
     script.addEventListener("error", function () {
       setStatus("Não foi possível carregar o webphone.");
       relay.frameState("script-error");

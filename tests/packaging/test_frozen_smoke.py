@@ -45,9 +45,10 @@ def _env(home: Path) -> dict[str, str]:
         XDG_STATE_HOME=str(home / "state"),
         QT_QPA_PLATFORM="offscreen",
     )
-    # A fake microphone (CI has none); no Chromium sandbox as root (it refuses to run) or
-    # on CI runners (some forbid the user namespaces it needs).
-    flags = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+    # A fake microphone (CI has none), and only the device: the app's own permission handler
+    # must be what grants it. No Chromium sandbox as root (it refuses to run) or on CI
+    # runners (some forbid the user namespaces it needs).
+    flags = ["--use-fake-device-for-media-stream"]
     if os.environ.get("CI") or (hasattr(os, "geteuid") and os.geteuid() == 0):
         flags.append("--no-sandbox")
     env["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
@@ -82,6 +83,8 @@ def test_self_test_reaches_the_sandbox(tmp_path: Path) -> None:
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["ok"] is True, report
     assert {"api", "webphone_connected", "chamada_id", "hangup"} <= set(report["steps_ms"])
+    # the microphone came from the app's handler, for the sandbox webphone's origin only
+    assert "microphone granted to http://127.0.0.1:" in result.stderr
 
 
 @pytest.mark.skipif(
@@ -92,6 +95,8 @@ def test_bundle_holds_resources_and_not_the_excluded_parts() -> None:
     for relative in (
         "resources/translations/ramal_desktop_pt_BR.qm",
         "resources/webphone/host.html",
+        "resources/webphone/jquery.min.js",
+        "resources/webphone/jquery.LICENSE.txt",
         "resources/icons/app/ramal-desktop.svg",
         "resources/sounds/ring.wav",
         "desktop/sandbox/static/webphone.html",

@@ -135,6 +135,27 @@ def test_hidden_style(qtbot: QtBot, phones: Any, control: Any) -> None:
     assert transfers
 
 
+JQUERY_SCRIPTS = (
+    "Array.from(document.scripts).map(s => s.src).filter(s => /jquery/i.test(s)).join(' ')"
+)
+
+
+def test_hidden_style_finds_jquery_like_the_providers_example(phones: Any) -> None:
+    phone, _ = phones.make("4004", WebphoneType.HIDDEN)
+    phones.connect(phone)
+    # recorded by the sandbox's hidden script the moment it ran
+    assert phones.js(phone.page, "window.webphoneSandbox.jqueryAtLoad") == "function"
+    assert phones.js(phone.page, "jQuery.fn.jquery").startswith("3.")
+    assert phones.js(phone.page, JQUERY_SCRIPTS) == "ramal://app/jquery.min.js"
+
+
+def test_embedded_style_loads_no_jquery(phones: Any) -> None:
+    phone, _ = phones.make("4004")
+    phones.connect(phone)
+    assert phones.js(phone.page, "typeof window.jQuery") == "undefined"
+    assert phones.js(phone.page, JQUERY_SCRIPTS) == ""
+
+
 def test_troubleshooting_view_shows_the_frame(phones: Any) -> None:
     phone, _ = phones.make("4007")
     phones.connect(phone)

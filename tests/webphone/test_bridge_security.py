@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtWebEngineCore import QWebEngineFrame
 from pytestqt.qtbot import QtBot
 
 from desktop.sandbox.server import SandboxThread
+from desktop.shell.logging_setup import SecretRedactingFilter, register_secret, unregister_secret
 from desktop.webphone.scheme import HOST_PAGE_URL
 from desktop.webphone.webphone import Webphone
 
@@ -175,3 +177,44 @@ def test_microphone_denied_to_the_host_page_itself(qtbot: QtBot, phones: Any) ->
     assert blocked.args[1].scheme() == "ramal"
     qtbot.waitUntil(lambda: phones.js(phone.page, "window.__mic || ''") != "", timeout=10_000)
     assert phones.js(phone.page, "window.__mic") in ("NotAllowedError", "AbortError")
+
+
+class Collect(logging.Handler):
+    """Formatted lines, after the app's redaction filter (as on every handler it installs)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+        self.addFilter(SecretRedactingFilter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.mark.parametrize(
+    ("call", "cut"),
+    [("console.log", 300), ("alert", 200), ("confirm", 200), ("prompt", 200)],
+)
+def test_page_lines_are_redacted_before_they_are_cut(
+    qtbot: QtBot, phones: Any, sandbox: SandboxThread, call: str, cut: int
+) -> None:
+    secret = "Qx7" + "f" * 29 + "Zq"  # a webphone signature, say
+    register_secret(secret)
+    collect = Collect()
+    page_log = logging.getLogger("desktop.webphone.page")
+    page_log.addHandler(collect)
+    old_level = page_log.level
+    page_log.setLevel(logging.DEBUG)
+    try:
+        phone, _ = phones.make("4002")
+        phones.connect(phone)
+        text = "x" * (cut - 8) + secret + " fim"  # the cut falls inside the secret
+        phones.js(webphone_frame(phone, sandbox.base_url), f"{call}({text!r}); 1")
+        qtbot.waitUntil(lambda: any("xxxx" in line for line in collect.lines), timeout=10_000)
+    finally:
+        page_log.removeHandler(collect)
+        page_log.setLevel(old_level)
+        unregister_secret(secret)
+    line = next(line for line in collect.lines if "xxxx" in line)
+    assert secret[:4] not in line
+    assert "x*** fim" in line

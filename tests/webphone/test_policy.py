@@ -82,10 +82,40 @@ def test_nothing_granted_before_a_webphone_is_known() -> None:
     assert not permission_allowed(Kind.MediaAudioCapture, QUrl(""), "")
 
 
-@pytest.mark.parametrize("kind", [Nav.NavigationTypeTyped, Nav.NavigationTypeReload])
-def test_main_frame_shows_the_host_page(kind: QWebEnginePage.NavigationType) -> None:
+def test_main_frame_shows_the_host_page_the_app_loads() -> None:
     url = QUrl("ramal://app/host.html")
-    assert navigation_decision(url, kind, True, WEBPHONE) is Navigation.ALLOW
+    assert navigation_decision(url, Nav.NavigationTypeTyped, True, WEBPHONE) is Navigation.ALLOW
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        Nav.NavigationTypeLinkClicked,  # location.href = …, top.location = …
+        Nav.NavigationTypeFormSubmitted,
+        Nav.NavigationTypeReload,
+        Nav.NavigationTypeRedirect,  # location.reload() arrives as this
+        Nav.NavigationTypeBackForward,
+        Nav.NavigationTypeOther,
+    ],
+)
+def test_web_content_never_navigates_the_main_frame(kind: QWebEnginePage.NavigationType) -> None:
+    url = QUrl("ramal://app/host.html")
+    assert navigation_decision(url, kind, True, WEBPHONE) is Navigation.BLOCK
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ramal://app/host.html?x",
+        "ramal://app/host.html?",
+        "ramal://app/host.html#x",
+        "ramal://user@app/host.html",
+    ],
+)
+def test_main_frame_takes_the_host_page_exactly(url: str) -> None:
+    assert navigation_decision(QUrl(url), Nav.NavigationTypeTyped, True, WEBPHONE) is (
+        Navigation.BLOCK
+    )
 
 
 @pytest.mark.parametrize(

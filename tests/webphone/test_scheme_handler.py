@@ -64,6 +64,7 @@ def serve(handler: HostPageHandler, job: FakeJob) -> FakeJob:
         ("/host.js", b"text/javascript", b"webChannelTransport"),
         ("/host.css", b"text/css", b"diagnostico"),
         ("/qwebchannel.js", b"text/javascript", b"QWebChannel"),
+        ("/jquery.min.js", b"text/javascript", b"/*! jQuery v3."),
     ],
 )
 def test_serves_the_host_files(

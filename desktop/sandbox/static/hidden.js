@@ -2,6 +2,8 @@
 (function () {
   "use strict";
   var src = __WEBPHONE_SRC__;
+  // What the page offered this script when it ran (the provider's example loads jQuery first).
+  window.webphoneSandbox = { jqueryAtLoad: typeof window.jQuery };
   function mount() {
     var container = document.getElementById("widget-evoline-api-container");
     if (!container) {
