@@ -63,6 +63,8 @@ class Event(StrEnum):
     SAIU_DA_FILA = "saiu_da_fila"
     PAUSOU_NA_FILA = "pausou_na_fila"
     DESPAUSOU_NA_FILA = "despausou_na_fila"
+    # The sandbox's page only: no microphone on this machine, a silent one stands in.
+    MICROFONE_SIMULADO = "microfone_simulado"
 
 
 COMMANDS: Final = frozenset(c.value for c in Command)
@@ -155,6 +157,7 @@ _OPTIONAL: Final[dict[Event, tuple[str, ...]]] = {
     Event.SAIU_DA_FILA: ("filaId",),
     Event.PAUSOU_NA_FILA: ("filaId",),
     Event.DESPAUSOU_NA_FILA: ("filaId",),
+    Event.MICROFONE_SIMULADO: ("motivo",),
 }
 
 

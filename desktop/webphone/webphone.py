@@ -315,8 +315,9 @@ class Webphone(QObject):
                 Event.SAIU_DA_FILA: self.saiu_da_fila,
                 Event.PAUSOU_NA_FILA: self.pausou_na_fila,
                 Event.DESPAUSOU_NA_FILA: self.despausou_na_fila,
-            }[kind]
-            queue_signal.emit(fields.get("filaId", ""))
+            }.get(kind)
+            if queue_signal is not None:
+                queue_signal.emit(fields.get("filaId", ""))
 
     def _on_dropped(self, reason: str, count: int) -> None:
         self._drop_log.add(reason, count)

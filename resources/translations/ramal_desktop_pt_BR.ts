@@ -441,82 +441,93 @@
         <translation>Status do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="49"/>
+        <location filename="../../desktop/agent/words.py" line="50"/>
+        <source>Simulated microphone (no microphone found)</source>
+        <translation>Microfone simulado (nenhum microfone encontrado)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/words.py" line="56"/>
         <source>Incoming</source>
         <translation>Recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="51"/>
+        <location filename="../../desktop/agent/words.py" line="58"/>
         <source>Outgoing</source>
         <translation>Realizada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="58"/>
+        <location filename="../../desktop/agent/words.py" line="65"/>
         <source>Good</source>
         <translation>Boa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="59"/>
+        <location filename="../../desktop/agent/words.py" line="66"/>
         <source>Fair</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="60"/>
+        <location filename="../../desktop/agent/words.py" line="67"/>
         <source>Poor</source>
         <translation>Ruim</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="61"/>
+        <location filename="../../desktop/agent/words.py" line="68"/>
         <source>No data</source>
         <translation>Sem dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="76"/>
+        <location filename="../../desktop/agent/words.py" line="83"/>
         <source>%1 (%2 min)</source>
         <translation>%1 (%2 min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="102"/>
+        <location filename="../../desktop/agent/words.py" line="120"/>
         <source>Allow microphone access for Ramal Desktop in the system settings, check that a headset is plugged in, then use Phone ▸ Reconnect.</source>
+        <extracomment>How Chromium (and the provider&apos;s page, which passes its words on) says there is no microphone at all, lower-cased: the error names of ``getUserMedia`` and their message.</extracomment>
         <translation>Permita o acesso ao microfone para o Ramal Desktop nas configurações do sistema, confira se o headset está conectado e use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="111"/>
+        <location filename="../../desktop/agent/words.py" line="125"/>
+        <source>No microphone found. Plug in a headset with a microphone or check the system&apos;s sound settings, then use Phone ▸ Reconnect.</source>
+        <translation>Nenhum microfone encontrado. Conecte um fone com microfone ou verifique as configurações de som do sistema e use Telefone ▸ Reconectar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/words.py" line="136"/>
         <source>The account has no credit: ask your administrator to add balance.</source>
         <translation>A conta está sem saldo: peça ao administrador para adicionar créditos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="117"/>
+        <location filename="../../desktop/agent/words.py" line="142"/>
         <source>Your ramal is not allowed to make this call: ask your administrator.</source>
         <translation>Seu ramal não tem permissão para esta chamada: fale com o administrador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="124"/>
+        <location filename="../../desktop/agent/words.py" line="149"/>
         <source>The webphone session expired: use Phone ▸ Reconnect.</source>
         <translation>A sessão do webphone expirou: use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="128"/>
+        <location filename="../../desktop/agent/words.py" line="153"/>
         <source>Check your internet connection; the webphone reconnects by itself.</source>
         <translation>Verifique sua conexão com a internet; o webphone reconecta sozinho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="142"/>
+        <location filename="../../desktop/agent/words.py" line="167"/>
         <source>Check the number and try again. If it keeps happening, open Phone ▸ Troubleshooting.</source>
         <translation>Confira o número e tente de novo. Se continuar, abra Telefone ▸ Solução de problemas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="150"/>
+        <location filename="../../desktop/agent/words.py" line="175"/>
         <source>The webphone reported: “%1”.</source>
         <translation>O webphone informou: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="158"/>
+        <location filename="../../desktop/agent/words.py" line="183"/>
         <source>The webphone is not working: %1.</source>
         <translation>O webphone não está funcionando: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="161"/>
+        <location filename="../../desktop/agent/words.py" line="186"/>
         <source>It reconnects by itself (after the current call, if any). If it does not, use Phone ▸ Reconnect or open Phone ▸ Troubleshooting.</source>
         <translation>Ele reconecta sozinho (depois da chamada atual, se houver). Se não reconectar, use Telefone ▸ Reconectar ou abra Telefone ▸ Solução de problemas.</translation>
     </message>
@@ -1864,42 +1875,42 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="99"/>
+        <location filename="../../desktop/shell/workspace.py" line="96"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="116"/>
+        <location filename="../../desktop/shell/workspace.py" line="113"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="126"/>
+        <location filename="../../desktop/shell/workspace.py" line="123"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="130"/>
+        <location filename="../../desktop/shell/workspace.py" line="127"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139"/>
+        <location filename="../../desktop/shell/workspace.py" line="136"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="142"/>
+        <location filename="../../desktop/shell/workspace.py" line="139"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="156"/>
+        <location filename="../../desktop/shell/workspace.py" line="153"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="163"/>
+        <location filename="../../desktop/shell/workspace.py" line="160"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
@@ -2033,33 +2044,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>PauseReason</name>
     <message>
-        <location filename="../../desktop/agent/words.py" line="171"/>
+        <location filename="../../desktop/agent/words.py" line="196"/>
         <source>Break</source>
         <extracomment>The labels of ``DEFAULT_PAUSE_REASONS``, listed here so translators get them.</extracomment>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="172"/>
+        <location filename="../../desktop/agent/words.py" line="197"/>
         <source>Lunch</source>
         <translation>Almoço</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="173"/>
+        <location filename="../../desktop/agent/words.py" line="198"/>
         <source>Restroom</source>
         <translation>Banheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="174"/>
+        <location filename="../../desktop/agent/words.py" line="199"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="175"/>
+        <location filename="../../desktop/agent/words.py" line="200"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="176"/>
+        <location filename="../../desktop/agent/words.py" line="201"/>
         <source>Not given</source>
         <translation>Não informado</translation>
     </message>
@@ -3300,219 +3311,219 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="135"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="57"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="63"/>
         <source>Export KPIs</source>
         <translation>Exportar indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="96"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="102"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="97"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="103"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="98"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="104"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="99"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="105"/>
         <source>Chosen range</source>
         <translation>Período escolhido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="109"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="115"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="112"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="124"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="134"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="140"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="136"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="137"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="138"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="139"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="153"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="156"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="165"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="168"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="174"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="175"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="177"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="178"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="199"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="203"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="209"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="204"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="345"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="351"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="212"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="218"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="214"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="248"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="254"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="257"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="263"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="266"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="272"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="302"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="406"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="308"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="412"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="352"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="358"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="391"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="397"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="411"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="423"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -3800,22 +3811,22 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>o webphone ainda não está pronto</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="331"/>
+        <location filename="../../desktop/webphone/webphone.py" line="332"/>
         <source>the webphone script did not load</source>
         <translation>o script do webphone não carregou</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="333"/>
+        <location filename="../../desktop/webphone/webphone.py" line="334"/>
         <source>the webphone script did not create the webphone</source>
         <translation>o script do webphone não criou o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="343"/>
+        <location filename="../../desktop/webphone/webphone.py" line="344"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="345"/>
+        <location filename="../../desktop/webphone/webphone.py" line="346"/>
         <source>the webphone page did not load: %1</source>
         <translation>a página do webphone não carregou: %1</translation>
     </message>
@@ -3823,33 +3834,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="277"/>
+        <location filename="../../desktop/shell/runner.py" line="281"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="282"/>
+        <location filename="../../desktop/shell/runner.py" line="286"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289"/>
+        <location filename="../../desktop/shell/runner.py" line="293"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="292"/>
+        <location filename="../../desktop/shell/runner.py" line="296"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293"/>
+        <location filename="../../desktop/shell/runner.py" line="297"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="322"/>
+        <location filename="../../desktop/shell/runner.py" line="326"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

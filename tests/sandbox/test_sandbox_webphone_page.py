@@ -10,7 +10,12 @@ from typing import Any
 import httpx
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission, QWebEngineProfile
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEnginePermission,
+    QWebEngineProfile,
+    QWebEngineScript,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from pytestqt.qtbot import QtBot
 
@@ -74,6 +79,19 @@ class Harness:
             permission.grant()
         else:
             permission.deny()
+
+    def fail_microphone(self, name: str, message: str) -> None:
+        """Make ``getUserMedia`` fail in every frame the way Chromium does (``name``)."""
+        script = QWebEngineScript()
+        script.setName("no-microphone")
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(True)
+        script.setSourceCode(
+            "if (navigator.mediaDevices) { navigator.mediaDevices.getUserMedia = () => "
+            f"Promise.reject(new DOMException({json.dumps(message)}, {json.dumps(name)})); }}"
+        )
+        self.profile.scripts().insert(script)
 
     def load(self, template: str, src: str) -> None:
         html = template % {"origin": json.dumps(self.origin), "src": json.dumps(src)}
@@ -278,4 +296,36 @@ def test_denied_microphone(harness: Harness, server: SandboxThread) -> None:
     assert str(error["status_erro"]).startswith("microfone indisponível: ")
     harness.wait_status("desconectado")
     assert harness.permissions == [("MediaAudioCapture", server.base_url, False)]
+    assert not any(e["message"] == "microfone_simulado" for e in harness.events())
+    api.close()
+
+
+def test_no_microphone_connects_with_a_simulated_one(
+    harness: Harness, server: SandboxThread
+) -> None:
+    api, control = clients(server)
+    harness.fail_microphone("NotFoundError", "Requested device not found")
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    connected = harness.wait_status("conectado")
+    notice = {
+        "message": "microfone_simulado",
+        "motivo": "NotFoundError: Requested device not found",
+    }
+    assert harness.events()[connected - 1] == notice  # said before "conectado"
+    assert not any(e["message"] == "status_erro" for e in harness.events())
+    assert [s["conectado"] for s in control.get("/webphones").json()] == [True]
+    harness.send({"message": "chamaNumero", "numero": "4832830151"})
+    harness.wait_event(lambda e: e["message"] == "chamada_id")
+    api.close()
+    control.close()
+
+
+def test_a_denied_microphone_is_not_simulated(harness: Harness, server: SandboxThread) -> None:
+    api, _control = clients(server)
+    harness.fail_microphone("NotAllowedError", "Permission denied")
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    error = harness.wait_event(lambda e: e["message"] == "status_erro")
+    assert error["status_erro"] == "microfone indisponível: NotAllowedError: Permission denied"
+    harness.wait_status("desconectado")
+    assert not any(e["message"] == "microfone_simulado" for e in harness.events())
     api.close()
