@@ -1875,42 +1875,42 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="96"/>
+        <location filename="../../desktop/shell/workspace.py" line="100"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="113"/>
+        <location filename="../../desktop/shell/workspace.py" line="117"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="123"/>
+        <location filename="../../desktop/shell/workspace.py" line="127"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="127"/>
+        <location filename="../../desktop/shell/workspace.py" line="131"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="136"/>
+        <location filename="../../desktop/shell/workspace.py" line="140"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139"/>
+        <location filename="../../desktop/shell/workspace.py" line="143"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="153"/>
+        <location filename="../../desktop/shell/workspace.py" line="157"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="160"/>
+        <location filename="../../desktop/shell/workspace.py" line="164"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
@@ -2603,248 +2603,273 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="61"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="64"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="92"/>
+        <source>Area code + number (4832830151)</source>
+        <translation>DDD + número (4832830151)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="95"/>
+        <source>E.164 (+554832830151)</source>
+        <translation>E.164 (+554832830151)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="98"/>
+        <source>0 + area code + number (04832830151)</source>
+        <translation>0 + DDD + número (04832830151)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="103"/>
+        <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
+        <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="110"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="119"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="107"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
+        <source>Number format for the webphone:</source>
+        <translation>Formato do número para o webphone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="131"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="136"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="137"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="138"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="142"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="143"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="144"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="146"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="168"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="169"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="173"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="150"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="183"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="187"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="187"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="167"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="181"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="213"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="185"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="217"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="223"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="226"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="229"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="234"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="235"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="204"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="236"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="237"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="207"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="239"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="218"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="250"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="220"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="252"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="222"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="254"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="224"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="256"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="227"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="259"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="231"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="263"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="264"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -3781,52 +3806,52 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>recarregando o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="33"/>
+        <location filename="../../desktop/webphone/webphone.py" line="34"/>
         <source>the webphone process ended with an error (code %1)</source>
         <translation>o processo do webphone encerrou com erro (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="36"/>
+        <location filename="../../desktop/webphone/webphone.py" line="37"/>
         <source>the webphone process crashed (code %1)</source>
         <translation>o processo do webphone travou (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="39"/>
+        <location filename="../../desktop/webphone/webphone.py" line="40"/>
         <source>the webphone process was killed (code %1)</source>
         <translation>o processo do webphone foi finalizado (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="180"/>
+        <location filename="../../desktop/webphone/webphone.py" line="194"/>
         <source>could not get the webphone URL: %1</source>
         <translation>não foi possível obter a URL do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="187"/>
+        <location filename="../../desktop/webphone/webphone.py" line="201"/>
         <source>the webphone URL arrived already expired (check the computer&apos;s clock)</source>
         <translation>a URL do webphone chegou já expirada (confira o relógio do computador)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="220"/>
+        <location filename="../../desktop/webphone/webphone.py" line="234"/>
         <source>the webphone is not ready yet</source>
         <translation>o webphone ainda não está pronto</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="332"/>
+        <location filename="../../desktop/webphone/webphone.py" line="346"/>
         <source>the webphone script did not load</source>
         <translation>o script do webphone não carregou</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="334"/>
+        <location filename="../../desktop/webphone/webphone.py" line="348"/>
         <source>the webphone script did not create the webphone</source>
         <translation>o script do webphone não criou o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="344"/>
+        <location filename="../../desktop/webphone/webphone.py" line="358"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="346"/>
+        <location filename="../../desktop/webphone/webphone.py" line="360"/>
         <source>the webphone page did not load: %1</source>
         <translation>a página do webphone não carregou: %1</translation>
     </message>
@@ -3834,33 +3859,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="281"/>
+        <location filename="../../desktop/shell/runner.py" line="284"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="286"/>
+        <location filename="../../desktop/shell/runner.py" line="289"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293"/>
+        <location filename="../../desktop/shell/runner.py" line="296"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="296"/>
+        <location filename="../../desktop/shell/runner.py" line="299"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="297"/>
+        <location filename="../../desktop/shell/runner.py" line="300"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="326"/>
+        <location filename="../../desktop/shell/runner.py" line="329"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

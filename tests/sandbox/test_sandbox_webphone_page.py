@@ -200,7 +200,7 @@ def test_embedded_page_drives_calls(harness: Harness, server: SandboxThread) -> 
 
     # outgoing call
     mark = len(harness.events())
-    harness.send({"message": "chamaNumero", "numero": "+5548999990000"})
+    harness.send({"message": "chamaNumero", "numero": "48999990000"})
     event = harness.wait_event(lambda e: e["message"] == "chamada_id")
     call_id = event["chamada_id"]
     assert messages(harness.events(), mark) == [("status", "chamando"), ("chamada_id", call_id)]
@@ -209,7 +209,7 @@ def test_embedded_page_drives_calls(harness: Harness, server: SandboxThread) -> 
     assert live["ramal_id_origem"] == 76498
     assert live["origem"]["tipo"] == "ramal"
     assert live["origem"]["numero"] == "4000"
-    assert live["destino"]["numero"] == "+5548999990000"
+    assert live["destino"]["numero"] == "48999990000"
     control.post(f"/calls/{call_id}/answer")
     harness.wait_status("conversando", mark)
     harness.send({"message": "enviaDTMF", "dtmf": "1#"})
@@ -329,3 +329,42 @@ def test_a_denied_microphone_is_not_simulated(harness: Harness, server: SandboxT
     harness.wait_status("desconectado")
     assert not any(e["message"] == "microfone_simulado" for e in harness.events())
     api.close()
+
+
+def test_numbers_in_the_form_the_provider_examples_send(
+    harness: Harness, server: SandboxThread
+) -> None:
+    api, control = clients(server)
+    control.post("/settings", json={"auto_answer_ms": None})
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    harness.wait_status("conectado")
+
+    # A Brazilian number in E.164 is never in the provider's examples: refused.
+    harness.send({"message": "chamaNumero", "numero": "+5548999990000"})
+    refused = harness.wait_event(lambda e: e["message"] == "status_erro")
+    assert refused["status_erro"] == "número inválido: +5548999990000 (informe DDD + número)"
+    assert control.get("/calls", params={"ativa": 1}).json() == []
+
+    # Another country's number keeps its "+"; it is a call.
+    mark = len(harness.events())
+    harness.send({"message": "chamaNumero", "numero": "+12125550100"})
+    event = harness.wait_event(lambda e: e["message"] == "chamada_id")
+    call = control.get(f"/calls/{event['chamada_id']}").json()
+    assert call["destino"] == "+12125550100"
+    control.post(f"/calls/{event['chamada_id']}/answer")
+    harness.wait_status("conversando", mark)
+
+    # Transfers too: E.164 refused (the call goes on), DDD + número transferred.
+    mark = len(harness.events())
+    harness.send({"message": "transferir", "numeroTelefone": "+5548999990044"})
+    refused = harness.wait_event(
+        lambda e: e["message"] == "status_erro" and "+5548999990044" in e["status_erro"]
+    )
+    assert refused["status_erro"] == "número inválido: +5548999990044 (informe DDD + número)"
+    assert control.get(f"/calls/{event['chamada_id']}").json()["ativa"] is True
+    harness.send({"message": "transferir", "numeroTelefone": "48999990044"})
+    harness.wait_status("encerrada", mark)
+    transfers = control.get(f"/calls/{event['chamada_id']}").json()["transferencias"]
+    assert [t["numero"] for t in transfers] == ["48999990044"]
+    api.close()
+    control.close()
