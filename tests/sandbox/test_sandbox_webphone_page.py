@@ -20,6 +20,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from pytestqt.qtbot import QtBot
 
 from desktop.sandbox import SandboxThread
+from desktop.sandbox.store import classify
 
 pytestmark = pytest.mark.webengine
 
@@ -368,3 +369,18 @@ def test_numbers_in_the_form_the_provider_examples_send(
     assert [t["numero"] for t in transfers] == ["48999990044"]
     api.close()
     control.close()
+
+
+@pytest.mark.parametrize(
+    ("numero", "tipo"),
+    [
+        ("97988888888", "movel"),
+        ("097988888888", "movel"),  # 0 + DDD + número, the profile's other form
+        ("+5597988888888", "movel"),
+        ("4832830151", "fixo"),
+        ("04832830151", "fixo"),
+        ("4001", "ramal"),
+    ],
+)
+def test_every_form_of_a_number_is_the_same_kind_of_leg(numero: str, tipo: str) -> None:
+    assert classify(numero, {"4000", "4001"}) == tipo
