@@ -12,7 +12,7 @@ from desktop.agent.quality_history import QualityHistory
 from desktop.agent.sparkline import QualityCard, Sparkline
 from desktop.agent.state import AgentSnapshot, AgentState, Quality
 from desktop.agent.theme import PAUSED_COLOUR, QUALITY_COLOURS, RED, STATE_COLOURS, icon
-from desktop.agent.words import quality_words, state_words, unknown_status
+from desktop.agent.words import microphone_notice, quality_words, state_words, unknown_status
 
 
 class Dot(QWidget):
@@ -148,7 +148,8 @@ class AgentHeader(QFrame):
             text = self.tr("The connection dropped — reconnecting…")
             self.detail.setStyleSheet(f"color: {RED};")
         else:
-            text = unknown_status(snap) or ""
+            notes = (microphone_notice(snap), unknown_status(snap))
+            text = " · ".join(note for note in notes if note)
             self.detail.setStyleSheet("")
         self.detail.setText(text)
         self.detail.setToolTip(text)

@@ -134,6 +134,7 @@ class AgentSnapshot:
     last_status: str | None = None
     last_error: str | None = None
     unexpected_disconnect: bool = False
+    simulated_microphone: bool = False  # the sandbox's page found no microphone
 
     @property
     def in_call(self) -> bool:
@@ -181,7 +182,10 @@ class AgentStateMachine:
         self._pending.disconnect_requested = False
         if self._snap.state is AgentState.DISCONNECTED:
             self._snap = replace(
-                self._snap, state=AgentState.CONNECTING, unexpected_disconnect=False
+                self._snap,
+                state=AgentState.CONNECTING,
+                unexpected_disconnect=False,
+                simulated_microphone=False,
             )
         return self._snap
 
@@ -243,6 +247,7 @@ class AgentStateMachine:
             Event.SAIU_DA_FILA: self._on_queue,
             Event.PAUSOU_NA_FILA: self._on_queue,
             Event.DESPAUSOU_NA_FILA: self._on_queue,
+            Event.MICROFONE_SIMULADO: self._on_simulated_microphone,
         }[event.event]
         handler(event, now)
         return self._snap
@@ -261,7 +266,12 @@ class AgentStateMachine:
             unexpected = not self._pending.disconnect_requested
             self._pending.disconnect_requested = False
             snap = self._end_call(snap, now)
-            snap = replace(snap, state=AgentState.DISCONNECTED, unexpected_disconnect=unexpected)
+            snap = replace(
+                snap,
+                state=AgentState.DISCONNECTED,
+                unexpected_disconnect=unexpected,
+                simulated_microphone=False,  # the next connection looks for a microphone again
+            )
         elif status == "chamando":
             snap = self._on_ringing_or_dialing(snap, now)
         elif status == "conversando":
@@ -328,6 +338,9 @@ class AgentStateMachine:
             assert ended.call is not None
             snap = replace(ended, state=AgentState.ENDED, call=replace(ended.call, error=error))
         self._snap = snap
+
+    def _on_simulated_microphone(self, event: ParsedEvent, now: datetime) -> None:
+        self._snap = replace(self._snap, simulated_microphone=True)
 
     def _on_stats(self, event: ParsedEvent, now: datetime) -> None:
         self._snap = replace(

@@ -43,6 +43,13 @@ def unknown_status(snap: AgentSnapshot) -> str | None:
     return QCoreApplication.translate("AgentWords", "Webphone status: %1").replace("%1", status)
 
 
+def microphone_notice(snap: AgentSnapshot) -> str | None:
+    """Says so when the sandbox's webphone stands in a simulated microphone for a missing one."""
+    if not snap.simulated_microphone:
+        return None
+    return QCoreApplication.translate("AgentWords", "Simulated microphone (no microphone found)")
+
+
 def direction_words(direction: Direction) -> str:
     """Incoming or outgoing."""
     return (
@@ -97,6 +104,17 @@ def pretty_number(number: str) -> str:
     return number
 
 
+#: How Chromium (and the provider's page, which passes its words on) says there is no
+#: microphone at all, lower-cased: the error names of ``getUserMedia`` and their message.
+_NO_MICROPHONE = (
+    "notfounderror",
+    "devicesnotfounderror",
+    "requested device not found",
+    "nenhum microfone",
+    "no microphone",
+)
+
+
 def _advice_table() -> tuple[tuple[tuple[str, ...], object], ...]:
     # Keywords of the provider's Portuguese messages (and the sandbox's), then the advice.
     mic = QT_TRANSLATE_NOOP(
@@ -104,7 +122,14 @@ def _advice_table() -> tuple[tuple[tuple[str, ...], object], ...]:
         "Allow microphone access for Ramal Desktop in the system settings, check that a "
         "headset is plugged in, then use Phone ▸ Reconnect.",
     )
+    no_mic = QT_TRANSLATE_NOOP(
+        "AgentWords",
+        "No microphone found. Plug in a headset with a microphone or check the system's "
+        "sound settings, then use Phone ▸ Reconnect.",
+    )
     return (
+        # Absence before the other microphone problems: a denied permission needs other words.
+        (_NO_MICROPHONE, no_mic),
         (("microfone", "microphone", "getusermedia"), mic),
         (
             ("saldo",),

@@ -2,17 +2,21 @@
 
 Agents paste numbers in every format people write them in Brazil
 (``+55 (48) 9 9999-9999``, ``048999999999``, ``0 21 48 99999-9999``, ``0800 …``); the API
-wants E.164 on the newer host and ``DDD + número`` on the older ones. Short numbers
-(ramais, emergency and service numbers) are left as they are.
+wants E.164 on the newer host and ``DDD + número`` on the older ones, and the webphone
+gets what the provider's own examples send (``DDD + número``, see
+:class:`WebphoneNumberFormat`). Short numbers (ramais, emergency and service numbers) are
+left as they are.
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Final
 
 __all__ = [
     "PhoneNumberError",
+    "WebphoneNumberFormat",
     "is_extension",
     "normalize_dial_string",
     "normalize_phone",
@@ -28,6 +32,19 @@ _CAPITALS = ("3003", "4003", "4004", "4020", "4062")  # nationwide 8-digit numbe
 
 class PhoneNumberError(ValueError):
     """The text cannot be read as a phone number or ramal."""
+
+
+class WebphoneNumberFormat(StrEnum):
+    """How Brazilian numbers are written in the webphone's ``chamaNumero`` and transfers.
+
+    The provider's examples send ``DDD + número`` (``4832830151``); an account whose dial
+    plan wants another form picks it per profile. Ramais and service numbers go as they
+    are, numbers of other countries always with their ``+``.
+    """
+
+    NATIONAL = "ddd"  # 4832830151
+    E164 = "e164"  # +554832830151
+    TRUNK_PREFIX = "0ddd"  # 04832830151
 
 
 def _digits(text: str) -> tuple[bool, str]:
@@ -95,9 +112,22 @@ def normalize_phone(text: str, default_country: str = BRAZIL) -> str:
     )
 
 
-def normalize_dial_string(text: str) -> str:
-    """Normalise a number typed or pasted by the agent for the webphone."""
-    return normalize_phone(text)
+def normalize_dial_string(
+    text: str, number_format: WebphoneNumberFormat = WebphoneNumberFormat.NATIONAL
+) -> str:
+    """A number typed, pasted or stored, in the form the webphone gets.
+
+    ``+55 (48) 3283-0151`` and ``048 3283-0151`` become ``4832830151`` by default
+    (``+554832830151`` or ``04832830151`` with the other formats); ``4001`` and ``0800 …``
+    stay as they are; ``+1 212 …`` keeps its ``+``. Raises :class:`PhoneNumberError`.
+    """
+    normalized = normalize_phone(text)
+    if not normalized.startswith("+" + BRAZIL) or number_format is WebphoneNumberFormat.E164:
+        return normalized
+    national = normalized[1 + len(BRAZIL) :]
+    if number_format is WebphoneNumberFormat.TRUNK_PREFIX:
+        return "0" + national
+    return national
 
 
 def to_national(number: str) -> str:

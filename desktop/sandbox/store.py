@@ -57,6 +57,8 @@ def classify(number: str, ramais: set[str]) -> str:
         return "ramal"
     if plain.startswith("55") and len(plain) in (12, 13):
         plain = plain[2:]
+    elif plain.startswith("0") and len(plain) in (11, 12):  # "0 + DDD + número"
+        plain = plain[1:]
     if len(plain) == 11 and plain[2] == "9":
         return "movel"
     return "fixo"

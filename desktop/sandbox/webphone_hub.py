@@ -65,6 +65,18 @@ def _text(body: JsonObject, key: str, pattern: re.Pattern[str], *, required: boo
     return text
 
 
+def _dialable(body: JsonObject, key: str) -> str:
+    """A number as the provider's examples send it, or the refusal the page shows.
+
+    ``DDD + número``, a ramal, or ``+`` for other countries; a Brazilian number in E.164
+    is never in the examples and is refused like a number the provider cannot dial.
+    """
+    numero = _text(body, key, _NUMBER, required=True) or ""
+    if numero.startswith("+55"):
+        raise ActionError(f"número inválido: {numero} (informe DDD + número)")
+    return numero
+
+
 class WebphoneHub:
     """Keeps page sessions and turns page actions and call events into each other."""
 
@@ -226,7 +238,7 @@ class WebphoneHub:
         return {"ok": True}
 
     def _do_dial(self, session: Session, body: JsonObject) -> JsonObject:
-        numero = _text(body, "numero", _NUMBER, required=True) or ""
+        numero = _dialable(body, "numero")
         ramal = self._ramal(session)
         if not session.connected:
             raise ActionError("webphone desconectado")
@@ -272,7 +284,7 @@ class WebphoneHub:
         return {"ok": True, "muted": call.muted}
 
     def _transfer(self, session: Session, body: JsonObject, consult: bool) -> JsonObject:
-        numero = _text(body, "numeroTelefone", _NUMBER, required=True) or ""
+        numero = _dialable(body, "numeroTelefone")
         call = self._current_call(session)
         if not call.answered:
             raise ActionError("a chamada ainda não foi atendida")

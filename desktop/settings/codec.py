@@ -22,6 +22,7 @@ from desktop.settings.model import (
     ScreenPopTrigger,
     Settings,
     Theme,
+    WebphoneNumberFormat,
 )
 from desktop.settings.paths import check_profile_id
 
@@ -38,6 +39,7 @@ def _profile_to_dict(profile: Profile) -> dict[str, object]:
         "environment": profile.environment.value,
         "ramal": profile.ramal,
         "roles": sorted(r.value for r in profile.roles),
+        "webphone_number_format": profile.webphone_number_format.value,
     }
     if profile.custom_hosts is not None:
         hosts = profile.custom_hosts
@@ -165,7 +167,16 @@ def _parse_profile(item: Any) -> Profile:
         ramal=ramal.strip(),
         roles=frozenset(Role(r) for r in roles),
         custom_hosts=custom,
+        webphone_number_format=_number_format(item.get("webphone_number_format")),
     )
+
+
+def _number_format(value: object) -> WebphoneNumberFormat:
+    # An unknown form falls back to the provider's own rather than costing the profile.
+    try:
+        return WebphoneNumberFormat(str(value))
+    except ValueError:
+        return WebphoneNumberFormat.NATIONAL
 
 
 def _parse_reason(item: Any) -> PauseReason:

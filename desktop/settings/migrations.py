@@ -65,7 +65,23 @@ _V1_ONLY: Final = frozenset(
     }
 )
 
-MIGRATIONS: Final[tuple[Callable[[JsonObject], JsonObject], ...]] = (_v1_to_v2,)
+
+def _v2_to_v3(data: JsonObject) -> JsonObject:
+    """Version 3 says per profile how numbers go to the webphone.
+
+    Version 2 sent E.164; the provider's examples send ``DDD + número``, which every
+    profile gets (Settings offers the other forms).
+    """
+    out = dict(data)
+    profiles = data.get("profiles")
+    if isinstance(profiles, list):
+        out["profiles"] = [
+            {"webphone_number_format": "ddd", **p} if isinstance(p, dict) else p for p in profiles
+        ]
+    return out
+
+
+MIGRATIONS: Final[tuple[Callable[[JsonObject], JsonObject], ...]] = (_v1_to_v2, _v2_to_v3)
 CURRENT_VERSION: Final = len(MIGRATIONS) + 1
 
 

@@ -9,6 +9,7 @@ from typing import Final
 
 from desktop.agent.preferences import DEFAULT_PAUSE_REASONS, AgentPreferences, PauseReason
 from desktop.api.config import DEFAULT_VOICE_URL, ApiHosts
+from desktop.api.phone import WebphoneNumberFormat
 
 __all__ = [
     "LANGUAGES",
@@ -20,6 +21,7 @@ __all__ = [
     "ScreenPopTrigger",
     "Settings",
     "Theme",
+    "WebphoneNumberFormat",
 ]
 
 LANGUAGES: Final = ("pt_BR", "en")
@@ -82,6 +84,8 @@ class Profile:
     """One account the app can log in with.
 
     The token is not here: it lives in the keychain under the profile ``id``.
+    ``webphone_number_format`` is how Brazilian numbers go to the webphone: ``DDD +
+    número`` like the provider's examples, unless the account's dial plan wants another.
     """
 
     id: str
@@ -90,6 +94,7 @@ class Profile:
     ramal: str = ""
     roles: frozenset[Role] = frozenset({Role.AGENT})
     custom_hosts: CustomHosts | None = None
+    webphone_number_format: WebphoneNumberFormat = WebphoneNumberFormat.NATIONAL
 
     @property
     def needs_token(self) -> bool:

@@ -37,6 +37,7 @@ from desktop.settings.model import (
     ScreenPopTrigger,
     Settings,
     Theme,
+    WebphoneNumberFormat,
 )
 from desktop.settings.pause_reasons_editor import PauseReasonsEditor
 from desktop.shell.screen_pop import ScreenPopError, check_template
@@ -84,6 +85,27 @@ class SettingsDialog(QDialog):
         if active is not None:
             self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.id))
         self.profile_info = QLabel(wordWrap=True)
+        # Edited per profile: the combo shows the one chosen above.
+        self._number_formats = {p.id: p.webphone_number_format for p in self.original.profiles}
+        self.number_format_combo = QComboBox()
+        self.number_format_combo.addItem(
+            self.tr("Area code + number (4832830151)"), WebphoneNumberFormat.NATIONAL.value
+        )
+        self.number_format_combo.addItem(
+            self.tr("E.164 (+554832830151)"), WebphoneNumberFormat.E164.value
+        )
+        self.number_format_combo.addItem(
+            self.tr("0 + area code + number (04832830151)"),
+            WebphoneNumberFormat.TRUNK_PREFIX.value,
+        )
+        self.number_format_combo.setToolTip(
+            self.tr(
+                "How Brazilian numbers are sent to the webphone when you dial or transfer. "
+                "The provider's examples use area code + number; change it only if your "
+                "account's dial plan asks for another form. Ramais always go as they are."
+            )
+        )
+        self.number_format_combo.currentIndexChanged.connect(self._number_format_chosen)
         self.profile_combo.currentIndexChanged.connect(self._show_profile)
         add = QPushButton(self.tr("Add profile…"))
         add.clicked.connect(self.addProfileRequested.emit)
@@ -96,6 +118,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         form.addRow(self.tr("Active profile:"), self.profile_combo)
         form.addRow("", self.profile_info)
+        form.addRow(self.tr("Number format for the webphone:"), self.number_format_combo)
         form.addRow(row)
         self._show_profile()
         return page
@@ -103,9 +126,12 @@ class SettingsDialog(QDialog):
     def _show_profile(self) -> None:
         profile = self.original.profile(self.profile_combo.currentData())
         self.logout_button.setEnabled(profile is not None)
+        self.number_format_combo.setEnabled(profile is not None)
         if profile is None:
             self.profile_info.setText(self.tr("No profile yet."))
             return
+        chosen = self._number_formats.get(profile.id, profile.webphone_number_format)
+        self.number_format_combo.setCurrentIndex(self.number_format_combo.findData(chosen.value))
         roles = {
             Role.AGENT: self.tr("agent"),
             Role.SUPERVISOR: self.tr("supervisor"),
@@ -123,6 +149,12 @@ class SettingsDialog(QDialog):
         self.profile_info.setText(
             text.replace("%3", ", ".join(roles[r] for r in Role if r in profile.roles))
         )
+
+    def _number_format_chosen(self) -> None:
+        profile_id = self.profile_combo.currentData()
+        value = self.number_format_combo.currentData()
+        if isinstance(profile_id, str) and isinstance(value, str):
+            self._number_formats[profile_id] = WebphoneNumberFormat(value)
 
     def _request_logout(self) -> None:
         profile_id = self.profile_combo.currentData()
@@ -250,8 +282,13 @@ class SettingsDialog(QDialog):
         if not reasons:
             raise ValueError(self.tr("Keep at least one pause reason."))
         active = self.profile_combo.currentData()
+        profiles = tuple(
+            replace(p, webphone_number_format=self._number_formats[p.id])
+            for p in self.original.profiles
+        )
         return replace(
             self.original,
+            profiles=profiles,
             active_profile=active if isinstance(active, str) else self.original.active_profile,
             ring_sound=str(self.ring_combo.currentData()),
             ring_volume=self.volume_slider.value(),

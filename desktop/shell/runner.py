@@ -271,6 +271,9 @@ class WorkspaceRunner(QObject):
         ws = self._ws
         if ws is not None and ws.agent is not None:
             ws.agent.set_preferences(settings.agent_preferences())
+        profile = settings.profile(self._profile.id) if self._profile is not None else None
+        if ws is not None and ws.webphone is not None and profile is not None:
+            ws.webphone.set_number_format(profile.webphone_number_format)
         if old is None or old.start_at_login != settings.start_at_login:
             try:
                 set_start_at_login(settings.start_at_login)

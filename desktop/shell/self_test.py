@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import SignalInstance
 
 from desktop.api import TotalVoiceClient
+from desktop.webphone.protocol import Event, ParsedEvent
 from desktop.webphone.webphone import Webphone
 
 STEPS = ("api", "webphone_connected", "dialing", "chamada_id", "call_fetched", "hangup")
@@ -45,6 +46,7 @@ class SelfTestReport:
     failed_step: str | None = None
     reason: str | None = None
     chamada_id: str | None = None
+    simulated_microphone: bool = False  # the sandbox's page found no microphone
 
     def mark(self, step: str) -> None:
         """Record that ``step`` finished now."""
@@ -55,6 +57,8 @@ class SelfTestReport:
         data: dict[str, Any] = {"ok": self.ok, "steps_ms": self.steps}
         if self.chamada_id is not None:
             data["chamada_id"] = self.chamada_id
+        if self.simulated_microphone:
+            data["simulated_microphone"] = True
         if self.failed_step is not None:
             data["failed_step"] = self.failed_step
             data["reason"] = self.reason
@@ -103,6 +107,12 @@ async def run_self_test(
 ) -> SelfTestReport:
     """Run the steps on an already created (not yet started) webphone; never raises."""
     fail = (webphone.status_erro, webphone.failed)
+
+    def note_microphone(event: object) -> None:
+        if isinstance(event, ParsedEvent) and event.event is Event.MICROFONE_SIMULADO:
+            report.simulated_microphone = True
+
+    webphone.received.connect(note_microphone)
     try:
         await client.validate_token()
         report.mark("api")
@@ -133,4 +143,6 @@ async def run_self_test(
     except Exception as exc:  # an API or protocol error: the step that was running failed
         report.failed_step = next((s for s in STEPS if s not in report.steps), "unknown")
         report.reason = str(exc)
+    finally:
+        webphone.received.disconnect(note_microphone)
     return report

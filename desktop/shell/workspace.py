@@ -68,7 +68,11 @@ def _webphone(session: Session, profile: Profile, paths: AppPaths) -> Webphone:
             register_secret(value)
         return fresh
 
-    return Webphone(fetch_url, paths.profile_data_dir(profile.id) / "webphone")
+    return Webphone(
+        fetch_url,
+        paths.profile_data_dir(profile.id) / "webphone",
+        number_format=profile.webphone_number_format,
+    )
 
 
 def build_workspace(

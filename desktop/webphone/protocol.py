@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from desktop.api.phone import PhoneNumberError, normalize_dial_string
+from desktop.api.phone import PhoneNumberError, WebphoneNumberFormat, normalize_dial_string
 
 __all__ = [
     "COMMANDS",
@@ -63,6 +63,8 @@ class Event(StrEnum):
     SAIU_DA_FILA = "saiu_da_fila"
     PAUSOU_NA_FILA = "pausou_na_fila"
     DESPAUSOU_NA_FILA = "despausou_na_fila"
+    # The sandbox's page only: no microphone on this machine, a silent one stands in.
+    MICROFONE_SIMULADO = "microfone_simulado"
 
 
 COMMANDS: Final = frozenset(c.value for c in Command)
@@ -91,10 +93,16 @@ def _queue_id(value: object, *, required: bool) -> str | None:
     return text
 
 
-def build_command(command: Command | str, **fields: object) -> dict[str, object]:
+def build_command(
+    command: Command | str,
+    *,
+    number_format: WebphoneNumberFormat = WebphoneNumberFormat.NATIONAL,
+    **fields: object,
+) -> dict[str, object]:
     """Return the validated message object for ``command``.
 
-    Numbers are normalised with :func:`normalize_dial_string`, DTMF accepts only
+    Numbers are normalised with :func:`normalize_dial_string` into ``number_format``
+    (``DDD + número`` by default, as the provider's examples send), DTMF accepts only
     ``0-9 * #``; anything else raises :class:`ProtocolError` before it reaches the page.
     """
     try:
@@ -103,9 +111,9 @@ def build_command(command: Command | str, **fields: object) -> dict[str, object]
         raise ProtocolError(f"comando desconhecido: {command!r}") from None
     message: dict[str, object] = {"message": cmd.value}
     if cmd is Command.CHAMA_NUMERO:
-        message["numero"] = _number(fields.get("numero"))
+        message["numero"] = _number(fields.get("numero"), number_format)
     elif cmd in (Command.TRANSFERIR, Command.TRANSFERIR_CONSULTA):
-        message["numeroTelefone"] = _number(fields.get("numeroTelefone"))
+        message["numeroTelefone"] = _number(fields.get("numeroTelefone"), number_format)
     elif cmd is Command.ENVIA_DTMF:
         dtmf = fields.get("dtmf")
         if not isinstance(dtmf, str) or not _DTMF.match(dtmf) or len(dtmf) > 32:
@@ -123,11 +131,11 @@ def build_command(command: Command | str, **fields: object) -> dict[str, object]
     return message
 
 
-def _number(value: object) -> str:
+def _number(value: object, number_format: WebphoneNumberFormat) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ProtocolError("informe o número")
     try:
-        return normalize_dial_string(str(value))
+        return normalize_dial_string(str(value), number_format)
     except PhoneNumberError as exc:
         raise ProtocolError(str(exc)) from None
 
@@ -155,6 +163,7 @@ _OPTIONAL: Final[dict[Event, tuple[str, ...]]] = {
     Event.SAIU_DA_FILA: ("filaId",),
     Event.PAUSOU_NA_FILA: ("filaId",),
     Event.DESPAUSOU_NA_FILA: ("filaId",),
+    Event.MICROFONE_SIMULADO: ("motivo",),
 }
 
 

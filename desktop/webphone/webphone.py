@@ -14,6 +14,7 @@ from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from desktop.api.models.webphone import WebphoneType, WebphoneUrl
+from desktop.api.phone import WebphoneNumberFormat
 from desktop.webphone.page import WebphonePage
 from desktop.webphone.policy import origin_of, webphone_url_problem
 from desktop.webphone.profile import create_profile
@@ -54,8 +55,10 @@ class Webphone(QObject):
     the profile's storage. ``silence_ms`` is how long without ``stats_webphone`` counts
     as dead (default 3× the provider's 5 s); ``retry_ms`` is the first reload delay and
     its cap. ``open_external`` opens links the user clicked (default: the system
-    browser). Call :meth:`start` once the asyncio loop (qasync) runs and :meth:`close`
-    before quitting.
+    browser). ``number_format`` is how Brazilian numbers go to ``chamaNumero`` and the
+    transfers (the profile's setting; ``DDD + número`` like the provider's examples).
+    Call :meth:`start` once the asyncio loop (qasync) runs and :meth:`close` before
+    quitting.
 
     Commands raise :class:`~desktop.webphone.protocol.ProtocolError` for bad input and
     :class:`WebphoneUnavailable` before the page has loaded.
@@ -86,9 +89,11 @@ class Webphone(QObject):
         silence_ms: int = 15_000,
         retry_ms: tuple[int, int] = (1_000, 60_000),
         open_external: Callable[[QUrl], None] | None = None,
+        number_format: WebphoneNumberFormat = WebphoneNumberFormat.NATIONAL,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._number_format = number_format
         if WebphoneType(style) is WebphoneType.FLOATING:
             raise ValueError("the floating webphone opens a pop-up; use embedded or hidden")
         self._fetch_url = fetch_url
@@ -148,6 +153,15 @@ class Webphone(QObject):
     def is_ready(self) -> bool:
         """True once the webphone frame has loaded; commands work from then on."""
         return self._ready
+
+    @property
+    def number_format(self) -> WebphoneNumberFormat:
+        """How Brazilian numbers are written in the commands sent from now on."""
+        return self._number_format
+
+    def set_number_format(self, number_format: WebphoneNumberFormat) -> None:
+        """Write Brazilian numbers in ``number_format`` from the next command on."""
+        self._number_format = number_format
 
     def set_frame_visible(self, visible: bool) -> None:
         """Show the provider's frame inside the host page (troubleshooting view)."""
@@ -216,7 +230,7 @@ class Webphone(QObject):
     # --- commands --------------------------------------------------------------------
 
     def _send(self, command: Command, **fields: object) -> None:
-        message = build_command(command, **fields)
+        message = build_command(command, number_format=self._number_format, **fields)
         if not self._ready:
             raise WebphoneUnavailable(
                 QCoreApplication.translate("Webphone", "the webphone is not ready yet")
@@ -236,7 +250,7 @@ class Webphone(QObject):
         self._watchdog.agent_wants_connection(False)
 
     def chama_numero(self, numero: str) -> None:
-        """Dial a number or ramal (normalised; empty or invalid raises ProtocolError)."""
+        """Dial a number or ramal, sent in :attr:`number_format` (invalid raises ProtocolError)."""
         self._send(Command.CHAMA_NUMERO, numero=numero)
 
     def atender(self) -> None:
@@ -317,8 +331,9 @@ class Webphone(QObject):
                 Event.SAIU_DA_FILA: self.saiu_da_fila,
                 Event.PAUSOU_NA_FILA: self.pausou_na_fila,
                 Event.DESPAUSOU_NA_FILA: self.despausou_na_fila,
-            }[kind]
-            queue_signal.emit(fields.get("filaId", ""))
+            }.get(kind)
+            if queue_signal is not None:
+                queue_signal.emit(fields.get("filaId", ""))
 
     def _on_dropped(self, reason: str, count: int) -> None:
         self._drop_log.add(reason, count)

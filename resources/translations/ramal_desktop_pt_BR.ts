@@ -441,82 +441,93 @@
         <translation>Status do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="49"/>
+        <location filename="../../desktop/agent/words.py" line="50"/>
+        <source>Simulated microphone (no microphone found)</source>
+        <translation>Microfone simulado (nenhum microfone encontrado)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/words.py" line="56"/>
         <source>Incoming</source>
         <translation>Recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="51"/>
+        <location filename="../../desktop/agent/words.py" line="58"/>
         <source>Outgoing</source>
         <translation>Realizada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="58"/>
+        <location filename="../../desktop/agent/words.py" line="65"/>
         <source>Good</source>
         <translation>Boa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="59"/>
+        <location filename="../../desktop/agent/words.py" line="66"/>
         <source>Fair</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="60"/>
+        <location filename="../../desktop/agent/words.py" line="67"/>
         <source>Poor</source>
         <translation>Ruim</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="61"/>
+        <location filename="../../desktop/agent/words.py" line="68"/>
         <source>No data</source>
         <translation>Sem dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="76"/>
+        <location filename="../../desktop/agent/words.py" line="83"/>
         <source>%1 (%2 min)</source>
         <translation>%1 (%2 min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="102"/>
+        <location filename="../../desktop/agent/words.py" line="120"/>
         <source>Allow microphone access for Ramal Desktop in the system settings, check that a headset is plugged in, then use Phone ▸ Reconnect.</source>
+        <extracomment>How Chromium (and the provider&apos;s page, which passes its words on) says there is no microphone at all, lower-cased: the error names of ``getUserMedia`` and their message.</extracomment>
         <translation>Permita o acesso ao microfone para o Ramal Desktop nas configurações do sistema, confira se o headset está conectado e use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="111"/>
+        <location filename="../../desktop/agent/words.py" line="125"/>
+        <source>No microphone found. Plug in a headset with a microphone or check the system&apos;s sound settings, then use Phone ▸ Reconnect.</source>
+        <translation>Nenhum microfone encontrado. Conecte um fone com microfone ou verifique as configurações de som do sistema e use Telefone ▸ Reconectar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/words.py" line="136"/>
         <source>The account has no credit: ask your administrator to add balance.</source>
         <translation>A conta está sem saldo: peça ao administrador para adicionar créditos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="117"/>
+        <location filename="../../desktop/agent/words.py" line="142"/>
         <source>Your ramal is not allowed to make this call: ask your administrator.</source>
         <translation>Seu ramal não tem permissão para esta chamada: fale com o administrador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="124"/>
+        <location filename="../../desktop/agent/words.py" line="149"/>
         <source>The webphone session expired: use Phone ▸ Reconnect.</source>
         <translation>A sessão do webphone expirou: use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="128"/>
+        <location filename="../../desktop/agent/words.py" line="153"/>
         <source>Check your internet connection; the webphone reconnects by itself.</source>
         <translation>Verifique sua conexão com a internet; o webphone reconecta sozinho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="142"/>
+        <location filename="../../desktop/agent/words.py" line="167"/>
         <source>Check the number and try again. If it keeps happening, open Phone ▸ Troubleshooting.</source>
         <translation>Confira o número e tente de novo. Se continuar, abra Telefone ▸ Solução de problemas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="150"/>
+        <location filename="../../desktop/agent/words.py" line="175"/>
         <source>The webphone reported: “%1”.</source>
         <translation>O webphone informou: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="158"/>
+        <location filename="../../desktop/agent/words.py" line="183"/>
         <source>The webphone is not working: %1.</source>
         <translation>O webphone não está funcionando: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="161"/>
+        <location filename="../../desktop/agent/words.py" line="186"/>
         <source>It reconnects by itself (after the current call, if any). If it does not, use Phone ▸ Reconnect or open Phone ▸ Troubleshooting.</source>
         <translation>Ele reconecta sozinho (depois da chamada atual, se houver). Se não reconectar, use Telefone ▸ Reconectar ou abra Telefone ▸ Solução de problemas.</translation>
     </message>
@@ -655,38 +666,38 @@
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="117"/>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="117"/>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="147"/>
+        <location filename="../../desktop/admin/conference_view.py" line="148"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="144"/>
+        <location filename="../../desktop/admin/conference_view.py" line="145"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="147"/>
+        <location filename="../../desktop/admin/conference_view.py" line="148"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
-        <location filename="../../desktop/admin/conference_view.py" line="148"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
@@ -702,7 +713,7 @@
     </message>
     <message>
         <location filename="../../desktop/admin/conference_view.py" line="86"/>
-        <location filename="../../desktop/admin/conference_view.py" line="313"/>
+        <location filename="../../desktop/admin/conference_view.py" line="314"/>
         <source>No room open.</source>
         <translation>Nenhuma sala aberta.</translation>
     </message>
@@ -727,163 +738,163 @@
         <translation>Chamar para a sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="117"/>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
         <source>Recording</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="123"/>
+        <location filename="../../desktop/admin/conference_view.py" line="124"/>
         <source>Save recordings…</source>
         <translation>Salvar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="135"/>
+        <location filename="../../desktop/admin/conference_view.py" line="136"/>
         <source>Past rooms</source>
         <translation>Salas anteriores</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="147"/>
+        <location filename="../../desktop/admin/conference_view.py" line="148"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="148"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="151"/>
         <source>Double-click a room to open it</source>
         <translation>Clique duas vezes numa sala para abri-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="153"/>
+        <location filename="../../desktop/admin/conference_view.py" line="154"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="153"/>
+        <location filename="../../desktop/admin/conference_view.py" line="154"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="192"/>
+        <location filename="../../desktop/admin/conference_view.py" line="193"/>
         <source>Add a ramal…</source>
         <translation>Adicionar um ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="200"/>
+        <location filename="../../desktop/admin/conference_view.py" line="201"/>
         <source>Add from recent calls…</source>
         <translation>Adicionar das chamadas recentes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="229"/>
-        <location filename="../../desktop/admin/conference_view.py" line="431"/>
+        <location filename="../../desktop/admin/conference_view.py" line="230"/>
+        <location filename="../../desktop/admin/conference_view.py" line="432"/>
         <source>End the current room before opening another.</source>
         <translation>Encerre a sala atual antes de abrir outra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="236"/>
+        <location filename="../../desktop/admin/conference_view.py" line="237"/>
         <source>Could not open a room: %1</source>
         <translation>Não foi possível abrir uma sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="241"/>
+        <location filename="../../desktop/admin/conference_view.py" line="242"/>
         <source>Room open: call numbers into it.</source>
         <translation>Sala aberta: chame números para ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="249"/>
+        <location filename="../../desktop/admin/conference_view.py" line="250"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="267"/>
+        <location filename="../../desktop/admin/conference_view.py" line="268"/>
         <source>Could not call %2: %1</source>
         <translation>Não foi possível chamar %2: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="273"/>
+        <location filename="../../desktop/admin/conference_view.py" line="274"/>
         <source>Calling %1 into the room…</source>
         <translation>Chamando %1 para a sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="284"/>
+        <location filename="../../desktop/admin/conference_view.py" line="285"/>
         <source>Could not read the room: %1</source>
         <translation>Não foi possível ler a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="315"/>
+        <location filename="../../desktop/admin/conference_view.py" line="316"/>
         <source>Room %1 — ended at %2</source>
         <translation>Sala %1 — encerrada em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="318"/>
+        <location filename="../../desktop/admin/conference_view.py" line="319"/>
         <source>Room %1 — open, %2 in the room</source>
         <translation>Sala %1 — aberta, %2 na sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="322"/>
+        <location filename="../../desktop/admin/conference_view.py" line="323"/>
         <source>Total cost: %1 · %2 recording(s)</source>
         <translation>Custo total: %1 · %2 gravação(ões)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="332"/>
+        <location filename="../../desktop/admin/conference_view.py" line="333"/>
         <source>End room</source>
         <translation>Encerrar sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="333"/>
+        <location filename="../../desktop/admin/conference_view.py" line="334"/>
         <source>End room %1 and hang up every call in it?</source>
         <translation>Encerrar a sala %1 e desligar todas as chamadas dela?</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="353"/>
+        <location filename="../../desktop/admin/conference_view.py" line="354"/>
         <source>Could not end the room: %1</source>
         <translation>Não foi possível encerrar a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="356"/>
+        <location filename="../../desktop/admin/conference_view.py" line="357"/>
         <source>The room has ended.</source>
         <translation>A sala foi encerrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="362"/>
+        <location filename="../../desktop/admin/conference_view.py" line="363"/>
         <source>Save recordings to</source>
         <translation>Salvar gravações em</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="383"/>
+        <location filename="../../desktop/admin/conference_view.py" line="384"/>
         <source>Could not save the recordings: %1</source>
         <translation>Não foi possível salvar as gravações: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="388"/>
+        <location filename="../../desktop/admin/conference_view.py" line="389"/>
         <source>%1 recording(s) saved in %2</source>
         <translation>%1 gravação(ões) salva(s) em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="409"/>
+        <location filename="../../desktop/admin/conference_view.py" line="410"/>
         <source>%1 room(s).</source>
         <translation>%1 sala(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="412"/>
+        <location filename="../../desktop/admin/conference_view.py" line="413"/>
         <source>open</source>
         <translation>aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="296"/>
+        <location filename="../../desktop/admin/conference_view.py" line="297"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="396"/>
+        <location filename="../../desktop/admin/conference_view.py" line="397"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
@@ -1929,42 +1940,42 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="96"/>
+        <location filename="../../desktop/shell/workspace.py" line="100"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="113"/>
+        <location filename="../../desktop/shell/workspace.py" line="117"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="123"/>
+        <location filename="../../desktop/shell/workspace.py" line="127"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="127"/>
+        <location filename="../../desktop/shell/workspace.py" line="131"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="136"/>
+        <location filename="../../desktop/shell/workspace.py" line="140"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139"/>
+        <location filename="../../desktop/shell/workspace.py" line="143"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="153"/>
+        <location filename="../../desktop/shell/workspace.py" line="157"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="160"/>
+        <location filename="../../desktop/shell/workspace.py" line="164"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
@@ -2098,33 +2109,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>PauseReason</name>
     <message>
-        <location filename="../../desktop/agent/words.py" line="171"/>
+        <location filename="../../desktop/agent/words.py" line="196"/>
         <source>Break</source>
         <extracomment>The labels of ``DEFAULT_PAUSE_REASONS``, listed here so translators get them.</extracomment>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="172"/>
+        <location filename="../../desktop/agent/words.py" line="197"/>
         <source>Lunch</source>
         <translation>Almoço</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="173"/>
+        <location filename="../../desktop/agent/words.py" line="198"/>
         <source>Restroom</source>
         <translation>Banheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="174"/>
+        <location filename="../../desktop/agent/words.py" line="199"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="175"/>
+        <location filename="../../desktop/agent/words.py" line="200"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/words.py" line="176"/>
+        <location filename="../../desktop/agent/words.py" line="201"/>
         <source>Not given</source>
         <translation>Não informado</translation>
     </message>
@@ -2657,248 +2668,273 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="61"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="64"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="92"/>
+        <source>Area code + number (4832830151)</source>
+        <translation>DDD + número (4832830151)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="95"/>
+        <source>E.164 (+554832830151)</source>
+        <translation>E.164 (+554832830151)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="98"/>
+        <source>0 + area code + number (04832830151)</source>
+        <translation>0 + DDD + número (04832830151)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="103"/>
+        <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
+        <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="110"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="119"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="107"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
+        <source>Number format for the webphone:</source>
+        <translation>Formato do número para o webphone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="131"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="136"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="137"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="138"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="142"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="143"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="144"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="146"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="168"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="169"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="173"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="150"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="183"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="187"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="187"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="167"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="181"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="213"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="185"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="217"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="223"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="226"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="229"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="234"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="235"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="204"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="236"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="237"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="207"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="239"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="218"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="250"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="220"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="252"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="222"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="254"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="224"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="256"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="227"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="259"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="231"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="263"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="264"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -3835,57 +3871,57 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>recarregando o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="33"/>
+        <location filename="../../desktop/webphone/webphone.py" line="34"/>
         <source>the webphone process ended with an error (code %1)</source>
         <translation>o processo do webphone encerrou com erro (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="36"/>
+        <location filename="../../desktop/webphone/webphone.py" line="37"/>
         <source>the webphone process crashed (code %1)</source>
         <translation>o processo do webphone travou (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="39"/>
+        <location filename="../../desktop/webphone/webphone.py" line="40"/>
         <source>the webphone process was killed (code %1)</source>
         <translation>o processo do webphone foi finalizado (código %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="181"/>
+        <location filename="../../desktop/webphone/webphone.py" line="195"/>
         <source>could not get the webphone URL: %1</source>
         <translation>não foi possível obter a URL do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="188"/>
+        <location filename="../../desktop/webphone/webphone.py" line="202"/>
         <source>the webphone URL arrived already expired (check the computer&apos;s clock)</source>
         <translation>a URL do webphone chegou já expirada (confira o relógio do computador)</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="222"/>
+        <location filename="../../desktop/webphone/webphone.py" line="236"/>
         <source>the webphone is not ready yet</source>
         <translation>o webphone ainda não está pronto</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="333"/>
+        <location filename="../../desktop/webphone/webphone.py" line="348"/>
         <source>the webphone script did not load</source>
         <translation>o script do webphone não carregou</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="335"/>
+        <location filename="../../desktop/webphone/webphone.py" line="350"/>
         <source>the webphone script did not create the webphone</source>
         <translation>o script do webphone não criou o webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="353"/>
+        <location filename="../../desktop/webphone/webphone.py" line="368"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="355"/>
+        <location filename="../../desktop/webphone/webphone.py" line="370"/>
         <source>the webphone page did not load: %1</source>
         <translation>a página do webphone não carregou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/webphone/webphone.py" line="370"/>
+        <location filename="../../desktop/webphone/webphone.py" line="385"/>
         <source>the webphone page was replaced and is being loaded again</source>
         <translation>a página do webphone foi substituída e está sendo carregada de novo</translation>
     </message>
@@ -3893,33 +3929,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="281"/>
+        <location filename="../../desktop/shell/runner.py" line="284"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="286"/>
+        <location filename="../../desktop/shell/runner.py" line="289"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293"/>
+        <location filename="../../desktop/shell/runner.py" line="296"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="296"/>
+        <location filename="../../desktop/shell/runner.py" line="299"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="297"/>
+        <location filename="../../desktop/shell/runner.py" line="300"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="326"/>
+        <location filename="../../desktop/shell/runner.py" line="329"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

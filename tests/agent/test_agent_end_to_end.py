@@ -21,6 +21,7 @@ from desktop.agent.window import AgentWindow
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.api.models.calls import Call
 from desktop.api.models.webphone import WebphoneUrl
+from desktop.api.phone import WebphoneNumberFormat
 from desktop.sandbox.server import SandboxThread
 from desktop.webphone.webphone import Webphone
 
@@ -116,6 +117,69 @@ def test_dial_out_and_answer_in_from_the_ui(
         control(sandbox, f"/_sandbox/calls/{rung['chamada_id']}/hangup", {})
         qtbot.waitUntil(lambda: not controller.snapshot.in_call, timeout=WAIT)
         assert window.call_panel.call_button.isEnabled()
+    finally:
+        controller.shutdown()
+        window.close()
+        webphone.close()
+        finish(qtbot, client.aclose())
+        control(sandbox, "/_sandbox/settings", {"auto_answer_ms": 800})
+
+
+def test_a_typed_e164_number_reaches_the_webphone_as_ddd_and_number(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    control(sandbox, "/_sandbox/settings", {"auto_answer_ms": None})
+    client = TotalVoiceClient(
+        sandbox.token, ApiConfig(hosts=ApiHosts.single(sandbox.base_url), max_retries=0)
+    )
+
+    async def fetch_url() -> WebphoneUrl:
+        return await client.webphone.get_url(ramal="4000")
+
+    webphone = Webphone(fetch_url, tmp_path / "profile")
+    controller = AgentController(webphone, AgentPreferences())
+    window = AgentWindow(controller, ramal="4000", ring_player=FakePlayer())
+    sent: list[dict[str, object]] = []
+    relay_send = webphone._relay.send
+
+    def spy(message: dict[str, object]) -> None:
+        sent.append(dict(message))
+        relay_send(message)
+
+    webphone._relay.send = spy  # type: ignore[method-assign]
+    errors: list[str] = []
+    controller.error.connect(errors.append)
+    try:
+        window.show()
+        webphone.start()
+        qtbot.waitUntil(lambda: controller.snapshot.state is AgentState.READY, timeout=WAIT)
+
+        qtbot.keyClicks(window.dialpad.field, "+55 48 3283-0151")
+        window.call_panel.call_button.click()
+        qtbot.waitUntil(
+            lambda: (
+                controller.snapshot.call is not None
+                and controller.snapshot.call.chamada_id is not None
+            ),
+            timeout=WAIT,
+        )
+        assert sent[-1] == {"message": "chamaNumero", "numero": "4832830151"}
+        call_id = controller.snapshot.call.chamada_id  # type: ignore[union-attr]
+        assert control(sandbox, f"/_sandbox/calls/{call_id}")["destino"] == "4832830151"
+        assert controller.snapshot.call.number == "+554832830151"  # type: ignore[union-attr]
+        assert "+55 48 3283-0151" in window.call_panel.number.text()
+        window.call_panel.hang_up_button.click()
+        qtbot.waitUntil(lambda: not controller.snapshot.in_call, timeout=WAIT)
+        controller.finish_wrap_up()
+
+        # The profile asks for E.164: sent so, and the sandbox refuses it like the provider.
+        webphone.set_number_format(WebphoneNumberFormat.E164)
+        errors.clear()
+        assert controller.dial("(48) 3283-0151") is None
+        qtbot.waitUntil(lambda: bool(errors), timeout=WAIT)
+        assert sent[-1] == {"message": "chamaNumero", "numero": "+554832830151"}
+        assert "número inválido: +554832830151" in errors[0]
+        assert control(sandbox, "/_sandbox/calls?ativa=1") == []
     finally:
         controller.shutdown()
         window.close()

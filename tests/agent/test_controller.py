@@ -44,7 +44,7 @@ def test_dial_sends_command_and_state_moves_only_on_events(
 ) -> None:
     changes = record(ready.changed)
     assert ready.dial("+55 (48) 9 9999-9999") is None
-    assert phone.commands == [("chamaNumero", {"numero": "+5548999999999"})]
+    assert phone.commands == [("chamaNumero", {"numero": "48999999999"})]
     assert ready.snapshot.state is AgentState.READY  # the click alone changes nothing
     assert changes == []
 
@@ -242,7 +242,7 @@ def test_transfer_blind_and_attended(ready: AgentController, phone: FakeWebphone
     assert ready.transfer("4001", attended=True) is None
     assert ready.transfer("abc", attended=True) is not None
     assert phone.commands == [
-        ("transferir", {"numeroTelefone": "+5548999990044"}),
+        ("transferir", {"numeroTelefone": "48999990044"}),
         ("transferirConsulta", {"numeroTelefone": "4001"}),
     ]
 

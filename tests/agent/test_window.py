@@ -96,7 +96,7 @@ def test_call_timer_runs_on_ticks(
 def test_dial_from_the_field(qtbot: QtBot, window: AgentWindow, phone: FakeWebphone) -> None:
     qtbot.keyClicks(window.dialpad.field, "+55 (48) 9 9999-9999")
     qtbot.keyClick(window.dialpad.field, Qt.Key.Key_Return)
-    assert phone.commands == [("chamaNumero", {"numero": "+5548999999999"})]
+    assert phone.commands == [("chamaNumero", {"numero": "48999999999"})]
     assert window.controller.snapshot.state is AgentState.READY
     assert window.dialpad.error.isHidden()
 
@@ -104,7 +104,7 @@ def test_dial_from_the_field(qtbot: QtBot, window: AgentWindow, phone: FakeWebph
 def test_pasted_number_dials_with_the_call_button(window: AgentWindow, phone: FakeWebphone) -> None:
     window.dialpad.field.setText("tel:+55-48-3333-4444")
     window.call_panel.call_button.click()
-    assert phone.commands == [("chamaNumero", {"numero": "+554833334444"})]
+    assert phone.commands == [("chamaNumero", {"numero": "4833334444"})]
 
 
 def test_invalid_number_shows_an_inline_error_and_sends_nothing(
@@ -214,7 +214,7 @@ def test_transfer_dialog_blind_and_attended(
     dialog.field.setText("4001")
     dialog.send_button.click()
     assert phone.commands == [
-        ("transferir", {"numeroTelefone": "+5548999990044"}),
+        ("transferir", {"numeroTelefone": "48999990044"}),
         ("transferirConsulta", {"numeroTelefone": "4001"}),
     ]
 
@@ -387,7 +387,7 @@ def test_dial_link_asks_first(qtbot: QtBot, window: AgentWindow, phone: FakeWebp
     qtbot.waitUntil(box.isVisible, timeout=10_000)
     assert phone.commands == []
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert phone.commands == [("chamaNumero", {"numero": "+5548999990000"})]
+    assert phone.commands == [("chamaNumero", {"numero": "48999990000"})]
 
 
 def test_troubleshooting_from_the_menu(window: AgentWindow, phone: FakeWebphone) -> None:

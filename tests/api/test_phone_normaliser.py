@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.api.phone import PhoneNumberError, is_extension, normalize_phone, to_national
+from desktop.api.phone import (
+    PhoneNumberError,
+    WebphoneNumberFormat,
+    is_extension,
+    normalize_dial_string,
+    normalize_phone,
+    to_national,
+)
+from desktop.webphone.protocol import Command, ProtocolError, build_command
 
 
 @pytest.mark.parametrize(
@@ -50,3 +58,58 @@ def test_extension_detection() -> None:
     assert not is_extension("48999999999")
     assert not is_extension("+4000")
     assert not is_extension("x")
+
+
+WEBPHONE_FORMS = [
+    # typed, DDD + número (default), E.164, 0 + DDD + número
+    ("+55 (48) 3283-0151", "4832830151", "+554832830151", "04832830151"),
+    ("048 3283-0151", "4832830151", "+554832830151", "04832830151"),
+    ("(48) 3283-0151", "4832830151", "+554832830151", "04832830151"),
+    ("0 21 48 3283-0151", "4832830151", "+554832830151", "04832830151"),
+    ("554832830151", "4832830151", "+554832830151", "04832830151"),
+    ("tel:+55-97-98888-8888", "97988888888", "+5597988888888", "097988888888"),
+    ("4001", "4001", "4001", "4001"),
+    ("0800 123 4567", "08001234567", "08001234567", "08001234567"),
+    ("4004-1234", "40041234", "40041234", "40041234"),
+    ("+1 212 555 0100", "+12125550100", "+12125550100", "+12125550100"),
+    ("00 351 21 123 4567", "+351211234567", "+351211234567", "+351211234567"),
+]
+
+
+@pytest.mark.parametrize(("typed", "national", "e164", "trunk"), WEBPHONE_FORMS)
+def test_webphone_form_is_what_the_provider_examples_send(
+    typed: str, national: str, e164: str, trunk: str
+) -> None:
+    assert normalize_dial_string(typed) == national
+    assert normalize_dial_string(typed, WebphoneNumberFormat.NATIONAL) == national
+    assert normalize_dial_string(typed, WebphoneNumberFormat.E164) == e164
+    assert normalize_dial_string(typed, WebphoneNumberFormat.TRUNK_PREFIX) == trunk
+    # every form reads back as the same number for display and storage
+    for form in (national, e164, trunk):
+        assert normalize_phone(form) == normalize_phone(typed)
+
+
+@pytest.mark.parametrize(("typed", "national", "e164", "trunk"), WEBPHONE_FORMS)
+def test_the_bridge_sends_the_webphone_form(
+    typed: str, national: str, e164: str, trunk: str
+) -> None:
+    assert build_command(Command.CHAMA_NUMERO, numero=typed) == {
+        "message": "chamaNumero",
+        "numero": national,
+    }
+    for command in (Command.TRANSFERIR, Command.TRANSFERIR_CONSULTA):
+        sent = build_command(command, numeroTelefone=typed)
+        assert sent == {"message": command.value, "numeroTelefone": national}
+    as_e164 = build_command(
+        Command.CHAMA_NUMERO, number_format=WebphoneNumberFormat.E164, numero=typed
+    )
+    assert as_e164["numero"] == e164
+    as_trunk = build_command(
+        Command.TRANSFERIR, number_format=WebphoneNumberFormat.TRUNK_PREFIX, numeroTelefone=typed
+    )
+    assert as_trunk["numeroTelefone"] == trunk
+
+
+def test_the_bridge_still_refuses_what_is_no_number() -> None:
+    with pytest.raises(ProtocolError):
+        build_command(Command.CHAMA_NUMERO, numero="48 99999")

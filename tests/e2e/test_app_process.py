@@ -10,9 +10,12 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from desktop import __version__
+from desktop.cli import SANDBOX_TOKEN
+from desktop.sandbox import SandboxThread
 
 
 @pytest.fixture
@@ -70,17 +73,37 @@ def test_self_test_places_a_call_on_the_sandbox(env: dict[str, str]) -> None:
     assert report["chamada_id"]
 
 
-def test_self_test_names_the_failing_step(env: dict[str, str]) -> None:
-    # Without Chromium's fake device there is no microphone on a build machine; when
-    # there is one, the test still proves the step names and the JSON shape.
+def test_self_test_without_a_microphone_uses_the_simulated_one(env: dict[str, str]) -> None:
+    # Without Chromium's fake device a machine without sound hardware has no microphone:
+    # the sandbox's webphone stands in a silent one, and the report says so.
     env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
     proc = _run(["--sandbox", "--self-test"], env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     report = json.loads(proc.stdout.strip().splitlines()[-1])
-    if report["ok"]:
+    assert report["ok"] is True
+    assert report["chamada_id"]
+    if "simulated_microphone" not in report:
         pytest.skip("this machine has a real microphone")
-    assert proc.returncode == 1
-    assert report["failed_step"] == "webphone_connected"
-    assert "microfone" in report["reason"]
+    assert report["simulated_microphone"] is True
+
+
+def test_self_test_names_the_failing_step(env: dict[str, str]) -> None:
+    # A standalone sandbox whose ramal 4000 fails its next call, as the provider says it.
+    with SandboxThread(token=SANDBOX_TOKEN) as sandbox:
+        control = httpx.post(
+            f"{sandbox.base_url}/_sandbox/ramais/4000/fail",
+            json={"status_erro": "saldo insuficiente"},
+            timeout=10,
+        )
+        assert control.status_code == 200
+        args = ["--sandbox", "--api-url", sandbox.base_url, "--self-test"]
+        proc = _run([*args, "--self-test-dial", "4832830151"], env)
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert proc.returncode == 1, proc.stdout + proc.stderr[-3000:]
+    assert report["ok"] is False
+    assert list(report["steps_ms"]) == ["window", "api", "webphone_connected"]
+    assert report["failed_step"] == "dialing"
+    assert report["reason"] == "saldo insuficiente"
 
 
 def test_api_url_without_token_is_refused(env: dict[str, str]) -> None:

@@ -10,11 +10,17 @@ from typing import Any
 import httpx
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission, QWebEngineProfile
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEnginePermission,
+    QWebEngineProfile,
+    QWebEngineScript,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from pytestqt.qtbot import QtBot
 
 from desktop.sandbox import SandboxThread
+from desktop.sandbox.store import classify
 
 pytestmark = pytest.mark.webengine
 
@@ -74,6 +80,19 @@ class Harness:
             permission.grant()
         else:
             permission.deny()
+
+    def fail_microphone(self, name: str, message: str) -> None:
+        """Make ``getUserMedia`` fail in every frame the way Chromium does (``name``)."""
+        script = QWebEngineScript()
+        script.setName("no-microphone")
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(True)
+        script.setSourceCode(
+            "if (navigator.mediaDevices) { navigator.mediaDevices.getUserMedia = () => "
+            f"Promise.reject(new DOMException({json.dumps(message)}, {json.dumps(name)})); }}"
+        )
+        self.profile.scripts().insert(script)
 
     def load(self, template: str, src: str) -> None:
         html = template % {"origin": json.dumps(self.origin), "src": json.dumps(src)}
@@ -182,7 +201,7 @@ def test_embedded_page_drives_calls(harness: Harness, server: SandboxThread) -> 
 
     # outgoing call
     mark = len(harness.events())
-    harness.send({"message": "chamaNumero", "numero": "+5548999990000"})
+    harness.send({"message": "chamaNumero", "numero": "48999990000"})
     event = harness.wait_event(lambda e: e["message"] == "chamada_id")
     call_id = event["chamada_id"]
     assert messages(harness.events(), mark) == [("status", "chamando"), ("chamada_id", call_id)]
@@ -191,7 +210,7 @@ def test_embedded_page_drives_calls(harness: Harness, server: SandboxThread) -> 
     assert live["ramal_id_origem"] == 76498
     assert live["origem"]["tipo"] == "ramal"
     assert live["origem"]["numero"] == "4000"
-    assert live["destino"]["numero"] == "+5548999990000"
+    assert live["destino"]["numero"] == "48999990000"
     control.post(f"/calls/{call_id}/answer")
     harness.wait_status("conversando", mark)
     harness.send({"message": "enviaDTMF", "dtmf": "1#"})
@@ -278,4 +297,90 @@ def test_denied_microphone(harness: Harness, server: SandboxThread) -> None:
     assert str(error["status_erro"]).startswith("microfone indisponível: ")
     harness.wait_status("desconectado")
     assert harness.permissions == [("MediaAudioCapture", server.base_url, False)]
+    assert not any(e["message"] == "microfone_simulado" for e in harness.events())
     api.close()
+
+
+def test_no_microphone_connects_with_a_simulated_one(
+    harness: Harness, server: SandboxThread
+) -> None:
+    api, control = clients(server)
+    harness.fail_microphone("NotFoundError", "Requested device not found")
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    connected = harness.wait_status("conectado")
+    notice = {
+        "message": "microfone_simulado",
+        "motivo": "NotFoundError: Requested device not found",
+    }
+    assert harness.events()[connected - 1] == notice  # said before "conectado"
+    assert not any(e["message"] == "status_erro" for e in harness.events())
+    assert [s["conectado"] for s in control.get("/webphones").json()] == [True]
+    harness.send({"message": "chamaNumero", "numero": "4832830151"})
+    harness.wait_event(lambda e: e["message"] == "chamada_id")
+    api.close()
+    control.close()
+
+
+def test_a_denied_microphone_is_not_simulated(harness: Harness, server: SandboxThread) -> None:
+    api, _control = clients(server)
+    harness.fail_microphone("NotAllowedError", "Permission denied")
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    error = harness.wait_event(lambda e: e["message"] == "status_erro")
+    assert error["status_erro"] == "microfone indisponível: NotAllowedError: Permission denied"
+    harness.wait_status("desconectado")
+    assert not any(e["message"] == "microfone_simulado" for e in harness.events())
+    api.close()
+
+
+def test_numbers_in_the_form_the_provider_examples_send(
+    harness: Harness, server: SandboxThread
+) -> None:
+    api, control = clients(server)
+    control.post("/settings", json={"auto_answer_ms": None})
+    harness.load(EMBEDDED, page_url(api, "embedded"))
+    harness.wait_status("conectado")
+
+    # A Brazilian number in E.164 is never in the provider's examples: refused.
+    harness.send({"message": "chamaNumero", "numero": "+5548999990000"})
+    refused = harness.wait_event(lambda e: e["message"] == "status_erro")
+    assert refused["status_erro"] == "número inválido: +5548999990000 (informe DDD + número)"
+    assert control.get("/calls", params={"ativa": 1}).json() == []
+
+    # Another country's number keeps its "+"; it is a call.
+    mark = len(harness.events())
+    harness.send({"message": "chamaNumero", "numero": "+12125550100"})
+    event = harness.wait_event(lambda e: e["message"] == "chamada_id")
+    call = control.get(f"/calls/{event['chamada_id']}").json()
+    assert call["destino"] == "+12125550100"
+    control.post(f"/calls/{event['chamada_id']}/answer")
+    harness.wait_status("conversando", mark)
+
+    # Transfers too: E.164 refused (the call goes on), DDD + número transferred.
+    mark = len(harness.events())
+    harness.send({"message": "transferir", "numeroTelefone": "+5548999990044"})
+    refused = harness.wait_event(
+        lambda e: e["message"] == "status_erro" and "+5548999990044" in e["status_erro"]
+    )
+    assert refused["status_erro"] == "número inválido: +5548999990044 (informe DDD + número)"
+    assert control.get(f"/calls/{event['chamada_id']}").json()["ativa"] is True
+    harness.send({"message": "transferir", "numeroTelefone": "48999990044"})
+    harness.wait_status("encerrada", mark)
+    transfers = control.get(f"/calls/{event['chamada_id']}").json()["transferencias"]
+    assert [t["numero"] for t in transfers] == ["48999990044"]
+    api.close()
+    control.close()
+
+
+@pytest.mark.parametrize(
+    ("numero", "tipo"),
+    [
+        ("97988888888", "movel"),
+        ("097988888888", "movel"),  # 0 + DDD + número, the profile's other form
+        ("+5597988888888", "movel"),
+        ("4832830151", "fixo"),
+        ("04832830151", "fixo"),
+        ("4001", "ramal"),
+    ],
+)
+def test_every_form_of_a_number_is_the_same_kind_of_leg(numero: str, tipo: str) -> None:
+    assert classify(numero, {"4000", "4001"}) == tipo

@@ -34,6 +34,7 @@
     if (state.queues.size) extra.push("filas: " + Array.from(state.queues).join(", "));
     if (state.paused) extra.push("em pausa");
     if (state.silent) extra.push("estatísticas silenciadas");
+    if (state.simulatedMic) extra.push("microfone simulado (nenhum microfone encontrado)");
     $("extra").textContent = extra.join(" · ");
   }
 

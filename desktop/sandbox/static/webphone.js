@@ -12,6 +12,8 @@
   const state = {
     connected: false,
     stream: null,
+    audio: null, // the AudioContext of the simulated microphone
+    simulatedMic: false,
     call: null, // {id, numero, direcao: "saindo"|"entrando", fase: "chamando"|"conversando", inicio}
     muted: false,
     statsTimer: null,
@@ -168,6 +170,41 @@
       });
       state.stream = null;
     }
+    if (state.audio) {
+      state.audio.close();
+      state.audio = null;
+    }
+    state.simulatedMic = false;
+  }
+
+  // Chromium says "no device" with these; a denied permission is NotAllowedError instead.
+  function noDevice(error) {
+    const name = error && error.name ? error.name : "";
+    const message = error && error.message ? String(error.message) : "";
+    return (
+      name === "NotFoundError" ||
+      name === "DevicesNotFoundError" ||
+      /requested device not found/i.test(message)
+    );
+  }
+
+  // A silent stream standing in for the microphone, so the sandbox works on machines
+  // without one (build servers, virtual machines). Never used for a denied permission.
+  function simulatedStream() {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) {
+      return null;
+    }
+    const audio = new Context();
+    const source = audio.createOscillator();
+    const volume = audio.createGain();
+    volume.gain.value = 0;
+    source.connect(volume);
+    const destination = audio.createMediaStreamDestination();
+    volume.connect(destination);
+    source.start();
+    state.audio = audio;
+    return destination.stream;
   }
 
   function micFailed(reason) {
@@ -186,12 +223,18 @@
       micFailed("o navegador não oferece acesso ao microfone nesta página");
       return;
     }
+    let simulatedReason = null;
     try {
       state.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (error) {
       const name = error && error.name ? error.name : "Erro";
-      micFailed(name + (error && error.message ? ": " + error.message : ""));
-      return;
+      const reason = name + (error && error.message ? ": " + error.message : "");
+      state.stream = noDevice(error) ? simulatedStream() : null;
+      if (!state.stream) {
+        micFailed(reason);
+        return;
+      }
+      simulatedReason = reason;
     }
     const result = await api("connect");
     if (!result.ok) {
@@ -201,7 +244,11 @@
       return;
     }
     state.connected = true;
+    state.simulatedMic = simulatedReason !== null;
     $("erro").textContent = "";
+    if (state.simulatedMic) {
+      emit("microfone_simulado", { motivo: simulatedReason });
+    }
     setStatus("conectado");
     startStats();
     if (cfg.ligar_para && !state.autoDialed) {
