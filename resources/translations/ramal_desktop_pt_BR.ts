@@ -1864,42 +1864,42 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="99"/>
+        <location filename="../../desktop/shell/workspace.py" line="96"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="116"/>
+        <location filename="../../desktop/shell/workspace.py" line="113"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="126"/>
+        <location filename="../../desktop/shell/workspace.py" line="123"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="130"/>
+        <location filename="../../desktop/shell/workspace.py" line="127"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139"/>
+        <location filename="../../desktop/shell/workspace.py" line="136"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="142"/>
+        <location filename="../../desktop/shell/workspace.py" line="139"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="156"/>
+        <location filename="../../desktop/shell/workspace.py" line="153"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="163"/>
+        <location filename="../../desktop/shell/workspace.py" line="160"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
@@ -2028,6 +2028,64 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <location filename="../../desktop/agent/input_words.py" line="96"/>
         <source>the webphone does not accept it</source>
         <translation>o webphone não o aceita</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="47"/>
+        <source>Passphrase — %1</source>
+        <translation>Frase secreta — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="50"/>
+        <source>This computer has no keychain, so your tokens are in a file encrypted with your passphrase. Enter it to open your profile.</source>
+        <translation>Este computador não tem chaveiro, então seus tokens estão num arquivo criptografado com sua frase secreta. Digite-a para abrir seu perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="56"/>
+        <source>passphrase</source>
+        <translation>frase secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="57"/>
+        <source>Passphrase</source>
+        <translation>Frase secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="59"/>
+        <source>Passphrase status</source>
+        <translation>Situação da frase secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="64"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="65"/>
+        <source>Log in with a token instead</source>
+        <translation>Entrar com um token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="66"/>
+        <source>Enter the account&apos;s access token again</source>
+        <translation>Digitar de novo o token de acesso da conta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="94"/>
+        <source>Opening…</source>
+        <translation>Abrindo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="99"/>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Frase secreta errada. Tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="106"/>
+        <source>The encrypted file could not be read (%1). Log in with a token instead.</source>
+        <translation>Não foi possível ler o arquivo criptografado (%1). Entre com um token.</translation>
     </message>
 </context>
 <context>
@@ -2852,21 +2910,26 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/shell/notices.py" line="29"/>
+        <source>Some settings were invalid and were reset to their defaults: %1. The original file was kept as %2.</source>
+        <translation>Algumas configurações eram inválidas e voltaram ao padrão: %1. O arquivo original foi guardado como %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/notices.py" line="36"/>
         <source>Some settings were invalid and were reset to their defaults: %1.</source>
         <translation>Algumas configurações eram inválidas e voltaram ao padrão: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="34"/>
+        <location filename="../../desktop/shell/notices.py" line="41"/>
         <source>The settings were updated from an older version; a copy of the old file is at %1.</source>
         <translation>As configurações foram atualizadas de uma versão anterior; uma cópia do arquivo antigo está em %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="39"/>
+        <location filename="../../desktop/shell/notices.py" line="46"/>
         <source>The settings file was written by a newer version of the app; a copy is at %1.</source>
         <translation>O arquivo de configurações foi gravado por uma versão mais nova do aplicativo; uma cópia está em %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="52"/>
+        <location filename="../../desktop/shell/notices.py" line="59"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -3300,219 +3363,219 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="135"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="57"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="63"/>
         <source>Export KPIs</source>
         <translation>Exportar indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="96"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="102"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="97"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="103"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="98"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="104"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="99"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="105"/>
         <source>Chosen range</source>
         <translation>Período escolhido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="109"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="115"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="112"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="124"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="134"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="140"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="136"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="137"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="138"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="139"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="153"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="156"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="165"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="168"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="174"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="175"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="177"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="178"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="199"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="203"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="209"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="204"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="345"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="351"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="212"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="218"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="214"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="248"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="254"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="257"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="263"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="266"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="272"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="302"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="406"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="308"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="412"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="352"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="358"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="391"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="397"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="411"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="423"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -3823,33 +3886,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="277"/>
+        <location filename="../../desktop/shell/runner.py" line="282"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="282"/>
+        <location filename="../../desktop/shell/runner.py" line="287"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289"/>
+        <location filename="../../desktop/shell/runner.py" line="294"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="292"/>
+        <location filename="../../desktop/shell/runner.py" line="297"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293"/>
+        <location filename="../../desktop/shell/runner.py" line="298"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="322"/>
+        <location filename="../../desktop/shell/runner.py" line="329"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>
