@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 class Outcome:
     """How a workspace ended: quit with ``exit_code``, or go on with another profile.
 
-    ``login`` asks for the login dialog next (log out, new profile).
+    ``login`` asks for the login dialog next (log out, new profile), filled in with
+    ``next_profile`` when there is one (the profile just logged out of).
     """
 
     exit_code: int | None = None
@@ -317,6 +318,8 @@ class WorkspaceRunner(QObject):
         profile, settings = self._profile, self.settings
         if profile is not None and settings is not None and self._saved:
             self.settings = await self.profiles.log_out(settings, profile.id)
+            if profile.needs_token:  # logging in again keeps the profile, with a new token
+                self._end(Outcome(next_profile=profile, login=True))
         self._end(Outcome(login=True))
 
     def _copy_diagnostics(self) -> None:
