@@ -97,6 +97,7 @@ class _Start:
 
     async def passphrase(self, quitting: asyncio.Event) -> EncryptedFileKeyring | _Then:
         """Ask for the encrypted file's passphrase: the opened file, or what to do instead."""
+        log.info("tokens in the encrypted file: asking for its passphrase")
         dialog = PassphraseDialog(self.paths.encrypted_secrets_file)
         done: asyncio.Future[EncryptedFileKeyring | _Then] = (
             asyncio.get_running_loop().create_future()
