@@ -23,7 +23,7 @@ from desktop.settings.secrets import TokenStore
 from desktop.shell.login_dialog import LoginDialog
 from desktop.shell.main_window import MainWindow
 
-WAIT = 30_000  # generous: a workspace starts Chromium, and the machine may be busy
+WAIT = 60_000  # an upper bound only: a workspace starts Chromium on a busy machine
 W = TypeVar("W", bound=QWidget)
 
 
