@@ -316,11 +316,12 @@ class WorkspaceRunner(QObject):
 
     async def _log_out(self) -> None:
         profile, settings = self._profile, self.settings
+        outcome = Outcome(login=True)
         if profile is not None and settings is not None and self._saved:
             self.settings = await self.profiles.log_out(settings, profile.id)
             if profile.needs_token:  # logging in again keeps the profile, with a new token
-                self._end(Outcome(next_profile=profile, login=True))
-        self._end(Outcome(login=True))
+                outcome = Outcome(next_profile=profile, login=True)
+        self._end(outcome)
 
     def _copy_diagnostics(self) -> None:
         copy_diagnostics(self.settings, self.paths)

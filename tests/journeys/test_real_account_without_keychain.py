@@ -2,7 +2,8 @@
 
 First start → login dialog says there is no keychain → the user opts into the encrypted
 file → quit → the next start asks for the passphrase → a wrong one is said in words →
-the right one opens the profile. Another start offers a way back to the login dialog.
+the right one opens the profile → log out → log in again. Another start offers a way back
+to the login dialog.
 """
 
 from __future__ import annotations
@@ -59,8 +60,18 @@ def test_encrypted_file_chosen_at_login_then_passphrase_at_next_start(
     assert sandbox.base_url in window._status.text()
     history = window.panel("history")
     assert isinstance(history, HistoryPanel)  # the token works: the history loads
-    qtbot.waitUntil(lambda: history.model.rowCount() > 0, timeout=WAIT)
-    assert "401" not in history.status.text()
+    qtbot.waitUntil(lambda: history.status.text().startswith("Updated at"), timeout=WAIT)
+    assert history.model.rowCount() > 0
+
+    # Log out and in again: the token goes to the file opened above, no passphrase asked.
+    before = secrets.read_text()
+    menu_action(window, "Log out").trigger()
+    login = second.wait_for(LoginDialog)
+    assert secrets.read_text() != before  # the token was wiped from the file
+    assert not login.keychain_box.isVisible()
+    second.log_in(sandbox.base_url, TOKEN)
+    window = second.wait_for(MainWindow)
+    assert not visible(PassphraseDialog)
     menu_action(window, "Quit").trigger()
     assert second.exit_code() == 0
 
