@@ -64,6 +64,20 @@ class ProfileService:
         await self.store.save_async(updated)
         return updated
 
+    async def remember(
+        self, settings: Settings, profile: Profile, *, activate: bool = True
+    ) -> Settings:
+        """Save a profile whose token is stored already (the login dialog stores it first).
+
+        Raises ``ValueError`` when the profile needs a token and none is stored: a profile
+        is never saved without its token.
+        """
+        if profile.needs_token and not await self.tokens.get(profile.id):
+            raise ValueError("this profile's token is not stored")
+        updated = settings.with_profile(profile, activate=activate)
+        await self.store.save_async(updated)
+        return updated
+
     async def switch(self, settings: Settings, profile_id: str) -> Settings:
         """Make ``profile_id`` the active profile and save."""
         if settings.profile(profile_id) is None:

@@ -2,7 +2,9 @@
 
 A file that cannot be read as settings is moved aside as
 ``settings.json.corrupt-<timestamp>`` and the defaults are used, with a notice for the
-user. Older versions are migrated (the old file kept as ``settings.json.v<N>.bak``).
+user. A file with invalid fields (a profile entry that cannot be read, a value out of
+range) is copied to ``settings.json.invalid-<timestamp>`` before anything is saved over
+it. Older versions are migrated (the old file kept as ``settings.json.v<N>.bak``).
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
 class SettingsStore:
     """Loads and saves :class:`Settings` at one path; the async methods use an executor."""
 
@@ -113,8 +119,14 @@ class SettingsStore:
             notices.append(SettingsNotice(NoticeKind.NEWER_VERSION, backup, version=version))
         settings, problems = settings_from_dict(data)
         if problems:
-            log.warning("settings fields replaced by defaults: %s", ", ".join(problems))
-            notices.append(SettingsNotice(NoticeKind.INVALID_FIELDS, fields=tuple(problems)))
+            # The next save drops what could not be read: the user keeps the original.
+            kept = self._keep_copy(raw)
+            log.warning(
+                "settings fields replaced by defaults: %s (original kept as %s)",
+                ", ".join(problems),
+                kept,
+            )
+            notices.append(SettingsNotice(NoticeKind.INVALID_FIELDS, kept, fields=tuple(problems)))
         if version < CURRENT_VERSION:
             try:
                 self.save(settings)
@@ -146,8 +158,24 @@ class SettingsStore:
             return None
         return target
 
+    def _keep_copy(self, raw: str) -> Path | None:
+        """A copy of ``raw`` beside the file; one already kept with that text is reused."""
+        for existing in sorted(self.path.parent.glob(f"{self.path.name}.invalid-*")):
+            try:
+                if existing.read_text(encoding="utf-8") == raw:
+                    return existing
+            except (OSError, UnicodeDecodeError):
+                continue
+        target = self.path.with_name(f"{self.path.name}.invalid-{_stamp()}")
+        try:
+            atomic_write_text(target, raw)
+        except OSError as exc:
+            log.warning("could not keep a copy of %s: %s", self.path, exc)
+            return None
+        return target
+
     def _set_aside(self, reason: str) -> LoadResult:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = _stamp()
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         log.warning("settings file unusable (%s); kept as %s, defaults used", reason, target)
         try:

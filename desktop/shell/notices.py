@@ -25,6 +25,13 @@ def notice_text(notice: SettingsNotice) -> str:
             "The settings file could not be read; default settings are in use (%1).",
         )
         where = notice.detail or where
+    elif notice.kind is NoticeKind.INVALID_FIELDS and notice.path is not None:
+        text = QCoreApplication.translate(
+            "SettingsNotice",
+            "Some settings were invalid and were reset to their defaults: %1. "
+            "The original file was kept as %2.",
+        ).replace("%2", str(notice.path))
+        where = ", ".join(notice.fields)
     elif notice.kind is NoticeKind.INVALID_FIELDS:
         text = QCoreApplication.translate(
             "SettingsNotice", "Some settings were invalid and were reset to their defaults: %1."

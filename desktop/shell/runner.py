@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 class Outcome:
     """How a workspace ended: quit with ``exit_code``, or go on with another profile.
 
-    ``login`` asks for the login dialog next (log out, new profile).
+    ``login`` asks for the login dialog next (log out, new profile), filled in with
+    ``next_profile`` when there is one (the profile just logged out of).
     """
 
     exit_code: int | None = None
@@ -318,9 +319,12 @@ class WorkspaceRunner(QObject):
 
     async def _log_out(self) -> None:
         profile, settings = self._profile, self.settings
+        outcome = Outcome(login=True)
         if profile is not None and settings is not None and self._saved:
             self.settings = await self.profiles.log_out(settings, profile.id)
-        self._end(Outcome(login=True))
+            if profile.needs_token:  # logging in again keeps the profile, with a new token
+                outcome = Outcome(next_profile=profile, login=True)
+        self._end(outcome)
 
     def _copy_diagnostics(self) -> None:
         copy_diagnostics(self.settings, self.paths)

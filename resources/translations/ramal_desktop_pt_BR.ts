@@ -2107,6 +2107,64 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="47"/>
+        <source>Passphrase — %1</source>
+        <translation>Frase secreta — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="50"/>
+        <source>This computer has no keychain, so your tokens are in a file encrypted with your passphrase. Enter it to open your profile.</source>
+        <translation>Este computador não tem chaveiro, então seus tokens estão num arquivo criptografado com sua frase secreta. Digite-a para abrir seu perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="56"/>
+        <source>passphrase</source>
+        <translation>frase secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="57"/>
+        <source>Passphrase</source>
+        <translation>Frase secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="59"/>
+        <source>Passphrase status</source>
+        <translation>Situação da frase secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="64"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="65"/>
+        <source>Log in with a token instead</source>
+        <translation>Entrar com um token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="66"/>
+        <source>Enter the account&apos;s access token again</source>
+        <translation>Digitar de novo o token de acesso da conta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="94"/>
+        <source>Opening…</source>
+        <translation>Abrindo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="99"/>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Frase secreta errada. Tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/passphrase_dialog.py" line="106"/>
+        <source>The encrypted file could not be read (%1). Log in with a token instead.</source>
+        <translation>Não foi possível ler o arquivo criptografado (%1). Entre com um token.</translation>
+    </message>
+</context>
+<context>
     <name>PauseReason</name>
     <message>
         <location filename="../../desktop/agent/words.py" line="196"/>
@@ -2953,21 +3011,26 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/shell/notices.py" line="29"/>
+        <source>Some settings were invalid and were reset to their defaults: %1. The original file was kept as %2.</source>
+        <translation>Algumas configurações eram inválidas e voltaram ao padrão: %1. O arquivo original foi guardado como %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/notices.py" line="36"/>
         <source>Some settings were invalid and were reset to their defaults: %1.</source>
         <translation>Algumas configurações eram inválidas e voltaram ao padrão: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="34"/>
+        <location filename="../../desktop/shell/notices.py" line="41"/>
         <source>The settings were updated from an older version; a copy of the old file is at %1.</source>
         <translation>As configurações foram atualizadas de uma versão anterior; uma cópia do arquivo antigo está em %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="39"/>
+        <location filename="../../desktop/shell/notices.py" line="46"/>
         <source>The settings file was written by a newer version of the app; a copy is at %1.</source>
         <translation>O arquivo de configurações foi gravado por uma versão mais nova do aplicativo; uma cópia está em %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/notices.py" line="52"/>
+        <location filename="../../desktop/shell/notices.py" line="59"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -3929,33 +3992,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="284"/>
+        <location filename="../../desktop/shell/runner.py" line="285"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289"/>
+        <location filename="../../desktop/shell/runner.py" line="290"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="296"/>
+        <location filename="../../desktop/shell/runner.py" line="297"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="299"/>
+        <location filename="../../desktop/shell/runner.py" line="300"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="300"/>
+        <location filename="../../desktop/shell/runner.py" line="301"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="329"/>
+        <location filename="../../desktop/shell/runner.py" line="333"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

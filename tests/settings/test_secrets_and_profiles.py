@@ -112,6 +112,23 @@ def test_a_profile_needing_a_token_is_not_saved_without_one(
     assert not paths.settings_file.exists()
 
 
+def test_a_profile_whose_token_the_login_stored_is_remembered(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = AppPaths.under(tmp_path)
+    tokens = TokenStore()
+    service = ProfileService(SettingsStore(paths.settings_file), tokens, paths)
+    prod = Profile("pprod", "Prod", Environment.TOTALVOICE, "4000")
+    with pytest.raises(ValueError):  # no token stored yet: nothing saved
+        run(qtbot, service.remember(Settings(), prod))
+    assert not paths.settings_file.exists()
+    run(qtbot, tokens.set("pprod", "tok-prod"))  # what the login dialog does first
+    settings = run(qtbot, service.remember(Settings(), prod))
+    assert settings.active == prod
+    assert SettingsStore(paths.settings_file).load().settings.active == prod
+    assert memory_keyring.items == {(SERVICE, "pprod"): "tok-prod"}
+
+
 def test_roles_decide_the_panels() -> None:
     assert visible_panels(frozenset({Role.AGENT})) == (Panel.PHONE, Panel.HISTORY)
     assert visible_panels(frozenset({Role.SUPERVISOR})) == (Panel.HISTORY, Panel.SUPERVISOR)

@@ -140,6 +140,30 @@ def test_bad_fields_fall_back_one_by_one(tmp_path: Path) -> None:
     )
 
 
+def test_an_invalid_profile_entry_is_kept_in_a_copy_before_a_save_drops_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "settings.json"
+    bad = {"id": "pwork", "name": "Work", "environment": "custom", "ramal": "4000"}
+    good = {"id": "plab", "name": "Lab", "environment": "totalvoice", "ramal": "4001"}
+    text = json.dumps({"version": CURRENT_VERSION, "profiles": [bad, good]})
+    path.write_text(text, encoding="utf-8")
+    store = SettingsStore(path)
+    result = store.load()
+    assert [p.id for p in result.settings.profiles] == ["plab"]
+    (notice,) = result.notices
+    assert notice.kind is NoticeKind.INVALID_FIELDS and notice.fields == ("profiles[0]",)
+    assert notice.path is not None and notice.path.name.startswith("settings.json.invalid-")
+    assert notice.path.read_text(encoding="utf-8") == text
+    store.save(result.settings)  # what the app does next: the entry is gone from the file
+    assert "pwork" not in path.read_text(encoding="utf-8")
+    assert json.loads(notice.path.read_text(encoding="utf-8"))["profiles"][0] == bad
+    # Read again unchanged, the same copy is named, not a second one.
+    path.write_text(text, encoding="utf-8")
+    assert store.load().notices[0].path == notice.path
+    assert len(list(tmp_path.glob("settings.json.invalid-*"))) == 1
+
+
 def test_newer_version_is_read_and_backed_up(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"version": CURRENT_VERSION + 1, "ring_volume": 10, "future": 1}))

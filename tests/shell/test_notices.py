@@ -15,6 +15,9 @@ def test_each_notice_says_what_happened_and_where(tmp_path: Path) -> None:
     assert "theme, language" in notice_text(
         SettingsNotice(NoticeKind.INVALID_FIELDS, fields=("theme", "language"))
     )
+    copy = tmp_path / "settings.json.invalid-1"
+    invalid = notice_text(SettingsNotice(NoticeKind.INVALID_FIELDS, copy, fields=("profiles[0]",)))
+    assert "profiles[0]" in invalid and str(copy) in invalid
     assert "permission denied" in notice_text(
         SettingsNotice(NoticeKind.UNREADABLE, detail="permission denied")
     )
