@@ -1,5 +1,8 @@
 """Logging to a rotating file in the platform log folder, with secrets always masked.
 
+The secret registry itself is Qt-free, in :mod:`desktop.api.redaction`; it is offered
+here too for the shell modules that set up logging.
+
 :class:`SecretRedactingFilter` sits on every handler the app installs. It masks the
 secrets registered at run time (the account token, the current webphone key and
 signature) and anything shaped like one (``key=…``, ``signature=…``, ``token=…``,
@@ -9,14 +12,12 @@ signature) and anything shaped like one (``key=…``, ``signature=…``, ``token
 from __future__ import annotations
 
 import logging
-import re
 import sys
-import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Final
 
-from desktop.api.redaction import redact_text
+from desktop.api.redaction import redact, register_secret, unregister_secret
 
 __all__ = [
     "LOG_FILE",
@@ -28,43 +29,7 @@ __all__ = [
 ]
 
 LOG_FILE: Final = "ramal-desktop.log"
-MASK: Final = "***"
-_MIN_SECRET: Final = 6
 _FORMAT: Final = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-_HEADER = re.compile(r"(?i)\b(access-token|authorization|x-api-key)(\"?\s*[:=]\s*\"?)[^\s\"',}]+")
-_JSON_SECRET = re.compile(
-    r"(?i)([\"'](?:key|signature|token|access_token|access-token|senha|password)[\"']\s*:\s*[\"'])"
-    r"[^\"']*"
-)
-
-_lock = threading.Lock()
-_secrets: set[str] = set()
-
-
-def register_secret(value: str | None) -> None:
-    """Mask ``value`` wherever it appears in later log records (short values are ignored)."""
-    if value and len(value.strip()) >= _MIN_SECRET:
-        with _lock:
-            _secrets.add(value.strip())
-
-
-def unregister_secret(value: str | None) -> None:
-    """Stop masking ``value`` (after log-out)."""
-    if value:
-        with _lock:
-            _secrets.discard(value.strip())
-
-
-def redact(text: str) -> str:
-    """``text`` with registered secrets and secret-looking parameters masked."""
-    with _lock:
-        known = sorted(_secrets, key=len, reverse=True)
-    for secret in known:
-        if secret in text:
-            text = text.replace(secret, MASK)
-    text = _HEADER.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
-    text = _JSON_SECRET.sub(lambda m: f"{m.group(1)}{MASK}", text)
-    return redact_text(text)
 
 
 class SecretRedactingFilter(logging.Filter):

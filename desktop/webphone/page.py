@@ -16,7 +16,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineRegisterProtocolHandlerRequest,
 )
 
-from desktop.shell.logging_setup import redact
+from desktop.api.redaction import redact
 from desktop.webphone.policy import (
     Navigation,
     navigation_decision,
