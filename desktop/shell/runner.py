@@ -144,7 +144,7 @@ class WorkspaceRunner(QObject):
                 close_to_tray.allow_close()
             for task in self._tasks:
                 task.cancel()
-            ws.close()
+            await ws.aclose()
             ws.window.close()
             ws.window.deleteLater()
             if tray is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.admin.panel import AdminPanel
@@ -43,18 +44,23 @@ class Workspace:
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
     extra: list[QWidget] = field(default_factory=list)
+    #: Panels shown apart whose window was closed, being stopped before they are deleted.
+    closing_apart: set[asyncio.Task[None]] = field(default_factory=set)
 
-    def close(self) -> None:
-        """Stop timers and the webphone before the event loop ends."""
-        for widget in self.extra:
-            if shiboken6.isValid(widget):  # closed by the user already: deleted
-                widget.close()
+    async def aclose(self) -> None:
+        """Stop every panel before its widgets are deleted: its tasks cancelled and awaited."""
+        for widget in list(self.extra):
+            await _close_apart(widget)
+        if self.closing_apart:
+            await asyncio.gather(*self.closing_apart)
+        if self.history is not None:
+            await self.history.aclose()
         if self.supervisor is not None:
-            self.supervisor.stop()
+            await self.supervisor.aclose()
         if self.admin is not None:
-            self.admin.shutdown()
+            await self.admin.aclose()
         if self.agent is not None:
-            self.agent.shutdown()
+            await self.agent.aclose()
         if self.webphone is not None:
             self.webphone.close()
 
@@ -168,11 +174,40 @@ def build_workspace(
     return workspace
 
 
-def _show_apart(workspace: Workspace, panel: QWidget, title: str) -> None:
-    """Show a panel in a window of its own, closed with the workspace."""
+def _show_apart(workspace: Workspace, panel: HistoryPanel | KpiView, title: str) -> None:
+    """Show a panel in a window of its own; closing it stops its tasks, then deletes it."""
     panel.setWindowTitle(title)
     panel.setWindowFlag(Qt.WindowType.Window)
-    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     panel.resize(1200, 700)
+    panel.installEventFilter(_ApartCloser(workspace, panel))
     workspace.extra.append(panel)
     panel.show()
+
+
+async def _close_apart(panel: QWidget) -> None:
+    if not shiboken6.isValid(panel):
+        return
+    if isinstance(panel, HistoryPanel | KpiView):
+        await panel.aclose()
+    if shiboken6.isValid(panel):  # the await let other events run
+        panel.hide()
+        panel.deleteLater()
+
+
+class _ApartCloser(QObject):
+    """Once a panel shown apart is closed, stop its tasks, then delete it."""
+
+    def __init__(self, workspace: Workspace, panel: QWidget) -> None:
+        super().__init__(panel)
+        self._workspace, self._panel = workspace, panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Start stopping the panel when its window closes."""
+        if watched is self._panel and event.type() is QEvent.Type.Close:
+            extra = self._workspace.extra
+            if self._panel in extra:
+                extra.remove(self._panel)
+                task = asyncio.ensure_future(_close_apart(self._panel))
+                self._workspace.closing_apart.add(task)
+                task.add_done_callback(self._workspace.closing_apart.discard)
+        return False

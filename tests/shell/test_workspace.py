@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import logging
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -44,7 +47,7 @@ def test_every_role_gets_every_panel_and_its_menus(
         assert {"Call", "Supervision", "Administration"} <= set(menus)
         assert not ws.agent_window or not ws.agent_window.menuBar().isVisible()
     finally:
-        ws.close()
+        run(qtbot, ws.aclose())
 
 
 def test_an_agent_sees_only_the_phone_and_its_own_history(
@@ -55,7 +58,7 @@ def test_an_agent_sees_only_the_phone_and_its_own_history(
         assert ws.window.panel_keys == ["phone", "history"]
         assert ws.history is not None and ws.history.source.ramal == "4000"
     finally:
-        ws.close()
+        run(qtbot, ws.aclose())
 
 
 def test_admin_links_open_the_history_and_kpi_views_of_a_ramal(
@@ -77,4 +80,40 @@ def test_admin_links_open_the_history_and_kpi_views_of_a_ramal(
         assert kpis.report is not None
         assert [p.ramal for p in kpis.report.pauses] == [ramal.ramal]
     finally:
-        ws.close()
+        run(qtbot, ws.aclose())
+
+
+def test_closing_while_history_refreshes_stops_every_task_first(
+    qtbot: QtBot,
+    session: Session,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    assert session.sandbox is not None
+    session.sandbox.context.faults.add(  # the report answers long after the app has quit
+        {"method": "GET", "path": "/chamada/relatorio", "delay_ms": 60_000, "count": 100}
+    )
+    ws = _build(session, tmp_path, frozenset(Role))
+    history = ws.history
+    assert history is not None
+    button = history.refresh_button
+    refresh = history.reload()
+    qtbot.waitUntil(lambda: not button.isEnabled(), timeout=10_000)  # fetching
+    assert not refresh.done()
+    caplog.set_level(logging.WARNING)
+    run(qtbot, ws.aclose())
+    assert refresh.cancelled()
+    assert button.isEnabled()  # its ``finally`` ran while the widgets were alive
+    ws.window.close()
+    ws.window.deleteLater()
+    run(qtbot, session.close())
+    qtbot.wait(50)
+    del ws, history, refresh
+    gc.collect()
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if "destroyed but it is pending" in m or "task failed" in m]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert unraisable == []
