@@ -19,7 +19,7 @@ from desktop.sandbox.envelope import (
 from desktop.sandbox.models import STATUS_ATENDIDA, Conference, ConferenceCall
 from desktop.sandbox.params import bool_field, page, paging, phone_field, report_window, text_field
 from desktop.sandbox.store import CLIENTE_ID, Store, classify
-from desktop.sandbox.timeutil import now
+from desktop.sandbox.timeutil import Clock
 
 
 def _conference(request: web.Request) -> Conference:
@@ -29,15 +29,15 @@ def _conference(request: web.Request) -> Conference:
     return conference
 
 
-def _answer(conference: Conference, call: ConferenceCall) -> None:
+def _answer(conference: Conference, call: ConferenceCall, clock: Clock) -> None:
     if call.ended_at is None and conference.data_termino is None:
-        call.answered_at, call.status = now(), STATUS_ATENDIDA
+        call.answered_at, call.status = clock(), STATUS_ATENDIDA
         if conference.resposta_usuario:
             conference.resposta = "1"
 
 
 def _dial(store: Store, conference: Conference, numero: str) -> None:
-    moment = now()
+    moment = store.clock()
     call = ConferenceCall(
         id=store.new_call_id(),
         numero=numero,
@@ -49,7 +49,7 @@ def _dial(store: Store, conference: Conference, numero: str) -> None:
     conference.chamadas.append(call)
     auto = store.settings.auto_answer_ms
     if auto is not None:
-        asyncio.get_running_loop().call_later(auto / 1000, _answer, conference, call)
+        asyncio.get_running_loop().call_later(auto / 1000, _answer, conference, call, store.clock)
 
 
 async def create_conference(request: web.Request) -> web.Response:
@@ -67,7 +67,7 @@ async def create_conference(request: web.Request) -> web.Response:
         id=store.new_conference_id(),
         numero_destino=numero,
         url_conferencia=url,
-        data_criacao=now(),
+        data_criacao=ctx(request).store.clock(),
         cliente_id=CLIENTE_ID,
         resposta_usuario=bool_field(body, "resposta_usuario") or False,
         gravar=bool_field(body, "gravar_conferencia") or False,
@@ -80,7 +80,7 @@ async def create_conference(request: web.Request) -> web.Response:
 
 async def get_conference(request: web.Request) -> web.Response:
     """GET /conferencia/{id}."""
-    return ok(_conference(request).to_json(now(), origin(request)))
+    return ok(_conference(request).to_json(ctx(request).store.clock(), origin(request)))
 
 
 async def end_conference(request: web.Request) -> web.Response:
@@ -88,7 +88,7 @@ async def end_conference(request: web.Request) -> web.Response:
     conference = _conference(request)
     if conference.data_termino is not None:
         raise ApiError(400, CALL_NOT_ACTIVE, "conferência já encerrada")
-    moment = now()
+    moment = ctx(request).store.clock()
     conference.data_termino = moment
     for call in conference.chamadas:
         if call.ended_at is None:
@@ -107,7 +107,7 @@ async def conference_report(request: web.Request) -> web.Response:
         key=lambda c: (c.data_criacao, c.id),
     )
     chunk, dados = page(rows, posicao, limite)
-    at, base = now(), origin(request)
+    at, base = ctx(request).store.clock(), origin(request)
     dados["relatorio"] = [c.to_json(at, base) for c in chunk]
     return ok(dados)
 

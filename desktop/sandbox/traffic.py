@@ -19,7 +19,7 @@ from typing import Final
 from desktop.sandbox.context import Context
 from desktop.sandbox.engine import ENDED
 from desktop.sandbox.models import STATUS_ATENDIDA, Call, JsonObject, Pause, Ramal
-from desktop.sandbox.timeutil import iso, now
+from desktop.sandbox.timeutil import iso
 from desktop.sandbox.traffic_plan import (
     INCOMING,
     NOT_ANSWERED,
@@ -191,7 +191,7 @@ class Traffic:
     # the events
 
     def _pause(self, ramal: Ramal, plan: Plan) -> None:
-        pause = self.context.store.start_pause(ramal.id, plan.fila, now())
+        pause = self.context.store.start_pause(ramal.id, plan.fila, self.context.store.clock())
         if pause is None:
             return
         loop = asyncio.get_running_loop()
@@ -201,7 +201,7 @@ class Traffic:
 
     def _end_pause(self, ramal_id: int, pause: Pause) -> None:
         if pause.fim is None:  # the agent may have ended it already
-            pause.fim = now()
+            pause.fim = self.context.store.clock()
         if self._pauses.get(ramal_id, (None,))[0] is pause:
             del self._pauses[ramal_id]
 
