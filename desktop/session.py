@@ -44,11 +44,15 @@ class Session:
 
 
 async def open_profile_session(
-    profile: Profile, token: str | None, *, seed: int | None = None
+    profile: Profile, token: str | None, *, seed: int | None = None, traffic: bool = True
 ) -> Session:
-    """The session for ``profile``: the embedded sandbox, or its hosts with ``token``."""
+    """The session for ``profile``: the embedded sandbox, or its hosts with ``token``.
+
+    The embedded sandbox starts with its simulated call-centre traffic unless ``traffic``
+    is False, so a first look at the app shows it alive.
+    """
     if profile.environment is Environment.SANDBOX:
-        server = SandboxServer(host="127.0.0.1", port=0, seed=seed)
+        server = SandboxServer(host="127.0.0.1", port=0, seed=seed, traffic=traffic)
         sandbox_hosts = ApiHosts.single(await server.start())
         client = TotalVoiceClient(server.token, ApiConfig(hosts=sandbox_hosts))
         return Session(client=client, hosts=sandbox_hosts, sandbox=server)

@@ -103,7 +103,9 @@ class WorkspaceRunner(QObject):
         self._last_state = AgentState.DISCONNECTED
         loop = asyncio.get_running_loop()
         self._ended = loop.create_future()
-        session = await open_profile_session(profile, token, seed=self.options.seed)
+        session = await open_profile_session(
+            profile, token, seed=self.options.seed, traffic=self.options.sandbox_traffic
+        )
         if session.sandbox is not None:
             register_secret(session.sandbox.token)
         tray = TrayIcon() if TrayIcon.is_available() and not self.options.self_test else None

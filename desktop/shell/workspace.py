@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.admin.panel import AdminPanel
@@ -19,6 +20,7 @@ from desktop.api import WebphoneType, WebphoneUrl
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
+from desktop.sandbox.server import SandboxServer
 from desktop.session import Session
 from desktop.settings.model import Profile, Role, Settings
 from desktop.settings.paths import AppPaths
@@ -44,7 +46,9 @@ class Workspace:
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
     extra: list[QWidget] = field(default_factory=list)
-    #: Panels shown apart whose window was closed, being stopped before they are deleted.
+    # Sandbox → Simulated traffic (on the embedded sandbox only).
+    sandbox_traffic: QAction | None = None
+    # Panels shown apart whose window was closed, being stopped before they are deleted.
     closing_apart: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def aclose(self) -> None:
@@ -171,7 +175,29 @@ def build_workspace(
 
         admin.openReceivedCalls.connect(received_calls)
         admin.openPauses.connect(pauses)
+
+    if session.sandbox is not None:
+        workspace.sandbox_traffic = _sandbox_menu(window, session.sandbox)
     return workspace
+
+
+def _sandbox_menu(window: MainWindow, sandbox: SandboxServer) -> QAction:
+    """The Sandbox menu, before Help; returns its checkable Simulated traffic action."""
+    menu = QMenu(QCoreApplication.translate("MainWindow", "Sand&box"), window)
+    traffic = menu.addAction(QCoreApplication.translate("MainWindow", "Simulated &traffic"))
+    traffic.setCheckable(True)
+    traffic.setChecked(sandbox.traffic.running)
+    traffic.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Customers call the demo ramais, they call out and pause; your own ramal is left "
+            "to you.",
+        )
+    )
+    traffic.toggled.connect(lambda on: sandbox.traffic.start() if on else sandbox.traffic.stop())
+    bar = window.menuBar()
+    bar.insertMenu(bar.actions()[-1], menu)  # Help stays last
+    return traffic
 
 
 def _show_apart(workspace: Workspace, panel: HistoryPanel | KpiView, title: str) -> None:

@@ -279,42 +279,42 @@
 <context>
     <name>AgentController</name>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="163"/>
+        <location filename="../../desktop/agent/controller.py" line="168"/>
         <source>You can dial when the phone is ready and no call is in progress.</source>
         <translation>Você pode discar quando o telefone estiver disponível e sem chamada em andamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="169"/>
+        <location filename="../../desktop/agent/controller.py" line="174"/>
         <source>The call was not placed: see the message above.</source>
         <translation>A chamada não foi feita: veja a mensagem acima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="179"/>
+        <location filename="../../desktop/agent/controller.py" line="184"/>
         <source>The link has no valid number: %1</source>
         <translation>O link não tem um número válido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="231"/>
+        <location filename="../../desktop/agent/controller.py" line="236"/>
         <source>There is no call in progress to transfer.</source>
         <translation>Não há chamada em andamento para transferir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="238"/>
+        <location filename="../../desktop/agent/controller.py" line="243"/>
         <source>The transfer was not sent: see the message in the window.</source>
         <translation>A transferência não foi enviada: veja a mensagem na janela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="305"/>
+        <location filename="../../desktop/agent/controller.py" line="310"/>
         <source>The command was refused: %1.</source>
         <translation>O comando foi recusado: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="312"/>
+        <location filename="../../desktop/agent/controller.py" line="317"/>
         <source>The webphone is not ready yet (%1). Wait until the top of the window says “Ready”, or use Phone ▸ Reconnect.</source>
         <translation>O webphone ainda não está pronto (%1). Aguarde até o topo da janela mostrar “Disponível” ou use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="337"/>
+        <location filename="../../desktop/agent/controller.py" line="342"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -645,203 +645,203 @@
 <context>
     <name>ConferenceView</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="84"/>
+        <location filename="../../desktop/admin/conference_view.py" line="85"/>
         <source>Each number is called with its own POST /conferencia, as the API documents it: the call plays the audio file and the API returns a conference id. The documented API has no way to add a number to an existing conference id, so every number called here gets its own conference record; this screen follows them together and ends them together.</source>
         <translation>Cada número é chamado com seu próprio POST /conferencia, como a API documenta: a chamada toca o arquivo de áudio e a API devolve um id de conferência. A API documentada não permite adicionar um número a uma conferência existente, então cada número chamado aqui ganha seu próprio registro de conferência; esta tela acompanha todos juntos e os encerra juntos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="92"/>
+        <location filename="../../desktop/admin/conference_view.py" line="93"/>
         <source>New conference</source>
         <translation>Nova conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="95"/>
+        <location filename="../../desktop/admin/conference_view.py" line="96"/>
         <source>DDD + number, e.g. 4832830151</source>
         <translation>DDD + número, ex.: 4832830151</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="100"/>
+        <location filename="../../desktop/admin/conference_view.py" line="101"/>
         <source>optional: number shown to who is called</source>
         <translation>opcional: número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="101"/>
+        <location filename="../../desktop/admin/conference_view.py" line="102"/>
         <source>Record (gravar_conferencia)</source>
         <translation>Gravar (gravar_conferencia)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="102"/>
+        <location filename="../../desktop/admin/conference_view.py" line="103"/>
         <source>Wait for a key press (resposta_usuario)</source>
         <translation>Aguardar uma tecla (resposta_usuario)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="103"/>
+        <location filename="../../desktop/admin/conference_view.py" line="104"/>
         <source>Call number</source>
         <translation>Ligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="108"/>
+        <location filename="../../desktop/admin/conference_view.py" line="109"/>
         <source>Audio URL (MP3) *</source>
         <translation>URL do áudio (MP3) *</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="109"/>
+        <location filename="../../desktop/admin/conference_view.py" line="110"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="115"/>
+        <location filename="../../desktop/admin/conference_view.py" line="116"/>
         <source>Number to call *</source>
         <translation>Número a chamar *</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Conference</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="121"/>
+        <location filename="../../desktop/admin/conference_view.py" line="151"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="121"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="121"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="122"/>
+        <location filename="../../desktop/admin/conference_view.py" line="123"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="124"/>
+        <location filename="../../desktop/admin/conference_view.py" line="125"/>
         <source>End conference…</source>
         <translation>Encerrar conferência…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="126"/>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>New session</source>
         <translation>Nova sessão</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="132"/>
+        <location filename="../../desktop/admin/conference_view.py" line="133"/>
         <source>Current conference</source>
         <translation>Conferência atual</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="137"/>
+        <location filename="../../desktop/admin/conference_view.py" line="138"/>
         <source>Past conferences</source>
         <translation>Conferências anteriores</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="146"/>
+        <location filename="../../desktop/admin/conference_view.py" line="147"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="151"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="155"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="155"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="191"/>
+        <location filename="../../desktop/admin/conference_view.py" line="192"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="194"/>
+        <location filename="../../desktop/admin/conference_view.py" line="195"/>
         <source>The audio URL is required by the API.</source>
         <translation>A API exige a URL do áudio.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="206"/>
+        <location filename="../../desktop/admin/conference_view.py" line="207"/>
         <source>Could not call %1: %2</source>
         <translation>Não foi possível ligar para %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="212"/>
+        <location filename="../../desktop/admin/conference_view.py" line="213"/>
         <source>Calling %1 (conference %2)…</source>
         <translation>Chamando %1 (conferência %2)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="226"/>
-        <location filename="../../desktop/admin/conference_view.py" line="302"/>
+        <location filename="../../desktop/admin/conference_view.py" line="227"/>
+        <location filename="../../desktop/admin/conference_view.py" line="303"/>
         <source>The conference has ended.</source>
         <translation>A conferência foi encerrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="228"/>
+        <location filename="../../desktop/admin/conference_view.py" line="229"/>
         <source>%1 call(s) in the conference; refreshing every %2 s.</source>
         <translation>%1 chamada(s); atualiza a cada %2 s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="251"/>
+        <location filename="../../desktop/admin/conference_view.py" line="252"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="256"/>
-        <location filename="../../desktop/admin/conference_view.py" line="258"/>
+        <location filename="../../desktop/admin/conference_view.py" line="257"/>
+        <location filename="../../desktop/admin/conference_view.py" line="259"/>
         <source>calling…</source>
         <translation>chamando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="274"/>
+        <location filename="../../desktop/admin/conference_view.py" line="275"/>
         <source>End conference</source>
         <translation>Encerrar conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="275"/>
+        <location filename="../../desktop/admin/conference_view.py" line="276"/>
         <source>End the conference and hang up every call (conference ids: %1)?</source>
         <translation>Encerrar a conferência e desligar todas as chamadas (ids de conferência: %1)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="296"/>
+        <location filename="../../desktop/admin/conference_view.py" line="297"/>
         <source>Could not end %1: %2</source>
         <translation>Não foi possível encerrar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="316"/>
+        <location filename="../../desktop/admin/conference_view.py" line="317"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="334"/>
+        <location filename="../../desktop/admin/conference_view.py" line="335"/>
         <source>%1 conference(s).</source>
         <translation>%1 conferência(s).</translation>
     </message>
@@ -1324,112 +1324,112 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80"/>
+        <location filename="../../desktop/history/panel.py" line="81"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80"/>
+        <location filename="../../desktop/history/panel.py" line="81"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="81"/>
+        <location filename="../../desktop/history/panel.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="83"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="83"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90"/>
+        <location filename="../../desktop/history/panel.py" line="91"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="94"/>
+        <location filename="../../desktop/history/panel.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="97"/>
+        <location filename="../../desktop/history/panel.py" line="98"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="99"/>
+        <location filename="../../desktop/history/panel.py" line="100"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="102"/>
+        <location filename="../../desktop/history/panel.py" line="103"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="103"/>
+        <location filename="../../desktop/history/panel.py" line="104"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="104"/>
+        <location filename="../../desktop/history/panel.py" line="105"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="230"/>
+        <location filename="../../desktop/history/panel.py" line="235"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="255"/>
+        <location filename="../../desktop/history/panel.py" line="260"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="260"/>
+        <location filename="../../desktop/history/panel.py" line="265"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="263"/>
+        <location filename="../../desktop/history/panel.py" line="268"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="350"/>
+        <location filename="../../desktop/history/panel.py" line="355"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="356"/>
+        <location filename="../../desktop/history/panel.py" line="361"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="367"/>
+        <location filename="../../desktop/history/panel.py" line="372"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="369"/>
+        <location filename="../../desktop/history/panel.py" line="374"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="399"/>
+        <location filename="../../desktop/history/panel.py" line="404"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="418"/>
+        <location filename="../../desktop/history/panel.py" line="423"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -1864,44 +1864,59 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="99"/>
+        <location filename="../../desktop/shell/workspace.py" line="106"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="116"/>
+        <location filename="../../desktop/shell/workspace.py" line="123"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="126"/>
+        <location filename="../../desktop/shell/workspace.py" line="133"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="130"/>
+        <location filename="../../desktop/shell/workspace.py" line="137"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="139"/>
+        <location filename="../../desktop/shell/workspace.py" line="146"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="142"/>
+        <location filename="../../desktop/shell/workspace.py" line="149"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="156"/>
+        <location filename="../../desktop/shell/workspace.py" line="163"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="163"/>
+        <location filename="../../desktop/shell/workspace.py" line="170"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace.py" line="186"/>
+        <source>Sand&amp;box</source>
+        <translation>Sand&amp;box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace.py" line="187"/>
+        <source>Simulated &amp;traffic</source>
+        <translation>&amp;Tráfego simulado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace.py" line="191"/>
+        <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
+        <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
 </context>
 <context>
@@ -2235,154 +2250,154 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RamaisView</name>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="80"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="81"/>
         <source>Search ramal, login, caller ID, tags…</source>
         <extracomment>``/ramal/relatorio`` filters by creation date; this start covers every ramal.</extracomment>
         <translation>Buscar ramal, login, bina, tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="83"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="84"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="85"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="86"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="87"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="88"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="89"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="90"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="91"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="92"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="117"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="118"/>
         <source>Webphone link: press Get link</source>
         <translation>Link do webphone: clique em Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="118"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="119"/>
         <source>Get link</source>
         <translation>Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="120"/>
-        <location filename="../../desktop/admin/ramais_view.py" line="345"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="121"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="346"/>
         <source>Reveal</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="123"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="124"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="126"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="127"/>
         <source>Received calls</source>
         <translation>Chamadas recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="128"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="129"/>
         <source>Pauses</source>
         <translation>Pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="138"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="139"/>
         <source>Webphone:</source>
         <translation>Webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="166"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="167"/>
         <source>Loading ramais…</source>
         <translation>Carregando ramais…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="170"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="171"/>
         <source>Loading ramais… %1</source>
         <translation>Carregando ramais… %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="175"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="176"/>
         <source>Could not load the ramais: %1</source>
         <translation>Não foi possível carregar os ramais: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="182"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="183"/>
         <source>%1 ramal(s).</source>
         <translation>%1 ramal(is).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="214"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="215"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="248"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="249"/>
         <source>Ramal %1 created.</source>
         <translation>Ramal %1 criado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="253"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="254"/>
         <source>Ramal %1 saved.</source>
         <translation>Ramal %1 salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="269"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="270"/>
         <source>Delete ramal</source>
         <translation>Excluir ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="270"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="271"/>
         <source>Delete ramal %1 (%2)? Its user will no longer be able to make or receive calls. This cannot be undone.</source>
         <translation>Excluir o ramal %1 (%2)? O usuário não poderá mais fazer nem receber chamadas. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="277"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="278"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="294"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="295"/>
         <source>Could not delete ramal %1: %2</source>
         <translation>Não foi possível excluir o ramal %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="298"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="299"/>
         <source>Ramal %1 deleted.</source>
         <translation>Ramal %1 excluído.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="325"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="326"/>
         <source>Could not get the webphone link: %1</source>
         <translation>Não foi possível gerar o link do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="337"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="338"/>
         <source>valid until %1</source>
         <translation>válido até %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="345"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="346"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="352"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="353"/>
         <source>The link expired: press Get link again.</source>
         <translation>O link expirou: clique em Gerar link de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="355"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="356"/>
         <source>Webphone link copied. It carries the ramal&apos;s key: share it only with its user.</source>
         <translation>Link do webphone copiado. Ele contém a chave do ramal: compartilhe só com o usuário dele.</translation>
     </message>
@@ -2874,150 +2889,150 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorActions</name>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="41"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="42"/>
         <source>Listen to call</source>
         <extracomment>``runner(kind, call_id, numero, perna)`` → the API&apos;s answer.</extracomment>
         <translation>Escutar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="42"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
         <source>Whisper to the ramal</source>
         <translation>Sussurrar para o ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="44"/>
         <source>Join the call (conference)</source>
         <translation>Entrar na chamada (conferência)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="46"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="47"/>
         <source>Transfer call</source>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="47"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="48"/>
         <source>Hang up call</source>
         <translation>Desligar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="53"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="54"/>
         <source>Your phone rings; when you answer you hear both sides and nobody hears you.</source>
         <translation>Seu telefone toca; ao atender, você ouve os dois lados e ninguém ouve você.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="57"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="58"/>
         <source>Your phone rings; when you answer only the ramal hears you (escuta modo 2).</source>
         <translation>Seu telefone toca; ao atender, só o ramal ouve você (escuta modo 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="61"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="62"/>
         <source>Your phone rings; when you answer everybody hears you (modo 3).</source>
         <translation>Seu telefone toca; ao atender, todos ouvem você (modo 3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="64"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="65"/>
         <source>The chosen leg goes to the new number; the other leg hangs up.</source>
         <translation>A perna escolhida vai para o novo número; a outra perna é desligada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="67"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="68"/>
         <source>The call ends for both sides. This cannot be undone.</source>
         <translation>A chamada termina para os dois lados. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="98"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="99"/>
         <source>Call {id}: {origem} → {destino}</source>
         <translation>Chamada {id}: {origem} → {destino}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="111"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="112"/>
         <source>Origin leg ({number})</source>
         <translation>Perna de origem ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="116"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="117"/>
         <source>Destination leg ({number})</source>
         <translation>Perna de destino ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="124"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="125"/>
         <source>Your phone or ramal</source>
         <translation>Seu telefone ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="126"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="127"/>
         <source>Call me at:</source>
         <translation>Ligar para mim em:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="129"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="130"/>
         <source>Ramal or phone number</source>
         <translation>Ramal ou número de telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="137"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="138"/>
         <source>Transfer to:</source>
         <translation>Transferir para:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="144"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="145"/>
         <source>Leg to move:</source>
         <translation>Perna a transferir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="167"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="168"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="168"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="169"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="169"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="170"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="170"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="171"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="171"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="172"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="190"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="191"/>
         <source>Enter a number first.</source>
         <translation>Informe um número primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="197"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="198"/>
         <source>Sending the request…</source>
         <translation>Enviando a solicitação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="211"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="216"/>
         <source>Failed: {reason}</source>
         <translation>Falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="223"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="226"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="229"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="228"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="231"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="234"/>
         <source>Done: the API accepted the request; your phone will ring.</source>
         <translation>Pronto: a API aceitou a solicitação; seu telefone vai tocar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="232"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="237"/>
         <source>Done: the API says the call is being transferred.</source>
         <translation>Pronto: a API informa que a chamada está sendo transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="235"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="240"/>
         <source>Done: the API ended the call.</source>
         <translation>Pronto: a API encerrou a chamada.</translation>
     </message>
@@ -3300,219 +3315,219 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="135"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="190"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="57"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="64"/>
         <source>Export KPIs</source>
         <translation>Exportar indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="96"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="103"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="97"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="104"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="98"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="105"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="99"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="106"/>
         <source>Chosen range</source>
         <translation>Período escolhido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="109"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="116"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="112"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="119"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="125"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="134"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="136"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="137"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="138"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="139"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="146"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="153"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="160"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="156"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="163"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="166"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="169"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="174"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="175"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="177"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="178"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="200"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="203"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="204"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="345"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="211"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="356"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="212"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="214"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="221"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="248"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="259"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="257"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="268"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="266"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="277"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="302"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="406"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="313"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="352"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="363"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="391"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="402"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="411"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="422"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="428"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -3561,22 +3576,22 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="167"/>
+        <location filename="../../desktop/supervisor/panel.py" line="176"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="176"/>
+        <location filename="../../desktop/supervisor/panel.py" line="185"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="184"/>
+        <location filename="../../desktop/supervisor/panel.py" line="193"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="186"/>
+        <location filename="../../desktop/supervisor/panel.py" line="195"/>
         <source>Paused</source>
         <translation>Pausado</translation>
     </message>
@@ -3823,33 +3838,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="277"/>
+        <location filename="../../desktop/shell/runner.py" line="283"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="282"/>
+        <location filename="../../desktop/shell/runner.py" line="288"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="289"/>
+        <location filename="../../desktop/shell/runner.py" line="295"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="292"/>
+        <location filename="../../desktop/shell/runner.py" line="298"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="293"/>
+        <location filename="../../desktop/shell/runner.py" line="299"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="322"/>
+        <location filename="../../desktop/shell/runner.py" line="328"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

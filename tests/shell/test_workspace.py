@@ -26,7 +26,7 @@ T = TypeVar("T")
 
 @pytest.fixture
 def session(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[Session]:
-    opened = run(qtbot, open_profile_session(SANDBOX_PROFILE, None, seed=5))
+    opened = run(qtbot, open_profile_session(SANDBOX_PROFILE, None, seed=5, traffic=False))
     yield opened
     run(qtbot, opened.close())
 
@@ -117,3 +117,23 @@ def test_closing_while_history_refreshes_stops_every_task_first(
     assert not [m for m in messages if "destroyed but it is pending" in m or "task failed" in m]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert unraisable == []
+
+
+def test_the_sandbox_menu_turns_the_simulated_traffic_on_and_off(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    assert session.sandbox is not None
+    traffic = session.sandbox.traffic
+    ws = _build(session, tmp_path, frozenset({Role.SUPERVISOR}))
+    try:
+        menus = [a.text().replace("&", "") for a in ws.window.menuBar().actions()]
+        assert menus[-2:] == ["Sandbox", "Help"]
+        action = ws.sandbox_traffic
+        assert action is not None and action.isCheckable()
+        assert not action.isChecked() and not traffic.running  # started quiet
+        action.trigger()
+        assert action.isChecked() and traffic.running
+        action.trigger()
+        assert not action.isChecked() and not traffic.running
+    finally:
+        run(qtbot, ws.aclose())
