@@ -20,3 +20,6 @@ INSTANTS = {
     "new-year-eve-23:59": datetime(2026, 12, 31, 23, 59, tzinfo=BRT),
     "saturday-00:01": datetime(2026, 6, 13, 0, 1, tzinfo=BRT),
 }
+
+#: Where suites that do not vary the hour start their sandbox's clock.
+NOON = INSTANTS["12:00"]
