@@ -42,16 +42,13 @@ class SandboxServer:
         seed: int | None = None,
         *,
         clock: Clock = now,
-        traffic: bool = False,
     ) -> None:
         """Seed the data; nothing listens until :meth:`start`.
 
-        ``clock`` says what time it is (the seeded data ends just before its first reading);
-        ``traffic`` starts the simulated call-centre traffic with the server.
+        ``clock`` says what time it is (the seeded data ends just before its first reading).
         """
         self._host = host
         self._port = port
-        self._traffic_on_start = traffic
         store = Store(clock=clock)
         populate(store, seed, clock())
         engine = CallEngine(store)
@@ -121,8 +118,6 @@ class SandboxServer:
         port = int(runner.addresses[0][1]) if runner.addresses else self._port
         host = f"[{self._host}]" if ":" in self._host else self._host
         self.context.base_url = f"http://{host}:{port}"
-        if self._traffic_on_start:
-            self.traffic.start()
         return self.context.base_url
 
     async def stop(self) -> None:
@@ -153,11 +148,10 @@ class SandboxThread:
         seed: int | None = None,
         *,
         clock: Clock = now,
-        traffic: bool = False,
     ) -> None:
         """The same arguments as :class:`SandboxServer`."""
         self._args = (host, port, token, seed)
-        self._clock, self._traffic = clock, traffic
+        self._clock = clock
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready: concurrent.futures.Future[SandboxServer] = concurrent.futures.Future()
@@ -190,7 +184,7 @@ class SandboxThread:
         self._loop = loop
         asyncio.set_event_loop(loop)
         try:
-            server = SandboxServer(*self._args, clock=self._clock, traffic=self._traffic)
+            server = SandboxServer(*self._args, clock=self._clock)
             loop.run_until_complete(server.start())
         except BaseException as error:
             self._ready.set_exception(error)

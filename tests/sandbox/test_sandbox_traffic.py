@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 import httpx
 import pytest
 
+from desktop.sandbox import SandboxThread
 from desktop.sandbox.models import DISCONNECT_REASONS
 from desktop.sandbox.timeutil import Clock
 from desktop.sandbox.traffic_plan import INCOMING, OUTGOING, PAUSE, draw
@@ -177,6 +178,28 @@ def test_ramais_with_an_open_page_are_left_to_their_agent(
     since = clock() - timedelta(seconds=1)
     AgentPage(api, "4000")
     control.post("/traffic", json={"running": True, **FAST})
+    wait_until(lambda: control.get("/traffic").json()["pausas"] >= 4, timeout=15)
+    wait_until(lambda: sum(control.get("/traffic").json()["iniciadas"].values()) >= 25)
+    control.post("/traffic", json={"running": False})
+    for call in control.get("/calls").json():
+        assert "4000" not in (call["origem"], call["destino"])
+        assert RAMAL_4000_ID not in (call["ramal_id_origem"], call["ramal_id_destino"])
+    assert _pauses(api, RAMAL_4000_ID, since) == []
+
+
+def test_the_apps_own_ramal_is_left_alone_before_its_page_opens(
+    sandbox: SandboxThread,
+    api: httpx.Client,
+    control: httpx.Client,
+    wait_until: WaitUntil,
+    stop_traffic: None,
+    clock: Clock,
+) -> None:
+    since = clock() - timedelta(seconds=1)
+    assert sandbox.server is not None
+    sandbox.server.traffic.agents.add("4000")  # as the app does for its profile's ramal
+    state = control.post("/traffic", json={"running": True, **FAST}).json()
+    assert state["agentes"] == ["4000"]
     wait_until(lambda: control.get("/traffic").json()["pausas"] >= 4, timeout=15)
     wait_until(lambda: sum(control.get("/traffic").json()["iniciadas"].values()) >= 25)
     control.post("/traffic", json={"running": False})

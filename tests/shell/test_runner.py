@@ -112,6 +112,7 @@ def test_the_sandbox_starts_with_its_traffic_unless_told_not_to(
     state = run(qtbot, traffic())
     assert state["running"] is running
     assert state["ring_agents"] is False  # the agent's own ramal is left alone
+    assert state["agentes"] == [SANDBOX_PROFILE.ramal]
     ws = runner._ws
     assert ws is not None and ws.sandbox_traffic is not None
     assert ws.sandbox_traffic.isChecked() is running
