@@ -34,6 +34,7 @@ from desktop.shell.theme import apply_theme
 from desktop.shell.tray import CloseToTray, TrayIcon
 from desktop.shell.window_state import WindowStateStore
 from desktop.shell.workspace import Workspace, build_workspace
+from desktop.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -144,8 +145,7 @@ class WorkspaceRunner(QObject):
             window_state.sync()
             if close_to_tray is not None:
                 close_to_tray.allow_close()
-            for task in self._tasks:
-                task.cancel()
+            await cancel_and_wait(*self._tasks)
             await ws.aclose()
             ws.window.close()
             ws.window.deleteLater()
