@@ -367,6 +367,8 @@ class RamaisView(QWidget):
             task.cancel()
 
     async def aclose(self) -> None:
-        """Stop, and wait for the background work to end, before the widgets are deleted."""
+        """Stop, and wait for its work and its dialogs' to end, before widgets are deleted."""
         self.shutdown()
         await cancel_and_wait(*self._tasks.values())
+        for dialog in self.findChildren(RamalFormDialog) + self.findChildren(ImportDialog):
+            await dialog.aclose()
