@@ -247,10 +247,10 @@ class _Seeder:
     def today_pause(self, ramal: Ramal) -> None:
         """One pause today, ended before the anchor, for every other ramal."""
         span = int((self.anchor - self.today_from).total_seconds())
-        length = timedelta(seconds=min(self.rng.randint(45, 1500), span // 2))
-        start = self.today_from + timedelta(seconds=self.rng.randint(0, span // 2))
-        if ramal.id % 2 == 0 and length.total_seconds() >= 1:
-            self.add_pause(ramal, start, length)
+        length = min(self.rng.randint(45, 1500), span // 2)
+        start = self.today_from + timedelta(seconds=self.rng.randint(0, max(0, span - length - 1)))
+        if ramal.id % 2 == 0 and length >= 1:
+            self.add_pause(ramal, start, timedelta(seconds=length))
 
     def add_pause(self, ramal: Ramal, start: datetime, length: timedelta) -> None:
         fila = self.rng.choice((None, "1", "2"))
