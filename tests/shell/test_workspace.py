@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 from qt_support import run
 
@@ -79,6 +80,9 @@ def test_admin_links_open_the_history_and_kpi_views_of_a_ramal(
         qtbot.waitUntil(lambda: kpis.report is not None, timeout=20_000)
         assert kpis.report is not None
         assert [p.ramal for p in kpis.report.pauses] == [ramal.ramal]
+        history.close()  # the user closes its window: stopped, then deleted
+        qtbot.waitUntil(lambda: not shiboken6.isValid(history), timeout=10_000)
+        assert ws.extra == [kpis] and not ws.closing_apart
     finally:
         run(qtbot, ws.aclose())
 
