@@ -27,6 +27,8 @@ class LaunchOptions:
     self_test: bool = False
     self_test_dial: str | None = None
     minimised: bool = False
+    #: ``--sandbox`` starts with the simulated call-centre traffic running.
+    sandbox_traffic: bool = True
     #: The arguments as given, forwarded to an instance that is already running.
     forwarded: tuple[str, ...] = ()
 
@@ -64,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--sandbox",
         action="store_true",
         help="usa o sandbox embutido (API simulada, nenhuma conta necessária)",
+    )
+    parser.add_argument(
+        "--no-traffic",
+        action="store_true",
+        help="com --sandbox: começa sem o tráfego simulado da central (liga no menu Sandbox)",
     )
     parser.add_argument(
         "--api-url",
@@ -129,6 +136,7 @@ def parse_args(argv: Sequence[str] | None = None) -> LaunchOptions:
         self_test=ns.self_test,
         self_test_dial=ns.self_test_dial,
         minimised=ns.minimised,
+        sandbox_traffic=not ns.no_traffic,
         forwarded=tuple(args),
     )
 

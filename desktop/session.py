@@ -44,12 +44,20 @@ class Session:
 
 
 async def open_profile_session(
-    profile: Profile, token: str | None, *, seed: int | None = None
+    profile: Profile, token: str | None, *, seed: int | None = None, traffic: bool = True
 ) -> Session:
-    """The session for ``profile``: the embedded sandbox, or its hosts with ``token``."""
+    """The session for ``profile``: the embedded sandbox, or its hosts with ``token``.
+
+    The embedded sandbox starts with its simulated call-centre traffic unless ``traffic``
+    is False, so a first look at the app shows it alive.
+    """
     if profile.environment is Environment.SANDBOX:
         server = SandboxServer(host="127.0.0.1", port=0, seed=seed)
         sandbox_hosts = ApiHosts.single(await server.start())
+        if profile.ramal:  # the traffic never takes the user's own ramal, page open or not
+            server.traffic.agents.add(profile.ramal)
+        if traffic:
+            server.traffic.start()
         client = TotalVoiceClient(server.token, ApiConfig(hosts=sandbox_hosts))
         return Session(client=client, hosts=sandbox_hosts, sandbox=server)
     hosts = profile.api_hosts()

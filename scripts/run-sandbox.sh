@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Ramal Desktop needs and starts it on the embedded sandbox (no account needed).
+# Installs what Ramal Desktop needs and starts it on the embedded sandbox (no account needed),
+# with its simulated call-centre traffic running (`--no-traffic` starts it quiet).
 # Extra arguments go to the app, e.g. `scripts/run-sandbox.sh --dial 4001`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"

@@ -38,6 +38,7 @@ from desktop.admin.conferences import (
 )
 from desktop.admin.words import ui_lang
 from desktop.api import CallsApi, Conference, ConferencesApi, Ramal, RamalApiError
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["ConferenceView"]
 
@@ -441,3 +442,8 @@ class ConferenceView(QWidget):
         self._timer.stop()
         for task in self._tasks.values():
             task.cancel()
+
+    async def aclose(self) -> None:
+        """Stop, and wait for the background work to end, before the widgets are deleted."""
+        self.shutdown()
+        await cancel_and_wait(*self._tasks.values())

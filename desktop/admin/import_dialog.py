@@ -29,6 +29,7 @@ from desktop.admin.bulk_create import BulkCreate, BulkReport, RowOutcome, RowRes
 from desktop.admin.csv_import import CsvFile, CsvRow, read_csv_file, template_csv
 from desktop.admin.words import problem_text
 from desktop.api import Ramal, RamalInput
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["ImportDialog"]
 
@@ -194,6 +195,10 @@ class ImportDialog(QDialog):
         self.choose_button.setEnabled(False)
         self.cancel_button.setVisible(True)
         self._task = asyncio.ensure_future(self._run(self._runner, rows))
+
+    async def aclose(self) -> None:
+        """Cancel the import and wait for it, before the dialog is deleted."""
+        await cancel_and_wait(self._task)
 
     async def _run(self, runner: BulkCreate, rows: list[CsvRow]) -> None:
         try:

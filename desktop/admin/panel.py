@@ -91,3 +91,8 @@ class AdminPanel(QWidget):
         """Cancel background work (call before the loop stops)."""
         self.ramais.shutdown()
         self.conferences.shutdown()
+
+    async def aclose(self) -> None:
+        """Cancel background work and wait for it, before the widgets are deleted."""
+        await self.ramais.aclose()
+        await self.conferences.aclose()

@@ -43,6 +43,7 @@ from desktop.api import (
     WebphoneUrl,
 )
 from desktop.api.redaction import redact_url
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["RamaisView"]
 
@@ -364,3 +365,10 @@ class RamaisView(QWidget):
         """Cancel the background work."""
         for task in self._tasks.values():
             task.cancel()
+
+    async def aclose(self) -> None:
+        """Stop, and wait for its work and its dialogs' to end, before widgets are deleted."""
+        self.shutdown()
+        await cancel_and_wait(*self._tasks.values())
+        for dialog in self.findChildren(RamalFormDialog) + self.findChildren(ImportDialog):
+            await dialog.aclose()

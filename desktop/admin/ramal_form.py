@@ -36,6 +36,7 @@ from desktop.admin.ramal_fields import (
 )
 from desktop.admin.words import field_label, problem_text
 from desktop.api import Ramal, RamalApiError, RamalInput
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["RamalFormDialog"]
 
@@ -286,6 +287,10 @@ class RamalFormDialog(QDialog):
             self._clear_error(name)
         self.general_error.setVisible(False)
         self.general_error.clear()
+
+    async def aclose(self) -> None:
+        """Cancel a request in flight and wait for it, before the dialog is deleted."""
+        await cancel_and_wait(self._task)
 
     def reject(self) -> None:
         """Close; a request still in flight is cancelled (a POST may still have landed)."""

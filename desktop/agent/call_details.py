@@ -8,6 +8,8 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.tasks import cancel_and_wait
+
 __all__ = ["CallDetailsFetcher", "FetchCall"]
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,11 @@ class CallDetailsFetcher(QObject):
         if self._task is not None and not self._task.done():
             self._task.cancel()
         self._task = None
+
+    async def aclose(self) -> None:
+        """Cancel the fetch in progress and wait for it to end."""
+        task, self._task = self._task, None
+        await cancel_and_wait(task)
 
     async def _fetch(self, fetch_call: FetchCall, chamada_id: str) -> None:
         try:

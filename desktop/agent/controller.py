@@ -155,6 +155,11 @@ class AgentController(QObject):
         self._timer.stop()
         self._details.cancel()
 
+    async def aclose(self) -> None:
+        """Stop the timer, and wait for a fetch in progress to end."""
+        self._timer.stop()
+        await self._details.aclose()
+
     # --- commands ------------------------------------------------------------------
 
     def dial(self, text: str) -> str | None:

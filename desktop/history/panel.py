@@ -44,6 +44,7 @@ from desktop.history.rows import HistoryRow
 from desktop.history.source import HistorySource, day_bounds
 from desktop.history.table_model import CallTableModel
 from desktop.history.words import outcome_label
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["HistoryPanel"]
 
@@ -172,6 +173,10 @@ class HistoryPanel(QWidget):
             error = task.exception()
             log.error("history task failed", exc_info=error)
             self._show_error(error)
+
+    async def aclose(self) -> None:
+        """Cancel every background task and wait for it, before the widgets are deleted."""
+        await cancel_and_wait(*self._tasks.values())
 
     def task(self, name: str) -> asyncio.Task[Any] | None:
         """The running or last task named ``load``, ``play``, ``rate``, ``download``."""

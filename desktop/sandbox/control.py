@@ -14,7 +14,6 @@ from desktop.sandbox.envelope import ApiError, JsonObject
 from desktop.sandbox.models import Call
 from desktop.sandbox.params import phone_field
 from desktop.sandbox.recordings import etag, replace_recording
-from desktop.sandbox.timeutil import now
 from desktop.sandbox.traffic import Traffic
 
 _QUALITIES: Final = ("bom", "regular", "ruim")
@@ -115,14 +114,14 @@ async def hangup(request: web.Request) -> web.Response:
 
 async def call_state(request: web.Request) -> web.Response:
     """GET /_sandbox/calls/{id}: internal state (avaliação, escutas, transferências, DTMF)."""
-    return _reply(_call(request).control_json(now()))
+    return _reply(_call(request).control_json(ctx(request).store.clock()))
 
 
 async def calls(request: web.Request) -> web.Response:
     """GET /_sandbox/calls[?ativa=1]: calls created since start (or the live ones)."""
     store = ctx(request).store
     live_only = request.query.get("ativa", "") in ("1", "true")
-    at = now()
+    at = ctx(request).store.clock()
     rows = [
         call.control_json(at)
         for call in store.sorted_calls()

@@ -8,7 +8,6 @@ from datetime import datetime
 
 from desktop.sandbox.models import MOTIVO_NORMAL, STATUS_ATENDIDA, Call, Leg, Ramal
 from desktop.sandbox.store import CLIENTE_ID, CONTA_ID, Store, classify
-from desktop.sandbox.timeutil import now
 
 #: Events sent to listeners: the far side answered, a call rings a ramal, a call ended.
 ANSWERED = "answered"
@@ -93,7 +92,7 @@ class CallEngine:
         talk_ms: int | None = None,
     ) -> Call:
         """A click-to-call: origem rings first, destino after origem answers."""
-        moment = now()
+        moment = self.store.clock()
         scheduled = when is not None and when > moment
         origem, destino = self._leg(numero_origem), self._leg(numero_destino)
         origem.bina, destino.bina = bina_origem, bina_destino
@@ -110,7 +109,7 @@ class CallEngine:
 
     def _start_api(self, call: Call, talk_ms: int | None) -> None:
         call.status_geral, call.ativa = "curso", True
-        call.origem.started_at = now()
+        call.origem.started_at = self.store.clock()
         auto = self.store.settings.auto_answer_ms
         if auto is not None:
             self._later(call, auto, lambda c: self._origem_answered(c, talk_ms))
@@ -118,7 +117,7 @@ class CallEngine:
     def _origem_answered(self, call: Call, talk_ms: int | None) -> None:
         if call.origem.answered_at is not None:
             return
-        moment = now()
+        moment = self.store.clock()
         call.origem.answered_at, call.origem.status = moment, STATUS_ATENDIDA
         call.destino.started_at = moment
         auto = self.store.settings.auto_answer_ms
@@ -128,7 +127,7 @@ class CallEngine:
     def _destino_answered(self, call: Call, talk_ms: int | None) -> None:
         if call.destino.answered_at is not None:
             return
-        call.destino.answered_at, call.destino.status = now(), STATUS_ATENDIDA
+        call.destino.answered_at, call.destino.status = self.store.clock(), STATUS_ATENDIDA
         self._emit(call, ANSWERED)
         talk = talk_ms if talk_ms is not None else self.store.settings.talk_ms
         if call.kind in ("api", "conferencia") and talk is not None:
@@ -143,7 +142,7 @@ class CallEngine:
         if call.kind == "entrante":
             return False  # only the agent answers an incoming call
         self._cancel_timers(call)
-        moment = now()
+        moment = self.store.clock()
         if call.origem.answered_at is None and call.kind != "conferencia":
             call.origem.answered_at, call.origem.status = moment, STATUS_ATENDIDA
         if call.destino.started_at is None:
@@ -161,7 +160,7 @@ class CallEngine:
         """End the call now; legs that never answered get ``unanswered`` (status, motivo)."""
         if call.finished:
             return False
-        moment = now()
+        moment = self.store.clock()
         for leg in (call.origem, call.destino):
             if leg.started_at is None:
                 continue
@@ -186,7 +185,7 @@ class CallEngine:
         set) and leaves, like a click-to-call. The origem leg stands for the room itself
         and reports no status of its own.
         """
-        moment = now()
+        moment = self.store.clock()
         origem = Leg(numero=bina or "", tipo="fixo")
         destino = self._leg(numero)
         destino.started_at, destino.bina = moment, bina
@@ -206,7 +205,7 @@ class CallEngine:
         With ``auto_answer`` the far side answers after ``auto_answer_ms``; without it
         the caller decides (:meth:`far_answers` or :meth:`hangup`).
         """
-        moment = now()
+        moment = self.store.clock()
         origem = Leg(numero=ramal.ramal, tipo="ramal", started_at=moment, answered_at=moment)
         origem.status, origem.motivo = STATUS_ATENDIDA, MOTIVO_NORMAL
         origem.bina = ramal.bina
@@ -224,7 +223,7 @@ class CallEngine:
         """The dialled side of a ramal's call picks up."""
         if call.destino.answered_at is not None:
             return
-        call.destino.answered_at, call.destino.status = now(), STATUS_ATENDIDA
+        call.destino.answered_at, call.destino.status = self.store.clock(), STATUS_ATENDIDA
         self._emit(call, ANSWERED)
 
     def incoming(self, ramal: Ramal, numero: str, *, ring_timeout_ms: int | None = None) -> Call:
@@ -232,7 +231,7 @@ class CallEngine:
 
         ``ring_timeout_ms`` defaults to the setting of the same name.
         """
-        moment = now()
+        moment = self.store.clock()
         origem = self._leg(numero)
         origem.started_at, origem.answered_at = moment, moment
         origem.status, origem.motivo = STATUS_ATENDIDA, MOTIVO_NORMAL
@@ -254,9 +253,10 @@ class CallEngine:
     def agent_answers(self, call: Call) -> None:
         """The ramal picks up an incoming call."""
         self._cancel_timers(call)
-        call.destino.answered_at, call.destino.status = now(), STATUS_ATENDIDA
+        call.destino.answered_at, call.destino.status = self.store.clock(), STATUS_ATENDIDA
 
     def transfer(self, call: Call, numero: str, perna: str) -> None:
         """Blind transfer: ``perna`` goes on to ``numero`` and the other leg is released."""
-        call.transferencias.append({"numero": numero, "perna": perna, "data": now().isoformat()})
+        moment = self.store.clock().isoformat()
+        call.transferencias.append({"numero": numero, "perna": perna, "data": moment})
         self.hangup(call, motivo="23. redirecionado para novo destino")

@@ -26,7 +26,7 @@ from desktop.sandbox.params import (
 )
 from desktop.sandbox.recordings import etag, recording_bytes
 from desktop.sandbox.store import same_number
-from desktop.sandbox.timeutil import now, parse_utc
+from desktop.sandbox.timeutil import parse_utc
 
 MAX_COMMENT = 1000
 
@@ -83,7 +83,7 @@ async def hangup_call(request: web.Request) -> web.Response:
 
 async def get_call(request: web.Request) -> web.Response:
     """GET /chamada/{id}."""
-    return ok(_call(request).to_json(now(), origin(request)))
+    return ok(_call(request).to_json(ctx(request).store.clock(), origin(request)))
 
 
 def _byte_range(header: str, size: int) -> tuple[int, int] | None:
@@ -149,7 +149,7 @@ async def call_report(request: web.Request) -> web.Response:
             and (not wanted_destino or same_number(wanted_destino, call.destino.numero))
         ]
     chunk, dados = page(rows, posicao, limite)
-    at, base = now(), origin(request)
+    at, base = ctx(request).store.clock(), origin(request)
     dados["relatorio"] = [call.to_json(at, base) for call in chunk]
     return ok(dados)
 
@@ -166,7 +166,8 @@ async def listen(request: web.Request) -> web.Response:
         raise invalid("modo", "use 1 (escuta), 2 (sussurro) ou 3 (conferência)")
     call = _call(request)
     _active(call)
-    call.escutas.append({"numero": numero, "modo": modo, "data": now().isoformat()})
+    moment = ctx(request).store.clock().isoformat()
+    call.escutas.append({"numero": numero, "modo": modo, "data": moment})
     return ok(None, "escuta criada com sucesso")
 
 

@@ -25,7 +25,6 @@ from desktop.sandbox.envelope import (
 from desktop.sandbox.models import Conference
 from desktop.sandbox.params import bool_field, page, paging, phone_field, report_window, text_field
 from desktop.sandbox.store import CLIENTE_ID
-from desktop.sandbox.timeutil import now
 
 _UNANSWERED = ("cancelada", "31. normal, nao especificado")
 
@@ -67,7 +66,7 @@ async def create_conference(request: web.Request) -> web.Response:
     store = context.store
     conference = Conference(
         id=store.new_conference_id(),
-        data_criacao=now(),
+        data_criacao=store.clock(),
         cliente_id=CLIENTE_ID,
         numero_destino=form[0] if form else None,
         url_conferencia=form[1] if form else None,
@@ -106,7 +105,7 @@ async def add_number(request: web.Request) -> web.Response:
 
 async def get_conference(request: web.Request) -> web.Response:
     """GET /conferencia/{id}: the room with every call in ``chamadas``."""
-    return ok(_conference(request).to_json(now(), origin(request)))
+    return ok(_conference(request).to_json(ctx(request).store.clock(), origin(request)))
 
 
 async def end_conference(request: web.Request) -> web.Response:
@@ -114,7 +113,7 @@ async def end_conference(request: web.Request) -> web.Response:
     conference = _conference(request)
     _open(conference)
     engine = ctx(request).engine
-    conference.data_termino = now()
+    conference.data_termino = engine.store.clock()
     for call in conference.chamadas:
         engine.hangup(call, unanswered=_UNANSWERED)
     return ok(None, "conferencia encerrada")
@@ -129,7 +128,7 @@ async def conference_report(request: web.Request) -> web.Response:
         key=lambda c: (c.data_criacao, c.id),
     )
     chunk, dados = page(rows, posicao, limite)
-    at, base = now(), origin(request)
+    at, base = ctx(request).store.clock(), origin(request)
     dados["relatorio"] = [c.to_json(at, base) for c in chunk]
     return ok(dados)
 

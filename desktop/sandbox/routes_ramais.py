@@ -19,7 +19,7 @@ from desktop.sandbox.envelope import (
 from desktop.sandbox.models import Ramal
 from desktop.sandbox.params import bool_field, int_field, page, paging, report_window, text_field
 from desktop.sandbox.store import Store
-from desktop.sandbox.timeutil import hms, now
+from desktop.sandbox.timeutil import hms
 
 _BOOLEANS = (
     "ligacao_externa",
@@ -157,7 +157,7 @@ async def ramal_pauses(request: web.Request) -> web.Response:
     ramal = _ramal(request)
     start, end = report_window(request.query)
     posicao, limite = paging(request.query)
-    at = now()
+    at = ctx(request).store.clock()
     pauses = [
         p for p in ctx(request).store.pauses if p.ramal_id == ramal.id and start <= p.inicio <= end
     ]
@@ -188,7 +188,7 @@ async def ramal_calls(request: web.Request) -> web.Response:
         and call.destino.tipo == "ramal"
     ]
     chunk, dados = page(rows, posicao, limite)
-    at, base = now(), origin(request)
+    at, base = ctx(request).store.clock(), origin(request)
     dados["relatorio"] = [call.received_json(at, base, ramal) for call in chunk]
     return ok(dados)
 

@@ -1,4 +1,9 @@
-"""Realistic, deterministic sample data: ramais, 30 days of calls, pauses and conferences."""
+"""Realistic, deterministic sample data: ramais, 30 days of calls, pauses and conferences.
+
+Everything is placed relative to the moment the sandbox starts, whatever the hour: earlier
+days have a working day's calls and pauses, and today has calls and pauses spread over the
+hours just before that moment, all ended by then (at 00:05, within those five minutes).
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,10 @@ FIRST_CALL_ID: Final = 3_180_001
 FIRST_CONFERENCE_ID: Final = 4921
 DAYS: Final = 30
 CALLS: Final = 360
+#: Today's calls fall in this span before the start (or since midnight, when shorter).
+TODAY_SPAN: Final = timedelta(hours=10)
+#: At most this many of the calls are today's; fewer early in the day (one per 20 minutes).
+TODAY_CALLS: Final = 24
 
 _PEOPLE: Final = (
     ("ana.souza", "vendas"),
@@ -54,8 +63,22 @@ _TAGS: Final = (None, None, None, None, "clienteUm", "campanha-black-friday", "p
 
 
 def anchor_time(moment: datetime) -> datetime:
-    """Start of the current hour: seeded data is identical for servers started in one hour."""
-    return moment.astimezone(BRT).replace(minute=0, second=0, microsecond=0)
+    """The whole second, in Brasília time: one seed and one start time give the same data."""
+    return moment.astimezone(BRT).replace(microsecond=0)
+
+
+def today_window(moment: datetime) -> tuple[datetime, datetime]:
+    """When today's seeded calls may start: the hours before ``moment``, from midnight on."""
+    anchor = anchor_time(moment)
+    midnight = anchor.replace(hour=0, minute=0, second=0)
+    return max(midnight, anchor - TODAY_SPAN), anchor
+
+
+def today_calls(moment: datetime) -> int:
+    """How many seeded calls are today's: one per 20 minutes of the window, 3 to 24."""
+    start, end = today_window(moment)
+    minutes = int((end - start).total_seconds() // 60)
+    return max(3, min(TODAY_CALLS, minutes // 20)) if end > start else 0
 
 
 class _Seeder:
@@ -63,6 +86,7 @@ class _Seeder:
         self.store = store
         self.rng = random.Random(seed)
         self.anchor = anchor_time(now)
+        self.today_from, _ = today_window(now)
 
     def phone(self, mobile: bool | None = None) -> str:
         ddd = self.rng.choice(_DDDS)
@@ -79,13 +103,16 @@ class _Seeder:
         return "".join(self.rng.choice("0123456789abcdef") for _ in range(32))
 
     def moment(self) -> datetime:
-        """A working-hours moment within the last DAYS days, before the anchor."""
-        while True:
-            day = self.anchor - timedelta(days=self.rng.randint(0, DAYS - 1))
-            start = day.replace(hour=8, minute=0, second=0)
-            candidate = start + timedelta(seconds=self.rng.randint(0, 11 * 3600))
-            if candidate < self.anchor - timedelta(minutes=5):
-                return candidate
+        """A working-hours moment on one of the DAYS - 1 days before today."""
+        day = self.anchor - timedelta(days=self.rng.randint(1, DAYS - 1))
+        start = day.replace(hour=8, minute=0, second=0)
+        return start + timedelta(seconds=self.rng.randint(0, 11 * 3600))
+
+    def today_moment(self, index: int, count: int) -> datetime:
+        """The ``index``-th of ``count`` moments spread over today's window, oldest first."""
+        span = (self.anchor - self.today_from).total_seconds()
+        slot = span / count
+        return self.today_from + timedelta(seconds=int(slot * index + self.rng.random() * slot))
 
     def ramais(self) -> None:
         for index, (person, tag) in enumerate(_PEOPLE):
@@ -124,12 +151,13 @@ class _Seeder:
             leg.ended_at = start + timedelta(seconds=ring if status != "não existe" else 1)
         return leg
 
-    def call(self, call_id: int) -> Call:
+    def call(self, call_id: int, created: datetime) -> Call:
         rng = self.rng
         ramais = list(self.store.ramais.values())
-        created = self.moment()
         kind_roll = rng.random()
         talk = int(rng.lognormvariate(4.6, 0.9)) + 5
+        # Ringing takes under a minute: a call started just now ends before the anchor.
+        talk = max(1, min(talk, int((self.anchor - created).total_seconds()) - 60))
         outcome = self.outcome()
         ramal = rng.choice(ramais)
         if kind_roll < 0.5:  # agent dials out from the webphone
@@ -188,17 +216,21 @@ class _Seeder:
         call.tags = rng.choice(_TAGS)
         call.status_geral = "finalizada"
         call.ativa = False
+        _end_by(call, self.anchor)
         return call
 
     def calls(self) -> None:
-        for index in range(CALLS):
-            call = self.call(FIRST_CALL_ID + index)
+        today = today_calls(self.anchor)
+        moments = [self.moment() for _ in range(CALLS - today)]
+        moments += [self.today_moment(index, today) for index in range(today)]
+        for index, created in enumerate(sorted(moments)):
+            call = self.call(FIRST_CALL_ID + index, created)
             self.store.calls[call.id] = call
         self.store.next_call_id = FIRST_CALL_ID + CALLS
 
     def pauses(self) -> None:
         for ramal in self.store.ramais.values():
-            for day_back in range(DAYS):
+            for day_back in range(1, DAYS):
                 day = self.anchor - timedelta(days=day_back)
                 if day.weekday() >= 5:
                     continue
@@ -207,11 +239,21 @@ class _Seeder:
                         hour=self.rng.randint(8, 17), minute=self.rng.randint(0, 59)
                     )
                     length = timedelta(seconds=self.rng.randint(45, 1500))
-                    if start + length >= self.anchor:
-                        continue
-                    fila = self.rng.choice((None, "1", "2"))
-                    self.store.pauses.append(Pause(ramal.id, start, start + length, fila))
+                    self.add_pause(ramal, start, length)
+            self.today_pause(ramal)
         self.store.pauses.sort(key=lambda p: (p.inicio, p.ramal_id))
+
+    def today_pause(self, ramal: Ramal) -> None:
+        """One pause today, ended before the anchor, for every other ramal."""
+        span = int((self.anchor - self.today_from).total_seconds())
+        length = min(self.rng.randint(45, 1500), span // 2)
+        start = self.today_from + timedelta(seconds=self.rng.randint(0, max(0, span - length - 1)))
+        if ramal.id % 2 == 0 and length >= 1:
+            self.add_pause(ramal, start, timedelta(seconds=length))
+
+    def add_pause(self, ramal: Ramal, start: datetime, length: timedelta) -> None:
+        fila = self.rng.choice((None, "1", "2"))
+        self.store.pauses.append(Pause(ramal.id, start, start + length, fila))
 
     def conferences(self) -> None:
         conference_id = FIRST_CONFERENCE_ID
@@ -253,6 +295,21 @@ class _Seeder:
             self.store.conferences[conference.id] = conference
             conference_id += 1
         self.store.next_conference_id = conference_id
+
+
+def _end_by(call: Call, anchor: datetime) -> None:
+    """Move a seeded call earlier, whole, so that it has ended by ``anchor``."""
+    legs = (call.origem, call.destino)
+    ends = [leg.ended_at for leg in legs if leg.ended_at is not None]
+    late = max(ends, default=anchor) - anchor + timedelta(seconds=1)
+    if late.total_seconds() <= 0:
+        return
+    call.data_criacao -= late
+    for leg in legs:
+        for name in ("started_at", "answered_at", "ended_at"):
+            moment = getattr(leg, name)
+            if moment is not None:
+                setattr(leg, name, moment - late)
 
 
 def populate(store: Store, seed: int | None, now: datetime) -> None:

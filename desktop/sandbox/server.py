@@ -24,7 +24,8 @@ from desktop.sandbox.faults import FaultTable, make_fault_middleware
 from desktop.sandbox.seed import populate
 from desktop.sandbox.signing import UrlSigner
 from desktop.sandbox.store import Store
-from desktop.sandbox.timeutil import now
+from desktop.sandbox.timeutil import Clock, now
+from desktop.sandbox.traffic import Traffic
 from desktop.sandbox.webphone_hub import WebphoneHub
 
 DEFAULT_TOKEN: Final = "sandbox-token"
@@ -39,11 +40,17 @@ class SandboxServer:
         port: int = 0,
         token: str = DEFAULT_TOKEN,
         seed: int | None = None,
+        *,
+        clock: Clock = now,
     ) -> None:
+        """Seed the data; nothing listens until :meth:`start`.
+
+        ``clock`` says what time it is (the seeded data ends just before its first reading).
+        """
         self._host = host
         self._port = port
-        store = Store()
-        populate(store, seed, now())
+        store = Store(clock=clock)
+        populate(store, seed, clock())
         engine = CallEngine(store)
         self.context = Context(
             store=store,
@@ -67,6 +74,13 @@ class SandboxServer:
     def token(self) -> str:
         """The Access-Token the server accepts."""
         return self.context.token
+
+    @property
+    def traffic(self) -> Traffic:
+        """The simulated call-centre traffic (``/_sandbox/traffic``), once started."""
+        if self._app is None:
+            raise RuntimeError("o sandbox ainda não foi iniciado")
+        return self._app[control.TRAFFIC]
 
     @property
     def store(self) -> Store:
@@ -132,8 +146,12 @@ class SandboxThread:
         port: int = 0,
         token: str = DEFAULT_TOKEN,
         seed: int | None = None,
+        *,
+        clock: Clock = now,
     ) -> None:
+        """The same arguments as :class:`SandboxServer`."""
         self._args = (host, port, token, seed)
+        self._clock = clock
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready: concurrent.futures.Future[SandboxServer] = concurrent.futures.Future()
@@ -166,7 +184,7 @@ class SandboxThread:
         self._loop = loop
         asyncio.set_event_loop(loop)
         try:
-            server = SandboxServer(*self._args)
+            server = SandboxServer(*self._args, clock=self._clock)
             loop.run_until_complete(server.start())
         except BaseException as error:
             self._ready.set_exception(error)

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Final
 
 from desktop.sandbox.models import Call, Conference, Pause, Ramal
+from desktop.sandbox.timeutil import Clock, now
 
 CLIENTE_ID: Final = 18231
 CONTA_ID: Final = 18231
@@ -158,6 +159,7 @@ class Store:
     next_ramal_id: int = 1
     next_conference_id: int = 1
     seeded_until: int = 1  # calls with a smaller id came from the seed
+    clock: Clock = now  # what time it is for everything the sandbox stamps
 
     def new_call_id(self) -> int:
         """Reserve a chamada id (conference calls share the sequence)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time as _time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Final
 
@@ -12,9 +14,19 @@ BRT: Final = timezone(timedelta(hours=-3))
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+#: What time it is for the sandbox: everything it stamps and seeds reads one of these.
+Clock = Callable[[], datetime]
+
+
 def now() -> datetime:
-    """Current time, aware, in Brasília time."""
+    """Current time, aware, in Brasília time (the sandbox's default clock)."""
     return datetime.now(BRT)
+
+
+def clock_from(start: datetime) -> Clock:
+    """A clock that reads ``start`` now and runs at the real pace from there."""
+    began = _time.monotonic()
+    return lambda: (start + timedelta(seconds=_time.monotonic() - began)).astimezone(BRT)
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -4,7 +4,8 @@ Customers call ramais (answered, abandoned while ringing, or not answered), rama
 customers (answered, no answer, busy, cancelled, failed…), and ramais pause in their
 queues for a while. Ramais with an open webphone page are left to their agent; with
 ``ring_agents`` their pages may receive incoming calls, through the same path as
-``POST /_sandbox/ring``. At most ``max_live`` calls are live at once. Every duration,
+``POST /_sandbox/ring``; ramais in ``agents`` are left alone even before their page opens
+(the app's own ramal). At most ``max_live`` calls are live at once. Every duration,
 including the gap between events, is divided by ``speed``.
 """
 
@@ -19,7 +20,7 @@ from typing import Final
 from desktop.sandbox.context import Context
 from desktop.sandbox.engine import ENDED
 from desktop.sandbox.models import STATUS_ATENDIDA, Call, JsonObject, Pause, Ramal
-from desktop.sandbox.timeutil import iso, now
+from desktop.sandbox.timeutil import iso
 from desktop.sandbox.traffic_plan import (
     INCOMING,
     NOT_ANSWERED,
@@ -47,6 +48,7 @@ class Traffic:
         self.speed = 1.0
         self.max_live = DEFAULT_MAX_LIVE
         self.ring_agents = False
+        self.agents: set[str] = set()  # ramal numbers left to their agent, page or not
         self.seed = DEFAULT_SEED
         self._rng = random.Random(self.seed)
         self._task: asyncio.Task[None] | None = None
@@ -112,6 +114,7 @@ class Traffic:
             "speed": self.speed,
             "max_live": self.max_live,
             "ring_agents": self.ring_agents,
+            "agentes": sorted(self.agents),
             "seed": self.seed,
             "chamadas_ativas": sorted(self._calls),
             "pausas_abertas": [
@@ -153,7 +156,7 @@ class Traffic:
         for ramal in sorted(store.ramais.values(), key=lambda r: r.id):
             if ramal.id in busy_ids or ramal.ramal in busy_numbers or ramal.id in paused:
                 continue
-            if ramal.id not in with_page:
+            if ramal.id not in with_page and ramal.ramal not in self.agents:
                 free.append(ramal)
             elif (
                 self.ring_agents
@@ -191,7 +194,7 @@ class Traffic:
     # the events
 
     def _pause(self, ramal: Ramal, plan: Plan) -> None:
-        pause = self.context.store.start_pause(ramal.id, plan.fila, now())
+        pause = self.context.store.start_pause(ramal.id, plan.fila, self.context.store.clock())
         if pause is None:
             return
         loop = asyncio.get_running_loop()
@@ -201,7 +204,7 @@ class Traffic:
 
     def _end_pause(self, ramal_id: int, pause: Pause) -> None:
         if pause.fim is None:  # the agent may have ended it already
-            pause.fim = now()
+            pause.fim = self.context.store.clock()
         if self._pauses.get(ramal_id, (None,))[0] is pause:
             del self._pauses[ramal_id]
 

@@ -12,7 +12,6 @@ from typing import Final
 from desktop.sandbox.engine import ANSWERED, ENDED, RINGING, CallEngine
 from desktop.sandbox.models import Call, Ramal
 from desktop.sandbox.store import Store, classify
-from desktop.sandbox.timeutil import now
 
 JsonObject = dict[str, object]
 
@@ -316,15 +315,15 @@ class WebphoneHub:
     def _do_queue_leave(self, session: Session, body: JsonObject) -> JsonObject:
         fila = _text(body, "filaId", _QUEUE_ID, required=True) or ""
         self.store.queues.setdefault(session.ramal_id, set()).discard(fila)
-        self.store.end_pauses(session.ramal_id, fila, now())
+        self.store.end_pauses(session.ramal_id, fila, self.store.clock())
         return {"ok": True, "filaId": fila}
 
     def _do_queue_pause(self, session: Session, body: JsonObject) -> JsonObject:
         fila = _text(body, "filaId", _QUEUE_ID, required=False)
-        self.store.start_pause(session.ramal_id, fila, now())
+        self.store.start_pause(session.ramal_id, fila, self.store.clock())
         return {"ok": True, "filaId": fila}
 
     def _do_queue_unpause(self, session: Session, body: JsonObject) -> JsonObject:
         fila = _text(body, "filaId", _QUEUE_ID, required=False)
-        self.store.end_pauses(session.ramal_id, fila, now())
+        self.store.end_pauses(session.ramal_id, fila, self.store.clock())
         return {"ok": True, "filaId": fila}

@@ -34,6 +34,7 @@ from desktop.shell.theme import apply_theme
 from desktop.shell.tray import CloseToTray, TrayIcon
 from desktop.shell.window_state import WindowStateStore
 from desktop.shell.workspace import Workspace, build_workspace
+from desktop.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,9 @@ class WorkspaceRunner(QObject):
         self._last_state = AgentState.DISCONNECTED
         loop = asyncio.get_running_loop()
         self._ended = loop.create_future()
-        session = await open_profile_session(profile, token, seed=self.options.seed)
+        session = await open_profile_session(
+            profile, token, seed=self.options.seed, traffic=self.options.sandbox_traffic
+        )
         if session.sandbox is not None:
             register_secret(session.sandbox.token)
         tray = TrayIcon() if TrayIcon.is_available() and not self.options.self_test else None
@@ -143,9 +146,8 @@ class WorkspaceRunner(QObject):
             window_state.sync()
             if close_to_tray is not None:
                 close_to_tray.allow_close()
-            for task in self._tasks:
-                task.cancel()
-            ws.close()
+            await cancel_and_wait(*self._tasks)
+            await ws.aclose()
             ws.window.close()
             ws.window.deleteLater()
             if tray is not None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.admin.panel import AdminPanel
@@ -18,6 +20,7 @@ from desktop.api import WebphoneType, WebphoneUrl
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
+from desktop.sandbox.server import SandboxServer
 from desktop.session import Session
 from desktop.settings.model import Profile, Role, Settings
 from desktop.settings.paths import AppPaths
@@ -43,18 +46,25 @@ class Workspace:
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
     extra: list[QWidget] = field(default_factory=list)
+    # Sandbox → Simulated traffic (on the embedded sandbox only).
+    sandbox_traffic: QAction | None = None
+    # Panels shown apart whose window was closed, being stopped before they are deleted.
+    closing_apart: set[asyncio.Task[None]] = field(default_factory=set)
 
-    def close(self) -> None:
-        """Stop timers and the webphone before the event loop ends."""
-        for widget in self.extra:
-            if shiboken6.isValid(widget):  # closed by the user already: deleted
-                widget.close()
+    async def aclose(self) -> None:
+        """Stop every panel before its widgets are deleted: its tasks cancelled and awaited."""
+        for widget in list(self.extra):
+            await _close_apart(widget)
+        if self.closing_apart:
+            await asyncio.gather(*self.closing_apart)
+        if self.history is not None:
+            await self.history.aclose()
         if self.supervisor is not None:
-            self.supervisor.stop()
+            await self.supervisor.aclose()
         if self.admin is not None:
-            self.admin.shutdown()
+            await self.admin.aclose()
         if self.agent is not None:
-            self.agent.shutdown()
+            await self.agent.aclose()
         if self.webphone is not None:
             self.webphone.close()
 
@@ -169,14 +179,65 @@ def build_workspace(
 
         admin.openReceivedCalls.connect(received_calls)
         admin.openPauses.connect(pauses)
+
+    if session.sandbox is not None:
+        workspace.sandbox_traffic = _sandbox_menu(window, session.sandbox)
     return workspace
 
 
-def _show_apart(workspace: Workspace, panel: QWidget, title: str) -> None:
-    """Show a panel in a window of its own, closed with the workspace."""
+def _sandbox_menu(window: MainWindow, sandbox: SandboxServer) -> QAction:
+    """The Sandbox menu, before Help; returns its checkable Simulated traffic action."""
+    menu = QMenu(QCoreApplication.translate("MainWindow", "Sand&box"), window)
+    traffic = menu.addAction(QCoreApplication.translate("MainWindow", "Simulated &traffic"))
+    traffic.setCheckable(True)
+    traffic.setChecked(sandbox.traffic.running)
+    traffic.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Customers call the demo ramais, they call out and pause; your own ramal is left "
+            "to you.",
+        )
+    )
+    traffic.toggled.connect(lambda on: sandbox.traffic.start() if on else sandbox.traffic.stop())
+    bar = window.menuBar()
+    bar.insertMenu(bar.actions()[-1], menu)  # Help stays last
+    return traffic
+
+
+def _show_apart(workspace: Workspace, panel: HistoryPanel | KpiView, title: str) -> None:
+    """Show a panel in a window of its own; closing it stops its tasks, then deletes it."""
     panel.setWindowTitle(title)
     panel.setWindowFlag(Qt.WindowType.Window)
-    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     panel.resize(1200, 700)
+    panel.installEventFilter(_ApartCloser(workspace, panel))
     workspace.extra.append(panel)
     panel.show()
+
+
+async def _close_apart(panel: QWidget) -> None:
+    if not shiboken6.isValid(panel):
+        return
+    if isinstance(panel, HistoryPanel | KpiView):
+        await panel.aclose()
+    if shiboken6.isValid(panel):  # the await let other events run
+        panel.hide()
+        panel.deleteLater()
+
+
+class _ApartCloser(QObject):
+    """Once a panel shown apart is closed, stop its tasks, then delete it."""
+
+    def __init__(self, workspace: Workspace, panel: QWidget) -> None:
+        super().__init__(panel)
+        self._workspace, self._panel = workspace, panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Start stopping the panel when its window closes."""
+        if watched is self._panel and event.type() is QEvent.Type.Close:
+            extra = self._workspace.extra
+            if self._panel in extra:
+                extra.remove(self._panel)
+                task = asyncio.ensure_future(_close_apart(self._panel))
+                self._workspace.closing_apart.add(task)
+                task.add_done_callback(self._workspace.closing_apart.discard)
+        return False

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.supervisor.actions import ActionKind, ActionResult
 from desktop.supervisor.live_state import LiveCall
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["ActionDialog", "ActionRunner"]
 
@@ -196,6 +197,10 @@ class ActionDialog(QDialog):
         self.progress.show()
         self.status.setText(QCoreApplication.translate("SupervisorActions", "Sending the request…"))
         self._task = asyncio.ensure_future(self._run(numero))
+
+    async def aclose(self) -> None:
+        """Cancel a request in progress and wait for it, before the dialog is deleted."""
+        await cancel_and_wait(self._task)
 
     async def _run(self, numero: str) -> ActionResult:
         try:

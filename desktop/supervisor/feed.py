@@ -24,6 +24,7 @@ from desktop.api.errors import ApiError, RamalApiError
 from desktop.api.models import Call, Pause, Ramal
 from desktop.api.models.parsing import PROVIDER_TZ
 from desktop.supervisor.live_state import Changes, Snapshot, derive, diff, is_live, open_pause
+from desktop.tasks import cancel_and_wait
 
 __all__ = [
     "FeedListener",
@@ -76,6 +77,9 @@ class LiveFeed(Protocol):
 
     def stop(self) -> None:
         """Stop delivering; pending requests are cancelled."""
+
+    async def aclose(self) -> None:
+        """Stop, and return once the pending requests have ended."""
 
     def refresh(self) -> None:
         """Fetch now instead of waiting for the next turn."""
@@ -217,6 +221,12 @@ class PollingFeed:
             self._task.cancel()
             self._task = None
         self._report(FeedStatus(FeedStatusKind.STOPPED, updated_at=self._clock()))
+
+    async def aclose(self) -> None:
+        """Stop, and return once the request in flight has ended."""
+        task = self._task
+        self.stop()
+        await cancel_and_wait(task)
 
     def refresh(self) -> None:
         """Poll now."""

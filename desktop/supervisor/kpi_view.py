@@ -42,6 +42,7 @@ from desktop.supervisor.kpis import (
     KpiRow,
     kpi_csv,
 )
+from desktop.tasks import cancel_and_wait
 
 __all__ = ["KpiLoader", "KpiView"]
 
@@ -246,6 +247,10 @@ class KpiView(QWidget):
         self.end.setEnabled(custom)
         if not custom:
             self.reload()
+
+    async def aclose(self) -> None:
+        """Cancel a load in progress and wait for it, before the widgets are deleted."""
+        await cancel_and_wait(self._task)
 
     def reload(self) -> None:
         """Load the KPIs for the chosen period (a newer request cancels the older one)."""

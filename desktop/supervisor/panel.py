@@ -150,6 +150,15 @@ class SupervisorPanel(QWidget):
         if self.dialog is not None:
             self.dialog.close()
 
+    async def aclose(self) -> None:
+        """Stop, and wait for the feed, a KPI load and an action in progress to end."""
+        dialog = self.dialog
+        self.stop()
+        await self.feed.aclose()
+        await self.kpi_view.aclose()
+        if dialog is not None:
+            await dialog.aclose()
+
     def tick(self) -> None:
         """Advance the timers shown."""
         at = self._clock()

@@ -279,42 +279,42 @@
 <context>
     <name>AgentController</name>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="163"/>
+        <location filename="../../desktop/agent/controller.py" line="168"/>
         <source>You can dial when the phone is ready and no call is in progress.</source>
         <translation>Você pode discar quando o telefone estiver disponível e sem chamada em andamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="169"/>
+        <location filename="../../desktop/agent/controller.py" line="174"/>
         <source>The call was not placed: see the message above.</source>
         <translation>A chamada não foi feita: veja a mensagem acima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="179"/>
+        <location filename="../../desktop/agent/controller.py" line="184"/>
         <source>The link has no valid number: %1</source>
         <translation>O link não tem um número válido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="231"/>
+        <location filename="../../desktop/agent/controller.py" line="236"/>
         <source>There is no call in progress to transfer.</source>
         <translation>Não há chamada em andamento para transferir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="238"/>
+        <location filename="../../desktop/agent/controller.py" line="243"/>
         <source>The transfer was not sent: see the message in the window.</source>
         <translation>A transferência não foi enviada: veja a mensagem na janela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="305"/>
+        <location filename="../../desktop/agent/controller.py" line="310"/>
         <source>The command was refused: %1.</source>
         <translation>O comando foi recusado: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="312"/>
+        <location filename="../../desktop/agent/controller.py" line="317"/>
         <source>The webphone is not ready yet (%1). Wait until the top of the window says “Ready”, or use Phone ▸ Reconnect.</source>
         <translation>O webphone ainda não está pronto (%1). Aguarde até o topo da janela mostrar “Disponível” ou use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="337"/>
+        <location filename="../../desktop/agent/controller.py" line="342"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -656,245 +656,245 @@
 <context>
     <name>ConferenceView</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="95"/>
+        <location filename="../../desktop/admin/conference_view.py" line="96"/>
         <source>optional: number shown to who is called</source>
         <translation>opcional: número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="98"/>
+        <location filename="../../desktop/admin/conference_view.py" line="99"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="148"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="145"/>
+        <location filename="../../desktop/admin/conference_view.py" line="146"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="148"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="83"/>
+        <location filename="../../desktop/admin/conference_view.py" line="84"/>
         <source>Conference room</source>
         <translation>Sala de conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="84"/>
+        <location filename="../../desktop/admin/conference_view.py" line="85"/>
         <source>New room</source>
         <translation>Nova sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="86"/>
-        <location filename="../../desktop/admin/conference_view.py" line="314"/>
+        <location filename="../../desktop/admin/conference_view.py" line="87"/>
+        <location filename="../../desktop/admin/conference_view.py" line="315"/>
         <source>No room open.</source>
         <translation>Nenhuma sala aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="87"/>
+        <location filename="../../desktop/admin/conference_view.py" line="88"/>
         <source>End room…</source>
         <translation>Encerrar sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="96"/>
+        <location filename="../../desktop/admin/conference_view.py" line="97"/>
         <source>Record the calls</source>
         <translation>Gravar as chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="103"/>
+        <location filename="../../desktop/admin/conference_view.py" line="104"/>
         <source>Number or ramal, e.g. 48 3283-0151</source>
         <translation>Número ou ramal, ex.: 48 3283-0151</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="105"/>
+        <location filename="../../desktop/admin/conference_view.py" line="106"/>
         <source>Call into the room</source>
         <translation>Chamar para a sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="120"/>
         <source>Recording</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="124"/>
+        <location filename="../../desktop/admin/conference_view.py" line="125"/>
         <source>Save recordings…</source>
         <translation>Salvar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="136"/>
+        <location filename="../../desktop/admin/conference_view.py" line="137"/>
         <source>Past rooms</source>
         <translation>Salas anteriores</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="148"/>
+        <location filename="../../desktop/admin/conference_view.py" line="149"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="150"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="151"/>
+        <location filename="../../desktop/admin/conference_view.py" line="152"/>
         <source>Double-click a room to open it</source>
         <translation>Clique duas vezes numa sala para abri-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="155"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="155"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="193"/>
+        <location filename="../../desktop/admin/conference_view.py" line="194"/>
         <source>Add a ramal…</source>
         <translation>Adicionar um ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="201"/>
+        <location filename="../../desktop/admin/conference_view.py" line="202"/>
         <source>Add from recent calls…</source>
         <translation>Adicionar das chamadas recentes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="230"/>
-        <location filename="../../desktop/admin/conference_view.py" line="432"/>
+        <location filename="../../desktop/admin/conference_view.py" line="231"/>
+        <location filename="../../desktop/admin/conference_view.py" line="433"/>
         <source>End the current room before opening another.</source>
         <translation>Encerre a sala atual antes de abrir outra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="237"/>
+        <location filename="../../desktop/admin/conference_view.py" line="238"/>
         <source>Could not open a room: %1</source>
         <translation>Não foi possível abrir uma sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="242"/>
+        <location filename="../../desktop/admin/conference_view.py" line="243"/>
         <source>Room open: call numbers into it.</source>
         <translation>Sala aberta: chame números para ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="250"/>
+        <location filename="../../desktop/admin/conference_view.py" line="251"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="268"/>
+        <location filename="../../desktop/admin/conference_view.py" line="269"/>
         <source>Could not call %2: %1</source>
         <translation>Não foi possível chamar %2: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="274"/>
+        <location filename="../../desktop/admin/conference_view.py" line="275"/>
         <source>Calling %1 into the room…</source>
         <translation>Chamando %1 para a sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="285"/>
+        <location filename="../../desktop/admin/conference_view.py" line="286"/>
         <source>Could not read the room: %1</source>
         <translation>Não foi possível ler a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="316"/>
+        <location filename="../../desktop/admin/conference_view.py" line="317"/>
         <source>Room %1 — ended at %2</source>
         <translation>Sala %1 — encerrada em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="319"/>
+        <location filename="../../desktop/admin/conference_view.py" line="320"/>
         <source>Room %1 — open, %2 in the room</source>
         <translation>Sala %1 — aberta, %2 na sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="323"/>
+        <location filename="../../desktop/admin/conference_view.py" line="324"/>
         <source>Total cost: %1 · %2 recording(s)</source>
         <translation>Custo total: %1 · %2 gravação(ões)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="333"/>
+        <location filename="../../desktop/admin/conference_view.py" line="334"/>
         <source>End room</source>
         <translation>Encerrar sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="334"/>
+        <location filename="../../desktop/admin/conference_view.py" line="335"/>
         <source>End room %1 and hang up every call in it?</source>
         <translation>Encerrar a sala %1 e desligar todas as chamadas dela?</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="354"/>
+        <location filename="../../desktop/admin/conference_view.py" line="355"/>
         <source>Could not end the room: %1</source>
         <translation>Não foi possível encerrar a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="357"/>
+        <location filename="../../desktop/admin/conference_view.py" line="358"/>
         <source>The room has ended.</source>
         <translation>A sala foi encerrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="363"/>
+        <location filename="../../desktop/admin/conference_view.py" line="364"/>
         <source>Save recordings to</source>
         <translation>Salvar gravações em</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="384"/>
+        <location filename="../../desktop/admin/conference_view.py" line="385"/>
         <source>Could not save the recordings: %1</source>
         <translation>Não foi possível salvar as gravações: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="389"/>
+        <location filename="../../desktop/admin/conference_view.py" line="390"/>
         <source>%1 recording(s) saved in %2</source>
         <translation>%1 gravação(ões) salva(s) em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="410"/>
+        <location filename="../../desktop/admin/conference_view.py" line="411"/>
         <source>%1 room(s).</source>
         <translation>%1 sala(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="413"/>
+        <location filename="../../desktop/admin/conference_view.py" line="414"/>
         <source>open</source>
         <translation>aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="297"/>
+        <location filename="../../desktop/admin/conference_view.py" line="298"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="397"/>
+        <location filename="../../desktop/admin/conference_view.py" line="398"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
@@ -1400,112 +1400,112 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80"/>
+        <location filename="../../desktop/history/panel.py" line="81"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80"/>
+        <location filename="../../desktop/history/panel.py" line="81"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="81"/>
+        <location filename="../../desktop/history/panel.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="83"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="83"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90"/>
+        <location filename="../../desktop/history/panel.py" line="91"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="94"/>
+        <location filename="../../desktop/history/panel.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="97"/>
+        <location filename="../../desktop/history/panel.py" line="98"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="99"/>
+        <location filename="../../desktop/history/panel.py" line="100"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="102"/>
+        <location filename="../../desktop/history/panel.py" line="103"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="103"/>
+        <location filename="../../desktop/history/panel.py" line="104"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="104"/>
+        <location filename="../../desktop/history/panel.py" line="105"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="230"/>
+        <location filename="../../desktop/history/panel.py" line="235"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="255"/>
+        <location filename="../../desktop/history/panel.py" line="260"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="260"/>
+        <location filename="../../desktop/history/panel.py" line="265"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="263"/>
+        <location filename="../../desktop/history/panel.py" line="268"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="350"/>
+        <location filename="../../desktop/history/panel.py" line="355"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="356"/>
+        <location filename="../../desktop/history/panel.py" line="361"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="367"/>
+        <location filename="../../desktop/history/panel.py" line="372"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="369"/>
+        <location filename="../../desktop/history/panel.py" line="374"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="399"/>
+        <location filename="../../desktop/history/panel.py" line="404"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="418"/>
+        <location filename="../../desktop/history/panel.py" line="423"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -1513,142 +1513,142 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="65"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="66"/>
         <source>Import ramais from CSV</source>
         <translation>Importar ramais de CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="74"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="75"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="76"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="77"/>
         <source>Save template…</source>
         <translation>Salvar modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="78"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="79"/>
         <source>Header names are the API field names: %1.</source>
         <translation>Os nomes do cabeçalho são os nomes de campo da API: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
         <source>Line</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="83"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="96"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="97"/>
         <source>Create</source>
         <translation>Criar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="99"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="100"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="102"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="103"/>
         <source>Save failure report…</source>
         <translation>Salvar relatório de falhas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="105"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="106"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="125"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="126"/>
         <source>CSV file of ramais</source>
         <translation>Arquivo CSV de ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="126"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="127"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Arquivos CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="142"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="143"/>
         <source>Cannot read the file: %1</source>
         <translation>Não foi possível ler o arquivo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="154"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="155"/>
         <source>Ready to create</source>
         <translation>Pronto para criar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="160"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="161"/>
         <source>The file cannot be imported: %1</source>
         <translation>O arquivo não pode ser importado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="163"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="164"/>
         <source>Preview: %1 line(s) ready, %2 with problems (not sent).</source>
         <translation>Prévia: %1 linha(s) pronta(s), %2 com problemas (não enviadas).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="167"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="168"/>
         <source>Create %1 ramal(s)</source>
         <translation>Criar %1 ramal(is)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="206"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="211"/>
         <source>Created: %1. Failed: %2. Outcome unknown: %3. Not sent (invalid): %4. Cancelled: %5.</source>
         <translation>Criados: %1. Com falha: %2. Resultado desconhecido: %3. Não enviados (inválidos): %4. Cancelados: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="220"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="225"/>
         <source>Created (id %1)</source>
         <translation>Criado (id %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="223"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="228"/>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="224"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="229"/>
         <source>Unknown: %1</source>
         <translation>Desconhecido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="225"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="230"/>
         <source>Not sent: %1</source>
         <translation>Não enviado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="226"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="231"/>
         <source>Cancelled: not sent</source>
         <translation>Cancelado: não enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="245"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="250"/>
         <source>Save failure report</source>
         <translation>Salvar relatório de falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="248"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="253"/>
         <source>Save CSV template</source>
         <translation>Salvar modelo CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="260"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="265"/>
         <source>Cannot write the file: %1</source>
         <translation>Não foi possível gravar o arquivo: %1</translation>
     </message>
@@ -1940,44 +1940,59 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="100"/>
+        <location filename="../../desktop/shell/workspace.py" line="110"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="117"/>
+        <location filename="../../desktop/shell/workspace.py" line="127"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="127"/>
+        <location filename="../../desktop/shell/workspace.py" line="137"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="131"/>
+        <location filename="../../desktop/shell/workspace.py" line="141"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="140"/>
+        <location filename="../../desktop/shell/workspace.py" line="150"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="143"/>
+        <location filename="../../desktop/shell/workspace.py" line="153"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="157"/>
+        <location filename="../../desktop/shell/workspace.py" line="167"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="164"/>
+        <location filename="../../desktop/shell/workspace.py" line="174"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace.py" line="190"/>
+        <source>Sand&amp;box</source>
+        <translation>Sand&amp;box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace.py" line="191"/>
+        <source>Simulated &amp;traffic</source>
+        <translation>&amp;Tráfego simulado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace.py" line="195"/>
+        <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
+        <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
 </context>
 <context>
@@ -2369,154 +2384,154 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RamaisView</name>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="80"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="81"/>
         <source>Search ramal, login, caller ID, tags…</source>
         <extracomment>``/ramal/relatorio`` filters by creation date; this start covers every ramal.</extracomment>
         <translation>Buscar ramal, login, bina, tags…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="83"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="84"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="85"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="86"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="87"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="88"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="89"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="90"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="91"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="92"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="117"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="118"/>
         <source>Webphone link: press Get link</source>
         <translation>Link do webphone: clique em Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="118"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="119"/>
         <source>Get link</source>
         <translation>Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="120"/>
-        <location filename="../../desktop/admin/ramais_view.py" line="345"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="121"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="346"/>
         <source>Reveal</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="123"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="124"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="126"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="127"/>
         <source>Received calls</source>
         <translation>Chamadas recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="128"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="129"/>
         <source>Pauses</source>
         <translation>Pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="138"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="139"/>
         <source>Webphone:</source>
         <translation>Webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="166"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="167"/>
         <source>Loading ramais…</source>
         <translation>Carregando ramais…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="170"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="171"/>
         <source>Loading ramais… %1</source>
         <translation>Carregando ramais… %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="175"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="176"/>
         <source>Could not load the ramais: %1</source>
         <translation>Não foi possível carregar os ramais: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="182"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="183"/>
         <source>%1 ramal(s).</source>
         <translation>%1 ramal(is).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="214"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="215"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="248"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="249"/>
         <source>Ramal %1 created.</source>
         <translation>Ramal %1 criado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="253"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="254"/>
         <source>Ramal %1 saved.</source>
         <translation>Ramal %1 salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="269"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="270"/>
         <source>Delete ramal</source>
         <translation>Excluir ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="270"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="271"/>
         <source>Delete ramal %1 (%2)? Its user will no longer be able to make or receive calls. This cannot be undone.</source>
         <translation>Excluir o ramal %1 (%2)? O usuário não poderá mais fazer nem receber chamadas. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="277"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="278"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="294"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="295"/>
         <source>Could not delete ramal %1: %2</source>
         <translation>Não foi possível excluir o ramal %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="298"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="299"/>
         <source>Ramal %1 deleted.</source>
         <translation>Ramal %1 excluído.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="325"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="326"/>
         <source>Could not get the webphone link: %1</source>
         <translation>Não foi possível gerar o link do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="337"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="338"/>
         <source>valid until %1</source>
         <translation>válido até %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="345"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="346"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="352"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="353"/>
         <source>The link expired: press Get link again.</source>
         <translation>O link expirou: clique em Gerar link de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="355"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="356"/>
         <source>Webphone link copied. It carries the ramal&apos;s key: share it only with its user.</source>
         <translation>Link do webphone copiado. Ele contém a chave do ramal: compartilhe só com o usuário dele.</translation>
     </message>
@@ -2524,98 +2539,98 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RamalFormDialog</name>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="64"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="65"/>
         <source>Edit ramal %1</source>
         <translation>Editar ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="66"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="67"/>
         <source>New ramal</source>
         <translation>Novo ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="72"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="73"/>
         <source>Identity</source>
         <translation>Identificação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="75"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="76"/>
         <source>digits, e.g. 4001</source>
         <translation>dígitos, ex.: 4001</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="76"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="77"/>
         <source>e-mail, e.g. ana@empresa.com.br</source>
         <translation>e-mail, ex.: ana@empresa.com.br</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="77"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="78"/>
         <source>DDD + number shown to who is called</source>
         <translation>DDD + número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="78"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="79"/>
         <source>empty: ring the user</source>
         <translation>vazio: tocar para o usuário</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="79"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="80"/>
         <source>free text, e.g. vendas</source>
         <translation>texto livre, ex.: vendas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="80"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="81"/>
         <source>leave empty to keep the current one</source>
         <translation>deixe vazio para manter a atual</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="82"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="83"/>
         <source>empty: the service chooses one</source>
         <translation>vazio: o serviço escolhe uma</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="102"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="103"/>
         <source>Permissions</source>
         <translation>Permissões</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="111"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="112"/>
         <source>Calls to this ramal go to a voice mailbox instead of ringing the user.</source>
         <translation>As chamadas para este ramal vão para o correio de voz em vez de tocar para o usuário.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="128"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="129"/>
         <source>* recommended by the API docs and required here.</source>
         <translation>* recomendado pela documentação da API e obrigatório aqui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="139"/>
-        <location filename="../../desktop/admin/ramal_form.py" line="161"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="140"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="162"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="142"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="143"/>
         <source>Generate</source>
         <translation>Gerar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="161"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="162"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="172"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="173"/>
         <source>Weak</source>
         <translation>Fraca</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="173"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="174"/>
         <source>Fair</source>
         <translation>Média</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="174"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="175"/>
         <source>Strong</source>
         <translation>Forte</translation>
     </message>
@@ -3038,150 +3053,150 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorActions</name>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="41"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="42"/>
         <source>Listen to call</source>
         <extracomment>``runner(kind, call_id, numero, perna)`` → the API&apos;s answer.</extracomment>
         <translation>Escutar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="42"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
         <source>Whisper to the ramal</source>
         <translation>Sussurrar para o ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="44"/>
         <source>Join the call (conference)</source>
         <translation>Entrar na chamada (conferência)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="46"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="47"/>
         <source>Transfer call</source>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="47"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="48"/>
         <source>Hang up call</source>
         <translation>Desligar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="53"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="54"/>
         <source>Your phone rings; when you answer you hear both sides and nobody hears you.</source>
         <translation>Seu telefone toca; ao atender, você ouve os dois lados e ninguém ouve você.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="57"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="58"/>
         <source>Your phone rings; when you answer only the ramal hears you (escuta modo 2).</source>
         <translation>Seu telefone toca; ao atender, só o ramal ouve você (escuta modo 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="61"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="62"/>
         <source>Your phone rings; when you answer everybody hears you (modo 3).</source>
         <translation>Seu telefone toca; ao atender, todos ouvem você (modo 3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="64"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="65"/>
         <source>The chosen leg goes to the new number; the other leg hangs up.</source>
         <translation>A perna escolhida vai para o novo número; a outra perna é desligada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="67"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="68"/>
         <source>The call ends for both sides. This cannot be undone.</source>
         <translation>A chamada termina para os dois lados. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="98"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="99"/>
         <source>Call {id}: {origem} → {destino}</source>
         <translation>Chamada {id}: {origem} → {destino}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="111"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="112"/>
         <source>Origin leg ({number})</source>
         <translation>Perna de origem ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="116"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="117"/>
         <source>Destination leg ({number})</source>
         <translation>Perna de destino ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="124"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="125"/>
         <source>Your phone or ramal</source>
         <translation>Seu telefone ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="126"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="127"/>
         <source>Call me at:</source>
         <translation>Ligar para mim em:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="129"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="130"/>
         <source>Ramal or phone number</source>
         <translation>Ramal ou número de telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="137"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="138"/>
         <source>Transfer to:</source>
         <translation>Transferir para:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="144"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="145"/>
         <source>Leg to move:</source>
         <translation>Perna a transferir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="167"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="168"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="168"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="169"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="169"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="170"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="170"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="171"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="171"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="172"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="190"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="191"/>
         <source>Enter a number first.</source>
         <translation>Informe um número primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="197"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="198"/>
         <source>Sending the request…</source>
         <translation>Enviando a solicitação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="211"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="216"/>
         <source>Failed: {reason}</source>
         <translation>Falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="223"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="226"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="229"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="228"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="231"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="234"/>
         <source>Done: the API accepted the request; your phone will ring.</source>
         <translation>Pronto: a API aceitou a solicitação; seu telefone vai tocar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="232"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="237"/>
         <source>Done: the API says the call is being transferred.</source>
         <translation>Pronto: a API informa que a chamada está sendo transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="235"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="240"/>
         <source>Done: the API ended the call.</source>
         <translation>Pronto: a API encerrou a chamada.</translation>
     </message>
@@ -3464,219 +3479,219 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="190"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="63"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="64"/>
         <source>Export KPIs</source>
         <translation>Exportar indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="102"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="103"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="103"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="104"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="104"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="105"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="105"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="106"/>
         <source>Chosen range</source>
         <translation>Período escolhido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="115"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="116"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="118"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="119"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="124"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="125"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="140"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="146"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="159"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="160"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="162"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="163"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="165"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="166"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="168"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="169"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="179"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="199"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="200"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="209"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="351"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="211"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="356"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="218"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="221"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="254"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="259"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="263"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="268"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="272"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="277"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="308"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="412"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="313"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="358"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="363"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="397"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="402"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="422"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="423"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="428"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -3725,22 +3740,22 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="167"/>
+        <location filename="../../desktop/supervisor/panel.py" line="176"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="176"/>
+        <location filename="../../desktop/supervisor/panel.py" line="185"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="184"/>
+        <location filename="../../desktop/supervisor/panel.py" line="193"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="186"/>
+        <location filename="../../desktop/supervisor/panel.py" line="195"/>
         <source>Paused</source>
         <translation>Pausado</translation>
     </message>
@@ -3992,33 +4007,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="285"/>
+        <location filename="../../desktop/shell/runner.py" line="287"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="290"/>
+        <location filename="../../desktop/shell/runner.py" line="292"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="297"/>
+        <location filename="../../desktop/shell/runner.py" line="299"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="300"/>
+        <location filename="../../desktop/shell/runner.py" line="302"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="301"/>
+        <location filename="../../desktop/shell/runner.py" line="303"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="333"/>
+        <location filename="../../desktop/shell/runner.py" line="335"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

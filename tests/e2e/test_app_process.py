@@ -55,6 +55,17 @@ def test_starts_on_the_sandbox_and_quits_cleanly(env: dict[str, str], tmp_path: 
     assert any("window ready" in p.read_text() for p in log)
 
 
+def test_quitting_while_the_history_refreshes_leaves_nothing_pending(
+    env: dict[str, str],
+) -> None:
+    # Asked to quit at once: the History panel's first refresh is still running when the
+    # window closes, and so is the supervisor's first poll.
+    proc = _run(["--sandbox", "--seed", "1", "--quit-after", "0"], env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for sign in ("Task was destroyed", "RuntimeError", "Traceback", "Exception ignored"):
+        assert sign not in proc.stderr, proc.stderr[-3000:]
+
+
 def test_self_test_places_a_call_on_the_sandbox(env: dict[str, str]) -> None:
     proc = _run(["--sandbox", "--self-test"], env)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]

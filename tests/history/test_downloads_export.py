@@ -7,11 +7,12 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from instants import NOON
 from keyring_fakes import MemoryKeyring
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
@@ -25,7 +26,10 @@ from desktop.settings.paths import AppPaths
 from desktop.settings.secrets import SERVICE
 from desktop.settings.store import SettingsStore
 
-START, END = date.today() - timedelta(days=31), date.today()
+TODAY = NOON.date()  # the sandbox's day
+MONTH_AGO = TODAY - timedelta(days=31)
+
+START, END = MONTH_AGO, TODAY
 
 
 def report(sandbox: SandboxThread) -> list[dict[str, object]]:

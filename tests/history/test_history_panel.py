@@ -3,11 +3,12 @@ from __future__ import annotations
 import asyncio
 import csv
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from instants import NOON
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from qt_support import run
@@ -19,6 +20,9 @@ from desktop.history.outcome import Outcome
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
 from desktop.sandbox.server import SandboxThread
+
+TODAY = NOON.date()  # the sandbox's day
+MONTH_AGO = TODAY - timedelta(days=31)
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def panel(
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     qtbot.waitUntil(lambda: widget.task("load") is not None and widget.task("load").done())
-    run(qtbot, widget.set_period(date.today() - timedelta(days=31), date.today()))
+    run(qtbot, widget.set_period(MONTH_AGO, TODAY))
     yield widget
     run(qtbot, client.aclose())
 
@@ -48,8 +52,8 @@ def test_loads_filters_and_counts(
     total = httpx.get(
         f"{sandbox.base_url}/chamada/relatorio",
         params={
-            "data_inicio": str(date.today() - timedelta(days=31)),
-            "data_fim": str(date.today()),
+            "data_inicio": str(MONTH_AGO),
+            "data_fim": str(TODAY),
             "limite": 1,
         },
         headers={"Access-Token": sandbox.token},

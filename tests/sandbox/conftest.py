@@ -8,15 +8,29 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from instants import INSTANTS
 
 from desktop.sandbox import SandboxThread
+from desktop.sandbox.timeutil import Clock, clock_from
 
 WaitUntil = Callable[..., object]
 
 
 @pytest.fixture
-def sandbox() -> Iterator[SandboxThread]:
-    with SandboxThread(token="test-token") as running:
+def clock() -> Clock:
+    """The sandbox's clock: a fixed São Paulo noon, running on, whatever the real hour."""
+    return clock_from(INSTANTS["12:00"])
+
+
+@pytest.fixture
+def today(clock: Clock) -> date:
+    """The sandbox's day."""
+    return clock().date()
+
+
+@pytest.fixture
+def sandbox(clock: Clock) -> Iterator[SandboxThread]:
+    with SandboxThread(token="test-token", clock=clock) as running:
         yield running
 
 
@@ -42,9 +56,8 @@ def fast(control: httpx.Client) -> None:
 
 
 @pytest.fixture
-def whole_history() -> dict[str, str]:
+def whole_history(today: date) -> dict[str, str]:
     """A report window that covers all seeded data."""
-    today = date.today()
     return {
         "data_inicio": (today - timedelta(days=40)).isoformat(),
         "data_fim": (today + timedelta(days=1)).isoformat(),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import httpx
 import pytest
+
+from desktop.sandbox.timeutil import Clock
 
 WaitUntil = Callable[..., object]
 
@@ -138,8 +140,10 @@ def test_call_progresses_on_its_own(api: httpx.Client, fast: None, wait_until: W
     assert done["url_gravacao"] == f"{base}/chamada/{call_id}/gravacao"
 
 
-def test_scheduled_call_waits_then_runs(api: httpx.Client, wait_until: WaitUntil) -> None:
-    when = datetime.now(UTC) + timedelta(seconds=1)
+def test_scheduled_call_waits_then_runs(
+    api: httpx.Client, wait_until: WaitUntil, clock: Clock
+) -> None:
+    when = clock().astimezone(UTC) + timedelta(seconds=1)
     call_id = create(api, data_criacao=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     first = get(api, call_id)
     assert first["status_geral"] == "criada"

@@ -60,7 +60,7 @@ def test_config_arrives_first(page: Page) -> None:
 
 
 def test_outgoing_call_is_a_real_record(
-    page: Page, api: httpx.Client, control: httpx.Client
+    page: Page, api: httpx.Client, control: httpx.Client, today: date
 ) -> None:
     control.post("/settings", json={"auto_answer_ms": None})
     assert page.act("dial", numero="48999990000")["status_erro"] == "webphone desconectado"
@@ -86,9 +86,9 @@ def test_outgoing_call_is_a_real_record(
     assert done["status_geral"] == "finalizada"
     assert done["destino"]["status"] == "atendida"
     assert control.get(f"/calls/{call_id}").json()["dtmf"] == "12#"
-    today = date.today().isoformat()
     rows = api.get(
-        "/chamada/relatorio", params={"data_inicio": today, "data_fim": today, "origem": "4000"}
+        "/chamada/relatorio",
+        params={"data_inicio": str(today), "data_fim": str(today), "origem": "4000"},
     ).json()["dados"]["relatorio"]
     assert call_id in [r["id"] for r in rows]
 
@@ -101,7 +101,7 @@ def test_far_side_hangup_reaches_the_page(page: Page, control: httpx.Client) -> 
     assert page.act("hangup")["ok"] is False  # nothing left to hang up
 
 
-def test_incoming_ring(page: Page, api: httpx.Client, control: httpx.Client) -> None:
+def test_incoming_ring(page: Page, api: httpx.Client, control: httpx.Client, today: date) -> None:
     page.act("connect")
     rung = control.post("/ring", json={"ramal": "4000", "numero": "+5511988887777"}).json()
     assert rung["entregue"] is True
@@ -121,7 +121,7 @@ def test_incoming_ring(page: Page, api: httpx.Client, control: httpx.Client) -> 
     page.act("hangup")
     received = api.get(
         "/ramal/76498/relatorio",
-        params={"data_inicio": date.today().isoformat(), "data_fim": date.today().isoformat()},
+        params={"data_inicio": str(today), "data_fim": str(today)},
     ).json()["dados"]["relatorio"]
     row = next(r for r in received if r["id"] == rung["chamada_id"])
     assert row["numero_origem"] == "+5511988887777"
@@ -138,14 +138,14 @@ def test_permissions_and_armed_failure(page: Page, control: httpx.Client) -> Non
     assert page.act("dial", numero="4832830151")["ok"] is True  # only the next dial fails
 
 
-def test_queue_pause_is_recorded(page: Page, api: httpx.Client) -> None:
+def test_queue_pause_is_recorded(page: Page, api: httpx.Client, today: date) -> None:
     page.act("connect")
     assert page.act("queue_enter", filaId="1") == {"ok": True, "filaId": "1"}
     assert page.act("queue_enter")["ok"] is False
     assert page.act("queue_pause", filaId="1") == {"ok": True, "filaId": "1"}
     window = {
-        "data_inicio": (date.today() - timedelta(days=1)).isoformat(),
-        "data_fim": date.today().isoformat(),
+        "data_inicio": (today - timedelta(days=1)).isoformat(),
+        "data_fim": today.isoformat(),
     }
     pauses = api.get("/ramal/76498/pausas", params=window).json()["dados"]["relatorio"]
     assert pauses[-1]["pausa_fim"] is None

@@ -51,8 +51,7 @@ def mp3_frames(data: bytes) -> int:
     return frames
 
 
-def recorded_call(api: httpx.Client) -> int:
-    today = date.today()
+def recorded_call(api: httpx.Client, today: date) -> int:
     params = {
         "data_inicio": (today - timedelta(days=40)).isoformat(),
         "data_fim": today.isoformat(),
@@ -62,8 +61,7 @@ def recorded_call(api: httpx.Client) -> int:
     return next(int(r["id"]) for r in rows if r["url_gravacao"])
 
 
-def unrecorded_call(api: httpx.Client) -> int:
-    today = date.today()
+def unrecorded_call(api: httpx.Client, today: date) -> int:
     params = {
         "data_inicio": (today - timedelta(days=40)).isoformat(),
         "data_fim": today.isoformat(),
@@ -72,8 +70,8 @@ def unrecorded_call(api: httpx.Client) -> int:
     return next(int(r["id"]) for r in rows if not r["url_gravacao"])
 
 
-def test_full_download_is_a_valid_mp3(api: httpx.Client) -> None:
-    call_id = recorded_call(api)
+def test_full_download_is_a_valid_mp3(api: httpx.Client, today: date) -> None:
+    call_id = recorded_call(api, today)
     response = api.get(f"/chamada/{call_id}/gravacao")
     assert response.status_code == 200
     assert response.headers["content-type"] == "audio/mpeg"
@@ -83,8 +81,8 @@ def test_full_download_is_a_valid_mp3(api: httpx.Client) -> None:
     assert mp3_frames(response.content) > 50
 
 
-def test_url_gravacao_downloads(api: httpx.Client) -> None:
-    call_id = recorded_call(api)
+def test_url_gravacao_downloads(api: httpx.Client, today: date) -> None:
+    call_id = recorded_call(api, today)
     url = api.get(f"/chamada/{call_id}").json()["dados"]["url_gravacao"]
     assert api.get(url).headers["content-type"] == "audio/mpeg"
 
@@ -93,8 +91,10 @@ def test_url_gravacao_downloads(api: httpx.Client) -> None:
     ("header", "start", "end"),
     [("bytes=0-99", 0, 99), ("bytes=100-", 100, None), ("bytes=-50", None, None)],
 )
-def test_range_requests(api: httpx.Client, header: str, start: int | None, end: int | None) -> None:
-    call_id = recorded_call(api)
+def test_range_requests(
+    api: httpx.Client, today: date, header: str, start: int | None, end: int | None
+) -> None:
+    call_id = recorded_call(api, today)
     full = api.get(f"/chamada/{call_id}/gravacao").content
     size = len(full)
     response = api.get(f"/chamada/{call_id}/gravacao", headers={"Range": header})
@@ -108,23 +108,23 @@ def test_range_requests(api: httpx.Client, header: str, start: int | None, end: 
     assert int(response.headers["content-length"]) == end - start + 1
 
 
-def test_resume_after_partial_download(api: httpx.Client) -> None:
-    call_id = recorded_call(api)
+def test_resume_after_partial_download(api: httpx.Client, today: date) -> None:
+    call_id = recorded_call(api, today)
     first = api.get(f"/chamada/{call_id}/gravacao", headers={"Range": "bytes=0-1023"}).content
     rest = api.get(f"/chamada/{call_id}/gravacao", headers={"Range": "bytes=1024-"}).content
     assert first + rest == api.get(f"/chamada/{call_id}/gravacao").content
 
 
-def test_unsatisfiable_range_is_416(api: httpx.Client) -> None:
-    call_id = recorded_call(api)
+def test_unsatisfiable_range_is_416(api: httpx.Client, today: date) -> None:
+    call_id = recorded_call(api, today)
     size = len(api.get(f"/chamada/{call_id}/gravacao").content)
     response = api.get(f"/chamada/{call_id}/gravacao", headers={"Range": f"bytes={size}-"})
     assert response.status_code == 416
     assert response.headers["content-range"] == f"bytes */{size}"
 
 
-def test_no_recording_is_404_motivo_70(api: httpx.Client) -> None:
-    response = api.get(f"/chamada/{unrecorded_call(api)}/gravacao")
+def test_no_recording_is_404_motivo_70(api: httpx.Client, today: date) -> None:
+    response = api.get(f"/chamada/{unrecorded_call(api, today)}/gravacao")
     assert response.status_code == 404
     assert response.json()["motivo"] == 70
     assert response.json()["sucesso"] is False

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
+from instants import INSTANTS
 
 from desktop.sandbox import SandboxThread
+from desktop.sandbox.timeutil import clock_from
+
+#: When the module's server starts, as far as it knows (the hour of the run never matters).
+STARTED = INSTANTS["12:00"]
 
 #: The default seed's 360 calls and the 22 calls in its 12 conference rooms.
 SEEDED_CALLS = 382
@@ -18,7 +23,7 @@ SEEDED_CALLS = 382
 def api() -> Iterator[httpx.Client]:
     """One server for the whole module: these tests read, or get refused before any change."""
     with (
-        SandboxThread(token="test-token") as running,
+        SandboxThread(token="test-token", clock=clock_from(STARTED)) as running,
         httpx.Client(base_url=running.base_url, headers={"Access-Token": running.token}) as client,
     ):
         yield client
@@ -146,8 +151,8 @@ def test_origem_and_destino_filters(api: httpx.Client, whole_history: dict[str, 
 
 
 def test_data_fim_date_covers_the_whole_day(api: httpx.Client) -> None:
-    today = date.today().isoformat()
-    week_ago = (date.today() - timedelta(days=7)).isoformat()
+    today = STARTED.date().isoformat()
+    week_ago = (STARTED.date() - timedelta(days=7)).isoformat()
     assert report(api, "/chamada/relatorio", data_inicio=week_ago, data_fim=today)["total"]
 
 

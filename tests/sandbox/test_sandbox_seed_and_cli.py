@@ -6,17 +6,27 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 
 import httpx
+import pytest
+from instants import INSTANTS
 
 from desktop.sandbox import SandboxThread
-from desktop.sandbox.timeutil import hms, hms_sixty
+from desktop.sandbox.seed import CALLS, DAYS, populate
+from desktop.sandbox.store import Store
+from desktop.sandbox.timeutil import BRT, hms, hms_sixty
 
+#: The moment both servers of a comparison start at: the seeded data is placed relative to it.
+STARTED = datetime(2026, 6, 15, 10, 30, 15, tzinfo=BRT)
 WINDOW = {
-    "data_inicio": (date.today() - timedelta(days=40)).isoformat(),
-    "data_fim": (date.today() + timedelta(days=1)).isoformat(),
+    "data_inicio": (STARTED - timedelta(days=40)).date().isoformat(),
+    "data_fim": (STARTED + timedelta(days=1)).date().isoformat(),
 }
+
+
+def started() -> datetime:
+    return STARTED
 
 
 def snapshot(base_url: str, token: str) -> dict[str, object]:
@@ -38,7 +48,10 @@ def snapshot(base_url: str, token: str) -> dict[str, object]:
 
 
 def test_same_seed_same_data() -> None:
-    with SandboxThread(seed=42) as one, SandboxThread(seed=42) as two:
+    with (
+        SandboxThread(seed=42, clock=started) as one,
+        SandboxThread(seed=42, clock=started) as two,
+    ):
         first = snapshot(one.base_url, one.token)
         second = snapshot(two.base_url, two.token)
     assert first == second
@@ -50,7 +63,7 @@ def test_same_seed_same_data() -> None:
 
 
 def test_other_seed_other_data() -> None:
-    with SandboxThread(seed=1) as one, SandboxThread(seed=2) as two:
+    with SandboxThread(seed=1, clock=started) as one, SandboxThread(seed=2, clock=started) as two:
         first = snapshot(one.base_url, one.token)
         second = snapshot(two.base_url, two.token)
     assert first["calls"] != second["calls"]
@@ -58,8 +71,27 @@ def test_other_seed_other_data() -> None:
 
 
 def test_default_seed_is_fixed() -> None:
-    with SandboxThread() as one, SandboxThread() as two:
+    with SandboxThread(clock=started) as one, SandboxThread(clock=started) as two:
         assert snapshot(one.base_url, one.token) == snapshot(two.base_url, two.token)
+
+
+@pytest.mark.parametrize("instant", INSTANTS.values(), ids=INSTANTS.keys())
+def test_today_has_activity_at_any_hour(instant: datetime) -> None:
+    store = Store()
+    populate(store, None, instant)
+    calls = list(store.calls.values())
+    assert len(calls) == CALLS
+    today = [c for c in calls if c.data_criacao.date() == instant.date()]
+    assert len(today) >= 3  # even five minutes after midnight
+    assert any(c.ramal_id_origem or c.ramal_id_destino for c in today)  # a ramal worked
+    assert [p for p in store.pauses if p.inicio.date() == instant.date()]
+    for call in calls:  # every seeded call has ended by the time the sandbox starts
+        moments = [call.data_criacao, call.origem.ended_at, call.destino.ended_at]
+        assert all(m is None or m <= instant for m in moments)
+        assert call.data_criacao > instant - timedelta(days=DAYS)
+    assert all(p.fim is not None and p.fim <= instant for p in store.pauses)
+    days = {c.data_criacao.date() for c in calls}
+    assert len(days) >= DAYS - 8  # earlier days too (weekends are quieter)
 
 
 def test_duration_formats() -> None:

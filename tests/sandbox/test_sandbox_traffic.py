@@ -6,13 +6,14 @@ import random
 import re
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 
+from desktop.sandbox import SandboxThread
 from desktop.sandbox.models import DISCONNECT_REASONS
-from desktop.sandbox.timeutil import now
+from desktop.sandbox.timeutil import Clock
 from desktop.sandbox.traffic_plan import INCOMING, OUTGOING, PAUSE, draw
 
 WaitUntil = Callable[..., object]
@@ -26,7 +27,7 @@ def _report(api: httpx.Client, since: datetime) -> list[dict[str, object]]:
     while True:
         params = {
             "data_inicio": since.isoformat(timespec="seconds"),
-            "data_fim": (date.today() + timedelta(days=1)).isoformat(),
+            "data_fim": (since + timedelta(days=1)).date().isoformat(),
             "posicao": str(len(rows)),
             "limite": "200",
         }
@@ -39,7 +40,7 @@ def _report(api: httpx.Client, since: datetime) -> list[dict[str, object]]:
 def _pauses(api: httpx.Client, ramal_id: int, since: datetime) -> list[dict[str, object]]:
     params = {
         "data_inicio": since.isoformat(timespec="seconds"),
-        "data_fim": (date.today() + timedelta(days=1)).isoformat(),
+        "data_fim": (since + timedelta(days=1)).date().isoformat(),
     }
     reply = api.get(f"/ramal/{ramal_id}/pausas", params=params).json()
     rows: list[dict[str, object]] = reply["dados"]["relatorio"]
@@ -100,9 +101,9 @@ def test_state_and_validation(control: httpx.Client) -> None:
 
 
 def test_call_center_traffic_through_the_api(
-    api: httpx.Client, control: httpx.Client, stop_traffic: None
+    api: httpx.Client, control: httpx.Client, stop_traffic: None, clock: Clock
 ) -> None:
-    since = now() - timedelta(seconds=1)
+    since = clock() - timedelta(seconds=1)
     reply = control.post("/traffic", json={"running": True, "max_live": 4, **FAST}).json()
     assert reply["running"] is True and reply["max_live"] == 4
     seen_live = False
@@ -168,11 +169,37 @@ def test_stopping_stops_new_calls(
 
 
 def test_ramais_with_an_open_page_are_left_to_their_agent(
-    api: httpx.Client, control: httpx.Client, wait_until: WaitUntil, stop_traffic: None
+    api: httpx.Client,
+    control: httpx.Client,
+    wait_until: WaitUntil,
+    stop_traffic: None,
+    clock: Clock,
 ) -> None:
-    since = now() - timedelta(seconds=1)
+    since = clock() - timedelta(seconds=1)
     AgentPage(api, "4000")
     control.post("/traffic", json={"running": True, **FAST})
+    wait_until(lambda: control.get("/traffic").json()["pausas"] >= 4, timeout=15)
+    wait_until(lambda: sum(control.get("/traffic").json()["iniciadas"].values()) >= 25)
+    control.post("/traffic", json={"running": False})
+    for call in control.get("/calls").json():
+        assert "4000" not in (call["origem"], call["destino"])
+        assert RAMAL_4000_ID not in (call["ramal_id_origem"], call["ramal_id_destino"])
+    assert _pauses(api, RAMAL_4000_ID, since) == []
+
+
+def test_the_apps_own_ramal_is_left_alone_before_its_page_opens(
+    sandbox: SandboxThread,
+    api: httpx.Client,
+    control: httpx.Client,
+    wait_until: WaitUntil,
+    stop_traffic: None,
+    clock: Clock,
+) -> None:
+    since = clock() - timedelta(seconds=1)
+    assert sandbox.server is not None
+    sandbox.server.traffic.agents.add("4000")  # as the app does for its profile's ramal
+    state = control.post("/traffic", json={"running": True, **FAST}).json()
+    assert state["agentes"] == ["4000"]
     wait_until(lambda: control.get("/traffic").json()["pausas"] >= 4, timeout=15)
     wait_until(lambda: sum(control.get("/traffic").json()["iniciadas"].values()) >= 25)
     control.post("/traffic", json={"running": False})

@@ -2,20 +2,24 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from keyring_fakes import MemoryKeyring
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_support import run
 
 from desktop.agent.controller import AgentController
 from desktop.cli import parse_args
-from desktop.session import SANDBOX_PROFILE
+from desktop.session import SANDBOX_PROFILE, Session, open_profile_session
 from desktop.settings.model import Settings
 from desktop.settings.paths import AppPaths
 from desktop.settings.secrets import TokenStore
 from desktop.settings.store import SettingsStore
+from desktop.shell import runner as runner_module
 from desktop.shell.runner import Outcome, WorkspaceRunner
 
 
@@ -67,3 +71,51 @@ def test_links_are_dialled_once_across_profile_switches(
     quitting.set()
     qtbot.waitUntil(second.done, timeout=20_000)
     assert second.result() == Outcome(exit_code=0)
+
+
+@pytest.mark.parametrize(
+    ("args", "running"), [(["--sandbox"], True), (["--sandbox", "--no-traffic"], False)]
+)
+def test_the_sandbox_starts_with_its_traffic_unless_told_not_to(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    qapp: QApplication,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    running: bool,
+) -> None:
+    opened: list[Session] = []
+
+    async def opening(*args: Any, **kwargs: Any) -> Session:
+        session = await open_profile_session(*args, **kwargs)
+        opened.append(session)
+        return session
+
+    monkeypatch.setattr(runner_module, "open_profile_session", opening)
+    paths = AppPaths.under(tmp_path).ensure()
+    runner = WorkspaceRunner(
+        qapp, paths, SettingsStore(paths.settings_file), TokenStore(), parse_args(args), started=0
+    )
+    quitting = asyncio.Event()
+    task = asyncio.ensure_future(
+        runner.run(SANDBOX_PROFILE, None, Settings(), quitting, saved=False)
+    )
+    qtbot.waitUntil(lambda: runner._ws is not None, timeout=20_000)
+
+    async def traffic() -> dict[str, Any]:
+        async with httpx.AsyncClient(base_url=opened[0].base_url) as control:
+            state: dict[str, Any] = (await control.get("/_sandbox/traffic")).json()
+            return state
+
+    state = run(qtbot, traffic())
+    assert state["running"] is running
+    assert state["ring_agents"] is False  # the agent's own ramal is left alone
+    assert state["agentes"] == [SANDBOX_PROFILE.ramal]
+    ws = runner._ws
+    assert ws is not None and ws.sandbox_traffic is not None
+    assert ws.sandbox_traffic.isChecked() is running
+    quitting.set()
+    qtbot.waitUntil(task.done, timeout=20_000)
+    assert task.result() == Outcome(exit_code=0)

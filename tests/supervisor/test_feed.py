@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
+import pytest
+from instants import INSTANTS
 from supervisor_helpers import control, make_client
 
 from desktop.api.models import Call, Pause, Ramal
 from desktop.sandbox.server import SandboxThread
-from desktop.sandbox.timeutil import now as sandbox_now
+from desktop.sandbox.timeutil import Clock
 from desktop.supervisor.feed import FeedStatus, FeedStatusKind, PollingFeed, PollTimings
 from desktop.supervisor.live_state import Changes, RamalState
 from desktop.supervisor.sources import ClientSource
-
-
-def clock() -> datetime:
-    return datetime.now(UTC)
 
 
 def row_of(feed: PollingFeed, numero: str) -> RamalState:
@@ -25,7 +23,9 @@ def row_of(feed: PollingFeed, numero: str) -> RamalState:
     return next(r for r in feed.snapshot.ramais.values() if r.numero == numero).state
 
 
-async def test_state_transitions_appear_within_one_poll(sandbox: SandboxThread) -> None:
+async def test_state_transitions_appear_within_one_poll(
+    sandbox: SandboxThread, clock: Clock
+) -> None:
     control(sandbox, "/_sandbox/settings", {"auto_answer_ms": None})
     async with make_client(sandbox) as client:
         feed = PollingFeed(ClientSource(client), clock=clock)
@@ -49,12 +49,14 @@ async def test_state_transitions_appear_within_one_poll(sandbox: SandboxThread) 
         assert not quiet  # nothing changed: nothing to emit
 
 
-async def test_open_pause_shows_paused_since_its_start(sandbox: SandboxThread) -> None:
+async def test_open_pause_shows_paused_since_its_start(
+    sandbox: SandboxThread, clock: Clock
+) -> None:
     store = sandbox.server.store if sandbox.server else None
     assert store is not None
     ramal = store.ramal_by_number("4003")
     assert ramal is not None
-    started = sandbox_now()
+    started = clock()
     store.start_pause(ramal.id, "1", started)
     async with make_client(sandbox) as client:
         feed = PollingFeed(ClientSource(client), clock=clock, timings=PollTimings(pause_batch=10))
@@ -63,12 +65,14 @@ async def test_open_pause_shows_paused_since_its_start(sandbox: SandboxThread) -
         row = feed.snapshot.ramais[ramal.id]
         assert row.state is RamalState.PAUSED
         assert row.since is not None and abs((row.since - started).total_seconds()) < 1.5
-        store.end_pauses(ramal.id, None, sandbox_now())
+        store.end_pauses(ramal.id, None, clock())
         await feed.poll_once()  # open pauses are re-read on every poll
         assert feed.snapshot.ramais[ramal.id].state is RamalState.FREE
 
 
-async def test_traffic_moves_the_board_without_duplicate_rows(sandbox: SandboxThread) -> None:
+async def test_traffic_moves_the_board_without_duplicate_rows(
+    sandbox: SandboxThread, clock: Clock
+) -> None:
     control(sandbox, "/_sandbox/settings", {"auto_answer_ms": 300})
     control(sandbox, "/_sandbox/traffic", {"running": True, "interval_ms": 250})
     seen_states: set[RamalState] = set()
@@ -99,7 +103,7 @@ async def test_traffic_moves_the_board_without_duplicate_rows(sandbox: SandboxTh
         assert len(live_ramais) == len(set(live_ramais))
 
 
-async def test_backs_off_on_5xx_and_recovers(sandbox: SandboxThread) -> None:
+async def test_backs_off_on_5xx_and_recovers(sandbox: SandboxThread, clock: Clock) -> None:
     statuses: list[FeedStatus] = []
     async with make_client(sandbox) as client:
         feed = PollingFeed(
@@ -165,7 +169,9 @@ class CountingSource:
         return result
 
 
-async def test_never_more_than_one_request_per_endpoint(sandbox: SandboxThread) -> None:
+async def test_never_more_than_one_request_per_endpoint(
+    sandbox: SandboxThread, clock: Clock
+) -> None:
     async with make_client(sandbox) as client:
         source = CountingSource(ClientSource(client))
         feed = PollingFeed(source, clock=clock, timings=PollTimings(fast=0.01, slow=0.01))
@@ -180,7 +186,10 @@ async def test_never_more_than_one_request_per_endpoint(sandbox: SandboxThread) 
     assert source.peak == {"ramais": 1, "calls": 1, "pauses": 1}
 
 
-async def test_incremental_window_reads_only_recent_calls(sandbox: SandboxThread) -> None:
+@pytest.mark.parametrize("instant", INSTANTS.values(), ids=INSTANTS.keys())
+async def test_incremental_window_reads_only_recent_calls(
+    sandbox: SandboxThread, clock: Clock, instant: datetime
+) -> None:
     windows: list[tuple[datetime, datetime]] = []
     async with make_client(sandbox) as client:
         inner = ClientSource(client)
@@ -193,6 +202,12 @@ async def test_incremental_window_reads_only_recent_calls(sandbox: SandboxThread
         feed = PollingFeed(Recording(client), clock=clock)
         await feed.poll_once()
         await feed.poll_once()
+        assert feed.snapshot is not None
+        rows = feed.snapshot.ramais.values()
+        assert sum(r.counts.made + r.counts.received for r in rows) > 0  # today has calls
+        assert any(r.state is not RamalState.UNKNOWN for r in rows)  # not "No activity today"
     first, second = windows
-    assert first[0].hour == 0 and first[0].minute == 0  # the whole day first
-    assert second[0] > first[0]  # then only the recent window
+    assert first[0] == instant.replace(hour=0, minute=0)  # the whole day first
+    at = second[1] - timedelta(minutes=5)  # the window reaches 5 minutes ahead
+    overlap = timedelta(seconds=feed.timings.overlap)
+    assert second[0] == max(first[0], at - overlap)  # then only the recent window
