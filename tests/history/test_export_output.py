@@ -10,17 +10,19 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from helpers import make_row
+from instants import NOON
 
 from desktop.cli import main
 from desktop.history.csv_export import write_xlsx
 from desktop.sandbox.server import SandboxThread
 
-START, END = date.today() - timedelta(days=31), date.today()
+# The history suite's sandbox starts at a fixed noon: the period is around its day.
+START, END = NOON.date() - timedelta(days=31), NOON.date()
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and FIFOs")

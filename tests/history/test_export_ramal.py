@@ -8,11 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from instants import NOON
 
 from desktop.cli import main
 from desktop.sandbox.server import SandboxThread
 
-START, END = date.today() - timedelta(days=31), date.today()
+# The history suite's sandbox starts at a fixed noon: the period is around its day.
+START, END = NOON.date() - timedelta(days=31), NOON.date()
 
 
 @pytest.fixture(autouse=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import xml.etree.ElementTree as ET
 import zipfile
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from helpers import make_row
+from instants import NOON
 
 from desktop.api.models import LegStatus
 from desktop.cli import main
@@ -65,7 +66,7 @@ def test_exported_csv_from_the_api_is_portuguese(
 ) -> None:
     monkeypatch.setenv("RAMAL_DESKTOP_TOKEN", sandbox.token)
     out = tmp_path / "calls.csv"
-    start, end = date.today() - timedelta(days=31), date.today()
+    start, end = NOON.date() - timedelta(days=31), NOON.date()  # the sandbox's day
     period = ["--from", str(start), "--to", str(end)]
     assert main(["export", "calls", *period, "--api-url", sandbox.base_url, "-o", str(out)]) == 0
     lines = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))

@@ -136,8 +136,8 @@ def test_unknown_call_recording_is_404_motivo_60(api: httpx.Client) -> None:
     assert response.json()["motivo"] == 60
 
 
-def test_recording_has_a_strong_etag_and_honours_if_range(api: httpx.Client) -> None:
-    call_id = recorded_call(api)
+def test_recording_has_a_strong_etag_and_honours_if_range(api: httpx.Client, today: date) -> None:
+    call_id = recorded_call(api, today)
     full = api.get(f"/chamada/{call_id}/gravacao")
     tag = full.headers["etag"]
     assert tag.startswith('"') and tag.endswith('"') and len(tag) > 8
@@ -153,8 +153,10 @@ def test_recording_has_a_strong_etag_and_honours_if_range(api: httpx.Client) -> 
         assert "content-range" not in other.headers
 
 
-def test_control_api_replaces_a_recording(api: httpx.Client, control: httpx.Client) -> None:
-    call_id = recorded_call(api)
+def test_control_api_replaces_a_recording(
+    api: httpx.Client, control: httpx.Client, today: date
+) -> None:
+    call_id = recorded_call(api, today)
     old = api.get(f"/chamada/{call_id}/gravacao")
     reply = control.post(f"/recordings/{call_id}")
     assert reply.status_code == 200
@@ -170,13 +172,13 @@ def test_control_api_replaces_a_recording(api: httpx.Client, control: httpx.Clie
     assert resumed.status_code == 200 and resumed.content == new.content
 
     assert control.post("/recordings/999999999").status_code == 404
-    assert control.post(f"/recordings/{unrecorded_call(api)}").status_code == 404
+    assert control.post(f"/recordings/{unrecorded_call(api, today)}").status_code == 404
 
 
 def test_cut_after_fault_ends_the_body_early_without_a_length(
-    api: httpx.Client, control: httpx.Client
+    api: httpx.Client, control: httpx.Client, today: date
 ) -> None:
-    call_id = recorded_call(api)
+    call_id = recorded_call(api, today)
     path = f"/chamada/{call_id}/gravacao"
     whole = api.get(path).content
     control.post("/faults", json={"method": "GET", "path": path, "cut_after": 1000})

@@ -10,13 +10,11 @@ import pytest
 from instants import INSTANTS
 
 from desktop.sandbox import SandboxThread
+from desktop.sandbox.seed import CALLS
 from desktop.sandbox.timeutil import clock_from
 
 #: When the module's server starts, as far as it knows (the hour of the run never matters).
 STARTED = INSTANTS["12:00"]
-
-#: The default seed's 360 calls and the 22 calls in its 12 conference rooms.
-SEEDED_CALLS = 382
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +42,14 @@ def report(api: httpx.Client, path: str, **params: str) -> dict[str, object]:
     dados: dict[str, object] = response.json()["dados"]
     assert isinstance(dados["relatorio"], list)
     return dados
+
+
+@pytest.fixture
+def seeded_calls(api: httpx.Client, whole_history: dict[str, str]) -> int:
+    """The seed's calls and the calls of its conference rooms, which are chamadas too."""
+    rooms = report(api, "/conferencia/relatorio", **whole_history, limite="200")["relatorio"]
+    assert isinstance(rooms, list) and rooms
+    return CALLS + sum(len(room["chamadas"]) for room in rooms)
 
 
 @pytest.mark.parametrize("path", REPORTS)
@@ -89,16 +95,18 @@ def test_empty_range(api: httpx.Client) -> None:
     assert dados["total"] == 0
 
 
-def test_iso_datetimes_are_accepted(api: httpx.Client, whole_history: dict[str, str]) -> None:
+def test_iso_datetimes_are_accepted(
+    api: httpx.Client, whole_history: dict[str, str], seeded_calls: int
+) -> None:
     start = whole_history["data_inicio"] + "T00:00:00-03:00"
     end = whole_history["data_fim"] + "T23:59:59Z"
     assert (
-        report(api, "/chamada/relatorio", data_inicio=start, data_fim=end)["total"] == SEEDED_CALLS
+        report(api, "/chamada/relatorio", data_inicio=start, data_fim=end)["total"] == seeded_calls
     )
 
 
 def test_pages_of_200_201_and_a_short_last_page(
-    api: httpx.Client, whole_history: dict[str, str]
+    api: httpx.Client, whole_history: dict[str, str], seeded_calls: int
 ) -> None:
     everything: list[dict[str, object]] = []
     posicao = 0
@@ -112,8 +120,8 @@ def test_pages_of_200_201_and_a_short_last_page(
         if len(rows) < 200:
             break
         posicao += 200
-    assert len(everything) == SEEDED_CALLS
-    assert [len(p) for p in (everything[:200], everything[200:])] == [200, SEEDED_CALLS - 200]
+    assert len(everything) == seeded_calls
+    assert [len(p) for p in (everything[:200], everything[200:])] == [200, seeded_calls - 200]
     ids = [row["id"] for row in everything]
     assert len(set(ids)) == len(ids)
     keys = [(row["data_criacao"], row["id"]) for row in everything]
@@ -126,9 +134,9 @@ def test_pages_of_200_201_and_a_short_last_page(
     assert report(api, "/chamada/relatorio", **whole_history, limite="5000")["limite"] == 200
     default = report(api, "/chamada/relatorio", **whole_history)
     assert len(default["relatorio"]) == 100  # type: ignore[arg-type]
-    beyond = report(api, "/chamada/relatorio", **whole_history, posicao=str(SEEDED_CALLS))
+    beyond = report(api, "/chamada/relatorio", **whole_history, posicao=str(seeded_calls))
     assert beyond["relatorio"] == []
-    assert beyond["total"] == SEEDED_CALLS
+    assert beyond["total"] == seeded_calls
 
 
 def test_report_order_is_stable(api: httpx.Client, whole_history: dict[str, str]) -> None:

@@ -80,7 +80,7 @@ def test_today_has_activity_at_any_hour(instant: datetime) -> None:
     store = Store()
     populate(store, None, instant)
     calls = list(store.calls.values())
-    assert len(calls) == CALLS
+    assert len([c for c in calls if c.conferencia_id is None]) == CALLS  # rooms' calls aside
     today = [c for c in calls if c.data_criacao.date() == instant.date()]
     assert len(today) >= 3  # even five minutes after midnight
     assert any(c.ramal_id_origem or c.ramal_id_destino for c in today)  # a ramal worked
