@@ -1,0 +1,503 @@
+"""Webhooks: configured through ``/webhook``, POSTed by the sandbox like the provider's.
+
+A real aiohttp receiver listens on a real loopback port; each webhook is pointed at its own
+path so every payload can be checked against its example in ``webhooks.md``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+from aiohttp import web
+
+from tests.sandbox.conftest import WaitUntil
+
+Json = dict[str, object]
+
+# The examples of webhooks.md, verbatim (``null`` where the example has null).
+STATUS_TEMPO_REAL = {
+    "id": 37785949,
+    "data_criacao": "2019-09-06T13:48:19-03:00",
+    "ativa": True,
+    "url_gravacao": None,
+    "cliente_id": 91227,
+    "conta_id": 91227,
+    "ramal_id_origem": 86453,
+    "tags": None,
+    "status_geral": "curso",
+    "origem": {
+        "data_inicio": None,
+        "numero": "4000",
+        "tipo": "ramal",
+        "status": "chamando",
+        "duracao_segundos": 10,
+        "duracao": "00:00:10",
+        "duracao_cobrada_segundos": None,
+        "duracao_cobrada": None,
+        "duracao_falada_segundos": None,
+        "duracao_falada": None,
+        "preco": None,
+        "motivo_desconexao": "indefinido",
+    },
+    "destino": {
+        "data_inicio": None,
+        "numero": "48988888888",
+        "tipo": "movel",
+        "status": "preparando",
+        "duracao_segundos": 9,
+        "duracao": "00:00:09",
+        "duracao_cobrada_segundos": None,
+        "duracao_cobrada": None,
+        "duracao_falada_segundos": None,
+        "duracao_falada": None,
+        "preco": None,
+        "motivo_desconexao": "indefinido",
+    },
+    "gravacoes_parciais": [],
+}
+FIM_CHAMADA = {
+    "id": 37721262,
+    "data_criacao": "2019-09-06T11:19:11-03:00",
+    "ativa": False,
+    "url_gravacao": "https://api.evoline.com.br/rec/?id=37721262&x=7a8718b28b&cid=2150",
+    "cliente_id": 2150,
+    "conta_id": 2150,
+    "ramal_id_origem": 62291,
+    "tags": None,
+    "status_geral": "finalizada",
+    "origem": {
+        "data_inicio": None,
+        "numero": "9998",
+        "tipo": "ramal",
+        "status": None,
+        "duracao_segundos": 0,
+        "duracao": "00:00:00",
+        "duracao_cobrada_segundos": 0,
+        "duracao_cobrada": "00:00:00",
+        "duracao_falada_segundos": 0,
+        "duracao_falada": "00:00:00",
+        "preco": 0,
+        "motivo_desconexao": "indefinido",
+    },
+    "destino": {
+        "data_inicio": "2019-09-06T11:19:11-03:00",
+        "numero": "48988888888",
+        "tipo": "movel",
+        "status": "atendida",
+        "duracao_segundos": 24,
+        "duracao": "00:00:24",
+        "duracao_cobrada_segundos": 60,
+        "duracao_cobrada": "00:01:00",
+        "duracao_falada_segundos": 14,
+        "duracao_falada": "00:00:14",
+        "preco": 0.35,
+        "motivo_desconexao": "16. normal",
+    },
+    "gravacoes_parciais": [],
+}
+CHAMADA_TEMPO_REAL = {
+    "data_criacao": "2019-09-06T17:21:33",
+    "origem": {
+        "data_inicio": "2019-09-06T14:21:33",
+        "tipo": "movel",
+        "ativo": False,
+        "data_criacao": "2019-09-06T14:21:34",
+        "numero": "48988888888",
+        "status": "chamando",
+    },
+    "gravar_audio": False,
+    "id": 37794869,
+    "destino": {"tipo": "movel", "numero": "48966663333"},
+    "cliente_id": 2150,
+    "tags": "",
+}
+RAMAL_TEMPO_REAL = {
+    "data_atendimento": "2019-09-06T14:37:03",
+    "duracao_falada_segundos": 10,
+    "ativo": False,
+    "data_criacao": "2019-09-06T14:36:55",
+    "tipo": "ramal",
+    "motivo_desconexao": "indefinido",
+    "id": "37806158",
+    "ramal": 9000,
+    "status": "atendida",
+    "duracao_segundos": 18,
+}
+DID_TEMPO_REAL = {
+    "data_atendimento": "2019-09-06T14:37:03",
+    "duracao_falada_segundos": 0,
+    "ativo": True,
+    "data_criacao": "2019-09-06T14:36:55",
+    "tipo": "ramal",
+    "id": "37806158",
+    "ramal": 9000,
+    "status": "atendida",
+    "duracao_segundos": 7,
+}
+CONFERENCIA = {
+    "data_criacao": "2019-09-06T18:48:05",
+    "evento_conferencia": "Entrou",
+    "numero": "48988888888",
+    "gravar_audio": False,
+    "conferencia_id": 42874,
+    "chamada_id": "37823279",
+    "cliente_id": 2150,
+}
+VOICEMAIL = {
+    "id": 1411,
+    "ramal_id": 87787,
+    "ramal": "9561",
+    "numero_telefone": "6136271444",
+    "data_mensagem": "2019-09-06T17:05:18-03:00",
+    "duracao_segundos": 0,
+    "url_gravacao": "https://api.evoline.com.br/recvm/?id=1411&x=094bba9d3a&cid=2150",
+}
+AVISO_SALDO = {"saldo": "56.8616"}
+
+OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-03:00$")
+NAIVE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$")
+#: "caso a ligação não tenha sido atendida este atributo não vem"
+OPTIONAL = frozenset({"data_atendimento"})
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, str):
+        if OFFSET_TIME.match(value):
+            return "time-offset"
+        if NAIVE_TIME.match(value):
+            return "time-naive"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return type(value).__name__
+
+
+def assert_shape(payload: object, example: object, where: str = "payload") -> None:
+    """Same keys in the same order and the same kinds of value as the docs' example.
+
+    A null in the example (or the payload) stands for "not known yet": either side may
+    have a value there. Numbers are numbers whether int or float, as in the docs. Keys
+    in ``OPTIONAL`` may be absent.
+    """
+    if isinstance(example, dict):
+        assert isinstance(payload, dict), f"{where}: {payload!r} is not an object"
+        expected = [k for k in example if k in payload or k not in OPTIONAL]
+        assert list(payload) == expected, f"{where}: keys {list(payload)}"
+        for key in expected:
+            assert_shape(payload[key], example[key], f"{where}.{key}")
+        return
+    if example is None or payload is None:
+        return
+    assert _kind(payload) == _kind(example), f"{where}: {payload!r} vs {example!r}"
+
+
+@dataclass
+class Received:
+    """One POST that reached the receiver."""
+
+    path: str
+    body: Json
+    content_type: str
+    at: float
+
+
+@dataclass
+class Receiver:
+    """A webhook receiver on a real loopback port, in its own thread and loop."""
+
+    base_url: str = ""
+    received: list[Received] = field(default_factory=list)
+    status: int = 200
+    hold: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def url(self, name: str) -> str:
+        return f"{self.base_url}/{name}"
+
+    def bodies(self, name: str) -> list[Json]:
+        with self.lock:
+            return [r.body for r in self.received if r.path == "/" + name]
+
+    def wait_for(
+        self, wait_until: WaitUntil, name: str, check: Callable[[Json], bool] = lambda b: True
+    ) -> Json:
+        found = wait_until(lambda: next((b for b in self.bodies(name) if check(b)), None))
+        assert isinstance(found, dict)
+        return found
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    state = Receiver()
+    state.hold.set()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+    runner_box: list[web.AppRunner] = []
+
+    async def handle(request: web.Request) -> web.Response:
+        body = await request.json()
+        while not state.hold.is_set():  # a slow receiver: holds the request open
+            await asyncio.sleep(0.02)
+        with state.lock:
+            state.received.append(
+                Received(request.path, body, request.content_type, time.monotonic())
+            )
+        return web.Response(status=state.status, text="ok")
+
+    async def serve() -> None:
+        app = web.Application()
+        app.router.add_post("/{name}", handle)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        runner_box.append(runner)
+        state.base_url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+        ready.set()
+
+    def main() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(serve())
+        loop.run_forever()
+        loop.run_until_complete(runner_box[0].cleanup())
+        loop.close()
+
+    thread = threading.Thread(target=main, daemon=True)
+    thread.start()
+    assert ready.wait(10)
+    yield state
+    state.hold.set()
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+
+
+def hook(api: httpx.Client, receiver: Receiver, *names: str) -> None:
+    for name in names:
+        reply = api.put(f"/webhook/{name}", json={"url": receiver.url(name)})
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["dados"] is None
+
+
+def deliveries(control: httpx.Client) -> Json:
+    result: Json = control.get("/webhooks").json()
+    return result
+
+
+# configuration
+
+
+def test_configuration_lists_only_webhooks_with_a_url(api: httpx.Client) -> None:
+    assert api.get("/webhook").json()["dados"] == {"webhooks": []}
+    assert api.put("/webhook/chamada_fim", json={"url": "https://example.com/fim"}).json() == {
+        "status": 200,
+        "sucesso": True,
+        "motivo": 0,
+        "mensagem": "webhook configurado com sucesso",
+        "dados": None,
+    }
+    api.put("/webhook/status_tempo_real", json={"url": "http://127.0.0.1:9/s"})
+    listed = api.get("/webhook").json()["dados"]["webhooks"]
+    assert listed == [
+        {"webhook": "status_tempo_real", "url": "http://127.0.0.1:9/s"},
+        {"webhook": "chamada_fim", "url": "https://example.com/fim"},
+    ]
+    removed = api.delete("/webhook/chamada_fim").json()
+    assert removed["sucesso"] is True and removed["dados"] is None
+    assert [w["webhook"] for w in api.get("/webhook").json()["dados"]["webhooks"]] == [
+        "status_tempo_real"
+    ]
+
+
+def test_every_documented_name_is_accepted(api: httpx.Client) -> None:
+    names = [
+        "status_tempo_real",
+        "chamada_tempo_real",
+        "chamada_fim",
+        "chamada_did_tempo_real",
+        "chamada_did_fim",
+        "ramal_tempo_real",
+        "conferencia_tempo_real",
+        "novo_voicemail",
+        "aviso_saldo",
+        "envio_sms",
+    ]
+    for name in names:
+        reply = api.put(f"/webhook/{name}", json={"url": f"https://x.test/{name}"})
+        assert reply.status_code == 200
+    assert [w["webhook"] for w in api.get("/webhook").json()["dados"]["webhooks"]] == names
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status", "motivo"),
+    [
+        ("PUT", "/webhook/nao_existe", {"url": "https://x.test/"}, 404, 60),
+        ("DELETE", "/webhook/nao_existe", None, 404, 60),
+        ("PUT", "/webhook/chamada_fim", {}, 400, 10),
+        ("PUT", "/webhook/chamada_fim", {"url": ""}, 400, 10),
+        ("PUT", "/webhook/chamada_fim", {"url": "ftp://x.test/"}, 400, 11),
+        ("PUT", "/webhook/chamada_fim", {"url": "https://"}, 400, 11),
+        ("PUT", "/webhook/chamada_fim", {"url": 42}, 400, 11),
+        ("PUT", "/webhook/chamada_fim", {"url": "javascript:alert(1)"}, 400, 11),
+    ],
+)
+def test_bad_configuration_is_refused_with_the_envelope(
+    api: httpx.Client, method: str, path: str, body: Json | None, status: int, motivo: int
+) -> None:
+    reply = api.request(method, path, json=body)
+    assert reply.status_code == status
+    envelope = reply.json()
+    assert envelope["sucesso"] is False
+    assert envelope["motivo"] == motivo
+    assert api.get("/webhook").json()["dados"]["webhooks"] == []
+
+
+def test_configuration_needs_the_token(sandbox: object, api: httpx.Client) -> None:
+    reply = httpx.put(
+        str(api.base_url).rstrip("/") + "/webhook/chamada_fim", json={"url": "https://x.test/"}
+    )
+    assert reply.status_code == 403
+    assert reply.json()["motivo"] == 40
+
+
+# delivery of calls made through the API
+
+
+def test_api_call_sends_real_time_events_and_the_end(
+    api: httpx.Client, control: httpx.Client, fast: None, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "status_tempo_real", "chamada_tempo_real", "chamada_fim")
+    hook(api, receiver, "ramal_tempo_real")
+    call_id = api.post(
+        "/chamada", json={"numero_origem": "4000", "numero_destino": "48988887777", "tags": "x1"}
+    ).json()["dados"]["id"]
+    end = receiver.wait_for(wait_until, "chamada_fim")
+    assert_shape(end, FIM_CHAMADA)
+    assert end["id"] == call_id and end["ativa"] is False and end["status_geral"] == "finalizada"
+    assert end["tags"] == "x1"
+    destino = end["destino"]
+    assert isinstance(destino, dict)
+    assert destino["status"] == "atendida" and destino["motivo_desconexao"] == "16. normal"
+    assert destino["duracao_cobrada_segundos"] == 60 and destino["preco"] == 0.35
+
+    def statuses() -> list[tuple[object, object, object]]:
+        return [
+            (b["status_geral"], b["origem"]["status"], b["destino"]["status"])  # type: ignore[index]
+            for b in receiver.bodies("status_tempo_real")
+            if b["id"] == call_id
+        ]
+
+    wait_until(lambda: ("finalizada", "atendida", "atendida") in statuses())
+    assert statuses()[:3] == [
+        ("curso", "chamando", "preparando"),
+        ("curso", "atendida", "chamando"),
+        ("curso", "atendida", "atendida"),
+    ]
+    for body in receiver.bodies("status_tempo_real"):
+        assert_shape(body, STATUS_TEMPO_REAL)
+    first = receiver.bodies("status_tempo_real")[0]
+    origem = first["origem"]
+    assert isinstance(origem, dict) and origem["preco"] is None
+
+    legs = [b for b in receiver.bodies("chamada_tempo_real") if b["id"] == call_id]
+    assert legs, "no leg events"
+    assert_shape(legs[0], CHAMADA_TEMPO_REAL)  # destino not dialled yet: tipo and numero only
+    assert legs[0]["tags"] == "x1"
+    wait_until(lambda: len(receiver.bodies("chamada_tempo_real")) >= 4)
+    last = receiver.bodies("chamada_tempo_real")[-1]
+    assert last["destino"] == {  # type: ignore[comparison-overlap]
+        **{k: last["destino"][k] for k in ("data_inicio", "data_criacao")},  # type: ignore[index]
+        "tipo": "movel",
+        "ativo": False,
+        "numero": "48988887777",
+        "status": "atendida",
+    }
+
+    ramal_events = receiver.wait_for(
+        wait_until, "ramal_tempo_real", lambda b: b["status"] == "atendida" and not b["ativo"]
+    )
+    assert_shape(ramal_events, RAMAL_TEMPO_REAL)
+    assert ramal_events["ramal"] == 4000 and ramal_events["id"] == str(call_id)
+    assert ramal_events["motivo_desconexao"] == "16. normal"
+    ringing = receiver.bodies("ramal_tempo_real")[0]
+    assert "data_atendimento" not in ringing  # the docs: absent while not answered
+    assert ringing["status"] == "chamando"
+
+    assert all(r.content_type == "application/json" for r in receiver.received)
+    history = deliveries(control)
+    counters = history["contadores"]
+    assert isinstance(counters, dict) and counters["falhas"] == 0
+    assert counters["entregues"] == len(receiver.received)
+
+
+def test_hangup_through_the_api_ends_with_the_unanswered_legs(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    control.post("/settings", json={"auto_answer_ms": None})
+    hook(api, receiver, "chamada_fim")
+    call_id = api.post(
+        "/chamada", json={"numero_origem": "4001", "numero_destino": "4832830151"}
+    ).json()["dados"]["id"]
+    assert api.delete(f"/chamada/{call_id}").status_code == 200
+    end = receiver.wait_for(wait_until, "chamada_fim")
+    assert_shape(end, FIM_CHAMADA)
+    assert end["origem"]["status"] == "cancelada"  # type: ignore[index]
+    assert end["destino"]["status"] is None  # type: ignore[index]  # never dialled
+
+
+# calls rung, answered and hung up through the control API: DID calls
+
+
+def test_control_ring_sends_did_and_ramal_events(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_tempo_real", "chamada_did_fim", "ramal_tempo_real")
+    hook(api, receiver, "status_tempo_real", "chamada_fim")
+    rung = control.post("/ring", json={"ramal": "4002", "numero": "+5548999990000"}).json()
+    call_id = rung["chamada_id"]
+    ringing = receiver.wait_for(wait_until, "chamada_did_tempo_real")
+    assert_shape(ringing, DID_TEMPO_REAL)
+    assert "data_atendimento" not in ringing
+    assert ringing["status"] == "chamando" and ringing["ativo"] is True
+    assert ringing["ramal"] == 4002 and ringing["id"] == str(call_id)
+    assert control.post(f"/calls/{call_id}/hangup").status_code == 200
+    end = receiver.wait_for(wait_until, "chamada_did_fim")
+    assert_shape(end, FIM_CHAMADA)
+    assert end["id"] == call_id
+    assert end["destino"]["status"] == "sem resposta"  # type: ignore[index]
+    last = receiver.wait_for(wait_until, "chamada_did_tempo_real", lambda b: not b["ativo"])
+    assert last["status"] == "sem resposta"
+    ramal = receiver.wait_for(wait_until, "ramal_tempo_real", lambda b: b["status"] != "chamando")
+    assert ramal["ativo"] is False
+    assert ramal["ramal"] == 4002 and ramal["motivo_desconexao"] == "19. sem resposta - mas chamou"
+    # an incoming call ends in chamada_did_fim, never in chamada_fim
+    wait_until(lambda: len(receiver.bodies("status_tempo_real")) >= 2)
+    assert receiver.bodies("chamada_fim") == []
+
+
+def test_control_answer_and_hangup_of_an_outgoing_call(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    control.post("/settings", json={"auto_answer_ms": None, "talk_ms": None})
+    hook(api, receiver, "status_tempo_real", "chamada_fim")
+    call_id = api.post(
+        "/chamada", json={"numero_origem": "48991112222", "numero_destino": "4832830151"}
+    ).json()["dados"]["id"]
+    assert control.post(f"/calls/{call_id}/answer").status_code == 200
+    answered = receiver.wait_for(
+        wait_until,
+        "status_tempo_real",
+        lambda b: b["destino"]["status"] == "atendida",  # type: ignore[index]
+    )
+    assert answered["ativa"] is True
+    assert control.post(f"/calls/{call_id}/hangup").status_code == 200
+    end = receiver.wait_for(wait_until, "chamada_fim")
+    assert end["id"] == call_id
+    assert end["destino"]["status"] == "atendida"  # type: ignore[index]
