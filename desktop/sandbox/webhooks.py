@@ -133,6 +133,7 @@ class WebhookDispatcher:
         self._rng = random.Random()
         self._pending: deque[Delivery] = deque()
         self._taken: list[Delivery] = []  # out of the queue, not sent yet
+        self._sending: Delivery | None = None
         self._history: deque[Delivery] = deque(maxlen=HISTORY_SIZE)
         self._wake = asyncio.Event()
         self._seq = 0
@@ -191,9 +192,14 @@ class WebhookDispatcher:
                 key: self.counters[key]
                 for key in ("enfileiradas", "entregues", "falhas", "duplicadas", "descartadas")
             },
-            "pendentes": [d.to_json() for d in [*self._taken, *self._pending]],
+            "pendentes": [d.to_json() for d in self._waiting()],
             "entregas": [d.to_json() for d in self._history],
         }
+
+    def _waiting(self) -> list[Delivery]:
+        """Deliveries not finished yet: the one being sent, then in the order they will go."""
+        sending = [self._sending] if self._sending is not None else []
+        return [*sending, *self._taken, *self._pending]
 
     # delivery
 
@@ -240,13 +246,15 @@ class WebhookDispatcher:
                 await self._wake.wait()
             self._taken = await self._take()
             while self._taken:
-                delivery = self._taken.pop(0)
+                delivery = self._sending = self._taken.pop(0)
                 try:
                     await self._deliver(delivery)
                 except asyncio.CancelledError:
                     raise
                 except Exception:  # a bug here must not stop every later delivery
                     log.exception("falha ao entregar o webhook %s", delivery.webhook)
+                finally:
+                    self._sending = None
 
     async def _take(self) -> list[Delivery]:
         """The next delivery, or a shuffled window of them when ``reorder`` is on."""

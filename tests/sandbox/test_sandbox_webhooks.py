@@ -17,9 +17,8 @@ import httpx
 import pytest
 from aiohttp import web
 
-from tests.sandbox.conftest import WaitUntil
-
 Json = dict[str, object]
+WaitUntil = Callable[..., object]
 
 # The examples of webhooks.md, verbatim (``null`` where the example has null).
 STATUS_TEMPO_REAL = {
@@ -234,6 +233,12 @@ class Receiver:
         return found
 
 
+@pytest.fixture(autouse=True)
+def no_traffic(control: httpx.Client) -> None:
+    """Only the calls a test makes send webhooks."""
+    assert control.post("/traffic", json={"running": False}).status_code == 200
+
+
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     state = Receiver()
@@ -389,7 +394,7 @@ def test_api_call_sends_real_time_events_and_the_end(
 
     def statuses() -> list[tuple[object, object, object]]:
         return [
-            (b["status_geral"], b["origem"]["status"], b["destino"]["status"])  # type: ignore[index]
+            (b["status_geral"], b["origem"]["status"], b["destino"]["status"])
             for b in receiver.bodies("status_tempo_real")
             if b["id"] == call_id
         ]
@@ -412,8 +417,8 @@ def test_api_call_sends_real_time_events_and_the_end(
     assert legs[0]["tags"] == "x1"
     wait_until(lambda: len(receiver.bodies("chamada_tempo_real")) >= 4)
     last = receiver.bodies("chamada_tempo_real")[-1]
-    assert last["destino"] == {  # type: ignore[comparison-overlap]
-        **{k: last["destino"][k] for k in ("data_inicio", "data_criacao")},  # type: ignore[index]
+    assert last["destino"] == {
+        **{k: last["destino"][k] for k in ("data_inicio", "data_criacao")},
         "tipo": "movel",
         "ativo": False,
         "numero": "48988887777",
@@ -448,8 +453,8 @@ def test_hangup_through_the_api_ends_with_the_unanswered_legs(
     assert api.delete(f"/chamada/{call_id}").status_code == 200
     end = receiver.wait_for(wait_until, "chamada_fim")
     assert_shape(end, FIM_CHAMADA)
-    assert end["origem"]["status"] == "cancelada"  # type: ignore[index]
-    assert end["destino"]["status"] is None  # type: ignore[index]  # never dialled
+    assert end["origem"]["status"] == "cancelada"
+    assert end["destino"]["status"] is None  # never dialled
 
 
 # calls rung, answered and hung up through the control API: DID calls
@@ -471,7 +476,7 @@ def test_control_ring_sends_did_and_ramal_events(
     end = receiver.wait_for(wait_until, "chamada_did_fim")
     assert_shape(end, FIM_CHAMADA)
     assert end["id"] == call_id
-    assert end["destino"]["status"] == "sem resposta"  # type: ignore[index]
+    assert end["destino"]["status"] == "sem resposta"
     last = receiver.wait_for(wait_until, "chamada_did_tempo_real", lambda b: not b["ativo"])
     assert last["status"] == "sem resposta"
     ramal = receiver.wait_for(wait_until, "ramal_tempo_real", lambda b: b["status"] != "chamando")
@@ -494,10 +499,352 @@ def test_control_answer_and_hangup_of_an_outgoing_call(
     answered = receiver.wait_for(
         wait_until,
         "status_tempo_real",
-        lambda b: b["destino"]["status"] == "atendida",  # type: ignore[index]
+        lambda b: b["destino"]["status"] == "atendida",
     )
     assert answered["ativa"] is True
     assert control.post(f"/calls/{call_id}/hangup").status_code == 200
     end = receiver.wait_for(wait_until, "chamada_fim")
     assert end["id"] == call_id
-    assert end["destino"]["status"] == "atendida"  # type: ignore[index]
+    assert end["destino"]["status"] == "atendida"
+
+
+# webphone calls, through the page's own HTTP plumbing (no browser, no Qt)
+
+
+class Page:
+    """A webphone page session driven by hand."""
+
+    def __init__(self, api: httpx.Client, ramal: str) -> None:
+        dados = api.get("/webphone", params={"ramal": ramal, "tipo": "embedded"}).json()["dados"]
+        match = re.search(r'"session": "([^"]+)"', httpx.get(dados["url"]).text)
+        assert match is not None
+        self.session = match.group(1)
+        self.base = str(api.base_url).rstrip("/")
+
+    def act(self, action: str, **body: object) -> Json:
+        reply = httpx.post(
+            f"{self.base}/w3/api/{action}", params={"session": self.session}, json=body
+        )
+        result: Json = reply.json()
+        return result
+
+
+def test_webphone_outgoing_and_incoming_calls(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    control.post("/settings", json={"auto_answer_ms": None})
+    hook(api, receiver, "ramal_tempo_real", "chamada_tempo_real", "chamada_fim")
+    hook(api, receiver, "chamada_did_tempo_real", "chamada_did_fim")
+    page = Page(api, "4003")
+    assert page.act("connect")["ok"] is True
+    dialled = page.act("dial", numero="4832830151")
+    call_id = dialled["chamada_id"]
+    ringing = receiver.wait_for(wait_until, "chamada_tempo_real")
+    assert_shape(ringing, {**CHAMADA_TEMPO_REAL, "destino": CHAMADA_TEMPO_REAL["origem"]})
+    assert ringing["origem"]["ativo"] is True  # the agent is on the line
+    assert ringing["destino"]["status"] == "chamando"
+    assert control.post(f"/calls/{call_id}/answer").status_code == 200
+    receiver.wait_for(
+        wait_until,
+        "chamada_tempo_real",
+        lambda b: b["destino"]["status"] == "atendida",
+    )
+    assert page.act("hangup")["ok"] is True
+    end = receiver.wait_for(wait_until, "chamada_fim")
+    assert end["id"] == call_id and end["ramal_id_origem"] is not None
+
+    rung = control.post("/ring", json={"ramal": "4003", "numero": "48999990000"}).json()
+    assert rung["entregue"] is True
+    assert page.act("answer")["ok"] is True
+    answered = receiver.wait_for(
+        wait_until, "chamada_did_tempo_real", lambda b: b["status"] == "atendida"
+    )
+    assert_shape(answered, DID_TEMPO_REAL)
+    assert answered["ativo"] is True and answered["id"] == str(rung["chamada_id"])
+    assert page.act("hangup")["ok"] is True
+    did_end = receiver.wait_for(wait_until, "chamada_did_fim")
+    assert did_end["id"] == rung["chamada_id"]
+    wait_until(lambda: len(receiver.bodies("ramal_tempo_real")) >= 5)
+    ramal_states = [
+        (b["status"], b["ativo"])
+        for b in receiver.bodies("ramal_tempo_real")
+        if b["id"] == str(rung["chamada_id"])
+    ]
+    assert ramal_states == [("chamando", False), ("atendida", True), ("atendida", False)]
+
+
+# conferences, voicemail, balance
+
+
+def test_conference_reports_numbers_entering_and_leaving(
+    api: httpx.Client, fast: None, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "conferencia_tempo_real")
+    room = api.post("/conferencia").json()["dados"]["id"]
+    added = api.post(f"/conferencia/{room}", json={"numero": "48988888888"}).json()["dados"]
+    entered = receiver.wait_for(wait_until, "conferencia_tempo_real")
+    assert_shape(entered, CONFERENCIA)
+    assert entered["evento_conferencia"] == "Entrou"
+    assert entered["conferencia_id"] == room and entered["chamada_id"] == str(added["id"])
+    assert entered["numero"] == "48988888888"
+    left = receiver.wait_for(
+        wait_until, "conferencia_tempo_real", lambda b: b["evento_conferencia"] == "Saiu"
+    )
+    assert_shape(left, CONFERENCIA)
+    assert left["chamada_id"] == entered["chamada_id"]
+
+
+def test_unanswered_call_to_a_ramal_with_voicemail_leaves_a_message(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    ramal = next(
+        r
+        for r in api.get(
+            "/ramal/relatorio", params={"data_inicio": "2020-01-01", "data_fim": "2020-01-02"}
+        ).json()["dados"]["relatorio"]
+        if r["voicemail"]
+    )
+    hook(api, receiver, "novo_voicemail")
+    other = next(n for n in ("4000", "4001") if n != ramal["ramal"])
+    for number in (ramal["ramal"], other):  # the other ramal has no voicemail
+        rung = control.post("/ring", json={"ramal": number, "numero": "+556136271444"}).json()
+        control.post(f"/calls/{rung['chamada_id']}/hangup")
+    message = receiver.wait_for(wait_until, "novo_voicemail")
+    assert_shape(message, VOICEMAIL)
+    assert message["ramal"] == ramal["ramal"] and message["ramal_id"] == ramal["id"]
+    assert message["numero_telefone"] == "6136271444"
+    audio = httpx.get(str(message["url_gravacao"]))
+    assert audio.status_code == 200 and audio.headers["content-type"] == "audio/mpeg"
+    assert audio.content[0] == 0xFF  # an MPEG audio frame
+    forged = str(message["url_gravacao"]).replace("x=", "x=0")
+    assert httpx.get(forged).status_code == 404
+    # answered calls and calls the caller gave up on leave nothing
+    rung = control.post("/ring", json={"ramal": ramal["ramal"], "numero": "4832830151"}).json()
+    api.delete(f"/chamada/{rung['chamada_id']}")
+    wait_until(lambda: control.get(f"/calls/{rung['chamada_id']}").json()["fase"] == "finalizada")
+    assert len(receiver.bodies("novo_voicemail")) == 1
+
+
+def test_balance_and_account(api: httpx.Client, control: httpx.Client) -> None:
+    assert api.get("/saldo").json()["dados"] == {"saldo": 100.0}
+    conta = api.get("/conta").json()["dados"]
+    assert conta["saldo"] == 100.0 and conta["valor_aviso_saldo_baixo"] == 10.0
+    assert isinstance(conta["id"], int)
+    assert (
+        control.post("/conta", json={"saldo": 12.5, "valor_aviso_saldo_baixo": 5}).json()["saldo"]
+        == 12.5
+    )
+    assert api.get("/saldo").json()["dados"] == {"saldo": 12.5}
+    assert control.post("/conta", json={"saldo": "muito"}).status_code == 400
+
+
+def test_low_balance_warning_fires_once_when_the_threshold_is_crossed(
+    api: httpx.Client, control: httpx.Client, fast: None, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "aviso_saldo", "chamada_fim")
+    control.post("/conta", json={"saldo": 10.5, "valor_aviso_saldo_baixo": 10})
+    for _ in range(3):  # 0.35 each (one minute to a mobile)
+        api.post("/chamada", json={"numero_origem": "4000", "numero_destino": "48988887777"})
+    wait_until(lambda: len(receiver.bodies("chamada_fim")) == 3)
+    warning = receiver.wait_for(wait_until, "aviso_saldo")
+    assert_shape(warning, AVISO_SALDO)
+    assert warning == {"saldo": "9.8000"}
+    assert receiver.bodies("aviso_saldo") == [warning]
+    assert api.get("/saldo").json()["dados"]["saldo"] == 9.45
+
+
+# simulated traffic
+
+
+def test_simulated_traffic_sends_webhooks(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "status_tempo_real", "ramal_tempo_real")
+    control.post("/traffic", json={"running": True, "interval_ms": 20, "speed": 200, "seed": 3})
+    wait_until(lambda: len(receiver.bodies("ramal_tempo_real")) >= 5, timeout=30)
+    control.post("/traffic", json={"running": False})
+    for body in receiver.bodies("status_tempo_real"):
+        assert_shape(body, STATUS_TEMPO_REAL)
+    for body in receiver.bodies("ramal_tempo_real"):
+        assert_shape(body, RAMAL_TEMPO_REAL)
+
+
+def test_sms_webhook_is_accepted_but_never_sent(
+    api: httpx.Client, fast: None, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "envio_sms", "chamada_fim")
+    api.post("/chamada", json={"numero_origem": "4000", "numero_destino": "4832830151"})
+    receiver.wait_for(wait_until, "chamada_fim")
+    assert receiver.bodies("envio_sms") == []
+
+
+# misbehaving deliveries (the control API)
+
+
+def _ring_and_hang_up(control: httpx.Client, times: int) -> list[int]:
+    ids = []
+    for _ in range(times):
+        rung = control.post("/ring", json={"ramal": "4005", "numero": "4832830151"}).json()
+        control.post(f"/calls/{rung['chamada_id']}/hangup")
+        ids.append(rung["chamada_id"])
+    return ids
+
+
+def test_duplicates_are_sent_and_listed(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim")
+    assert control.post("/webhooks", json={"duplicate": 1}).json()["settings"]["duplicate"] == 1
+    first, second = _ring_and_hang_up(control, 2)
+    wait_until(lambda: len(receiver.bodies("chamada_did_fim")) == 3)
+    assert [b["id"] for b in receiver.bodies("chamada_did_fim")] == [first, first, second]
+    state = deliveries(control)
+    assert state["contadores"]["duplicadas"] == 1
+    rows = state["entregas"]
+    assert isinstance(rows, list)
+    assert [(r["payload"]["id"], r["copia"]) for r in rows] == [
+        (first, False),
+        (first, True),
+        (second, False),
+    ]
+
+
+def test_failures_are_not_sent_and_recorded(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim")
+    control.post("/webhooks", json={"fail": 1})
+    first, second = _ring_and_hang_up(control, 2)
+    receiver.wait_for(wait_until, "chamada_did_fim")
+    rows = deliveries(control)["entregas"]
+    assert isinstance(rows, list)
+    assert [(r["payload"]["id"], r["estado"]) for r in rows] == [
+        (first, "falhou"),
+        (second, "entregue"),
+    ]
+    assert [b["id"] for b in receiver.bodies("chamada_did_fim")] == [second]
+    # the receiver's own errors are recorded too, and nothing is retried
+    receiver.status = 500
+    (third,) = _ring_and_hang_up(control, 1)
+    wait_until(lambda: len(deliveries(control)["entregas"]) == 3)
+    last = deliveries(control)["entregas"][-1]
+    assert last["estado"] == "falhou" and last["status_http"] == 500 and last["erro"] == "HTTP 500"
+    assert [b["id"] for b in receiver.bodies("chamada_did_fim")] == [second, third]
+    assert deliveries(control)["contadores"]["falhas"] == 2
+
+
+def test_an_unreachable_receiver_is_a_failure(
+    api: httpx.Client, control: httpx.Client, wait_until: WaitUntil
+) -> None:
+    api.put("/webhook/chamada_did_fim", json={"url": "http://127.0.0.1:9/nobody"})
+    _ring_and_hang_up(control, 1)
+    wait_until(lambda: deliveries(control)["entregas"])
+    row = deliveries(control)["entregas"][0]
+    assert row["estado"] == "falhou" and row["status_http"] is None and row["erro"]
+
+
+def test_delay_holds_each_delivery_back(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim")
+    control.post("/webhooks", json={"delay_ms": 400})
+    _ring_and_hang_up(control, 1)
+    receiver.wait_for(wait_until, "chamada_did_fim")
+    row = deliveries(control)["entregas"][0]
+    assert row["estado"] == "entregue" and row["espera_ms"] >= 400
+
+
+def test_reorder_shuffles_a_window_of_deliveries(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim")
+    control.post("/webhooks", json={"reorder": 4, "seed": 11})
+    receiver.hold.clear()  # deliveries queue up behind the first, so windows fill
+    ids = _ring_and_hang_up(control, 5)
+    wait_until(lambda: len(deliveries(control)["pendentes"]) == 5)
+    receiver.hold.set()
+    wait_until(lambda: len(receiver.bodies("chamada_did_fim")) == 5)
+    got = [b["id"] for b in receiver.bodies("chamada_did_fim")]
+    assert sorted(got) == ids  # every one arrives once…
+    assert got != ids  # …but not in the order they happened
+
+
+def test_a_slow_receiver_never_holds_up_the_api_and_old_deliveries_are_dropped(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "status_tempo_real")
+    control.post("/settings", json={"auto_answer_ms": None})
+    control.post("/webhooks", json={"max_pending": 3})
+    receiver.hold.clear()  # the receiver answers nothing until told
+    made = [
+        api.post("/chamada", json={"numero_origem": "4000", "numero_destino": "4832830151"})
+        for _ in range(6)
+    ]
+    assert all(reply.status_code == 200 for reply in made)  # while a delivery hangs
+    state = deliveries(control)
+    assert len(state["pendentes"]) == 4  # 1 being sent + 3 queued
+    assert state["contadores"]["descartadas"] == 2
+    receiver.hold.set()
+    wait_until(lambda: len(receiver.bodies("status_tempo_real")) == 4)
+    call_ids = [reply.json()["dados"]["id"] for reply in made]
+    assert [b["id"] for b in receiver.bodies("status_tempo_real")] == [
+        call_ids[0],
+        *call_ids[3:],
+    ]
+
+
+def test_a_receiver_slower_than_the_timeout_fails_and_the_queue_goes_on(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim")
+    control.post("/webhooks", json={"timeout_ms": 200})
+    receiver.hold.clear()
+    first, second = _ring_and_hang_up(control, 2)
+    wait_until(lambda: len(deliveries(control)["entregas"]) == 2)
+    rows = deliveries(control)["entregas"]
+    assert [(r["payload"]["id"], r["erro"]) for r in rows] == [
+        (first, "tempo esgotado"),
+        (second, "tempo esgotado"),
+    ]
+
+
+def test_deleting_a_webhook_stops_its_deliveries(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim", "ramal_tempo_real")
+    _ring_and_hang_up(control, 1)
+    receiver.wait_for(wait_until, "chamada_did_fim")
+    assert api.delete("/webhook/chamada_did_fim").status_code == 200
+    (later,) = _ring_and_hang_up(control, 1)
+    receiver.wait_for(
+        wait_until,
+        "ramal_tempo_real",
+        lambda b: b["id"] == str(later) and b["status"] != "chamando",
+    )
+    assert len(receiver.bodies("chamada_did_fim")) == 1
+
+
+def test_reset_and_bad_settings(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    hook(api, receiver, "chamada_did_fim")
+    control.post("/webhooks", json={"delay_ms": 5, "fail": 3, "duplicate": 0.5, "seed": 1})
+    _ring_and_hang_up(control, 1)
+    wait_until(lambda: deliveries(control)["entregas"])
+    reset = control.delete("/webhooks").json()
+    assert reset["entregas"] == [] and reset["pendentes"] == []
+    assert reset["settings"]["fail"] == 0 and reset["settings"]["duplicate"] == 0
+    assert reset["contadores"]["enfileiradas"] == 0
+    assert reset["webhooks"] == {"chamada_did_fim": receiver.url("chamada_did_fim")}
+    for bad in (
+        {"fail": -1},
+        {"delay_ms": "muito"},
+        {"duplicate": 1.5},
+        {"reorder": True},
+        {"max_pending": 0},
+        {"nada": 1},
+    ):
+        reply = control.post("/webhooks", json=bad)
+        assert reply.status_code == 400, bad
+        assert "error" in reply.json()
+    assert control.post("/webhooks", content=b"{").status_code == 400
