@@ -8,6 +8,7 @@ dispatcher, which only queues them.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 
@@ -50,6 +51,8 @@ class WebhookEvents:
         self.account = account
         self.voicemails = voicemails
         self._sent: dict[tuple[int, str], tuple[object, ...]] = {}  # last state per leg event
+        self._status_at: dict[int, float] = {}  # call id → loop time of its last status
+        self._status_later: dict[int, asyncio.TimerHandle] = {}
         context.engine.subscribe(self._on_call_event)
 
     def _on_call_event(self, call: Call, event: str) -> None:
@@ -60,9 +63,8 @@ class WebhookEvents:
 
     def _handle(self, call: Call, event: str, at: datetime) -> None:
         send, wants = self.dispatcher.send, self.dispatcher.wants
-        base = self.context.base_url
         if wants("status_tempo_real"):
-            send("status_tempo_real", payloads.chamada_payload(call, at, base))
+            self._status(call, at)
         if call.kind in _LEG_EVENT_KINDS and wants("chamada_tempo_real"):
             send("chamada_tempo_real", payloads.chamada_legs_payload(call))
         if wants("ramal_tempo_real"):
@@ -76,6 +78,37 @@ class WebhookEvents:
             self._conference(call, event)
         if event == ENDED:
             self._ended(call, at)
+
+    def _status(self, call: Call, at: datetime) -> None:
+        """Webhook "Status Tempo Real" is limited to one request every 2 s per live call.
+
+        A change inside that window is held and the call's state when the window ends is
+        sent instead (so intermediate states can be missed, as on the provider); the end
+        of the call goes out at once and replaces anything held.
+        """
+        interval = self.dispatcher.settings.status_interval_ms / 1000
+        loop = asyncio.get_running_loop()
+        last = self._status_at.get(call.id)
+        if call.finished or interval <= 0 or last is None or loop.time() - last >= interval:
+            held = self._status_later.pop(call.id, None)
+            if held is not None:
+                held.cancel()
+            self._send_status(call, at)
+        elif call.id not in self._status_later:
+            self._status_later[call.id] = loop.call_at(last + interval, self._held_status, call)
+
+    def _held_status(self, call: Call) -> None:
+        self._status_later.pop(call.id, None)
+        if not call.finished and self.dispatcher.wants("status_tempo_real"):
+            self._send_status(call, now())
+
+    def _send_status(self, call: Call, at: datetime) -> None:
+        if call.finished:
+            self._status_at.pop(call.id, None)
+        else:
+            self._status_at[call.id] = asyncio.get_running_loop().time()
+        payload = payloads.chamada_payload(call, at, self.context.base_url)
+        self.dispatcher.send("status_tempo_real", payload)
 
     def _is_ramal(self, leg: Leg) -> bool:
         return leg.tipo == "ramal" and self.context.store.ramal_by_number(leg.numero) is not None
@@ -105,6 +138,7 @@ class WebhookEvents:
     def _ended(self, call: Call, at: datetime) -> None:
         for key in ("ramal_origem", "ramal_destino", "did"):
             self._sent.pop((call.id, key), None)
+        self._status_at.pop(call.id, None)
         base = self.context.base_url
         name = "chamada_did_fim" if call.kind == "entrante" else "chamada_fim"
         if self.dispatcher.wants(name):

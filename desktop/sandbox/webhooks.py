@@ -56,6 +56,7 @@ class DeliverySettings:
     ``duplicate`` below 1 is the chance that a delivery is sent twice; 1 or more is how
     many of the next deliveries are. ``reorder`` shuffles each window of that many
     deliveries. ``fail`` is how many of the next deliveries are not sent at all.
+    ``status_interval_ms`` is the provider's limit of "Status Tempo Real" per live call.
     """
 
     duplicate: float = 0.0
@@ -65,6 +66,7 @@ class DeliverySettings:
     seed: int | None = None
     timeout_ms: int = 5000
     max_pending: int = 1000
+    status_interval_ms: int = 2000
 
     def to_json(self) -> JsonObject:
         """Current values."""
@@ -163,6 +165,7 @@ class WebhookDispatcher:
             ("fail", 0),
             ("timeout_ms", 1),
             ("max_pending", 1),
+            ("status_interval_ms", 0),
         ):
             value = _number(body, key, integer=True, minimum=minimum)
             if value is not None:

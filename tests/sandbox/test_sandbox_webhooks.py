@@ -380,6 +380,7 @@ def test_api_call_sends_real_time_events_and_the_end(
 ) -> None:
     hook(api, receiver, "status_tempo_real", "chamada_tempo_real", "chamada_fim")
     hook(api, receiver, "ramal_tempo_real")
+    control.post("/webhooks", json={"status_interval_ms": 0})  # every change, unthrottled
     call_id = api.post(
         "/chamada", json={"numero_origem": "4000", "numero_destino": "48988887777", "tags": "x1"}
     ).json()["dados"]["id"]
@@ -440,6 +441,40 @@ def test_api_call_sends_real_time_events_and_the_end(
     counters = history["contadores"]
     assert isinstance(counters, dict) and counters["falhas"] == 0
     assert counters["entregues"] == len(receiver.received)
+
+
+def test_status_is_limited_per_call_like_the_provider(
+    api: httpx.Client, control: httpx.Client, fast: None, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    # "Limitado em 1 request a cada 2s por chamada ativa": changes inside the window are
+    # held (and replaced by newer ones); the end goes out at once.
+    assert deliveries(control)["settings"]["status_interval_ms"] == 2000
+    control.post("/webhooks", json={"status_interval_ms": 600_000})
+    hook(api, receiver, "status_tempo_real", "chamada_fim")
+    call_id = api.post(
+        "/chamada", json={"numero_origem": "4000", "numero_destino": "48988887777"}
+    ).json()["dados"]["id"]
+    receiver.wait_for(wait_until, "chamada_fim")
+    wait_until(lambda: len(receiver.bodies("status_tempo_real")) >= 2)
+    seen = [(b["id"], b["status_geral"]) for b in receiver.bodies("status_tempo_real")]
+    assert seen == [(call_id, "curso"), (call_id, "finalizada")]
+
+
+def test_a_held_status_is_sent_when_the_window_ends(
+    api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
+) -> None:
+    control.post("/settings", json={"auto_answer_ms": None, "talk_ms": None})
+    control.post("/webhooks", json={"status_interval_ms": 1000})
+    hook(api, receiver, "status_tempo_real")
+    call_id = api.post(
+        "/chamada", json={"numero_origem": "48991112222", "numero_destino": "4832830151"}
+    ).json()["dados"]["id"]
+    control.post(f"/calls/{call_id}/answer")
+    answered = receiver.wait_for(
+        wait_until, "status_tempo_real", lambda b: b["destino"]["status"] == "atendida"
+    )
+    assert answered["ativa"] is True and answered["status_geral"] == "curso"
+    control.post(f"/calls/{call_id}/hangup")
 
 
 def test_hangup_through_the_api_ends_with_the_unanswered_legs(
