@@ -164,12 +164,13 @@ def add_routes(app: web.Application, context: Context) -> None:
     app[WEBHOOKS] = dispatcher
     app[ACCOUNT] = Account()
     app[VOICEMAILS] = VoicemailBox()
-    WebhookEvents(context, dispatcher, app[ACCOUNT], app[VOICEMAILS])
+    events = WebhookEvents(context, dispatcher, app[ACCOUNT], app[VOICEMAILS])
 
     async def start(_: web.Application) -> None:
         await dispatcher.start()
 
     async def stop(_: web.Application) -> None:
+        events.close()
         await dispatcher.close()
 
     app.on_startup.append(start)

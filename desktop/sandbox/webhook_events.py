@@ -55,6 +55,12 @@ class WebhookEvents:
         self._status_later: dict[int, asyncio.TimerHandle] = {}
         context.engine.subscribe(self._on_call_event)
 
+    def close(self) -> None:
+        """Drop the held "Status Tempo Real" updates (server shutdown)."""
+        for handle in self._status_later.values():
+            handle.cancel()
+        self._status_later.clear()
+
     def _on_call_event(self, call: Call, event: str) -> None:
         try:
             self._handle(call, event, now())
