@@ -12,10 +12,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import httpx
 import pytest
 from aiohttp import web
+
+from desktop.sandbox import webhook_payloads
+from desktop.sandbox.models import Call, Leg
+from desktop.sandbox.timeutil import BRT
 
 Json = dict[str, object]
 WaitUntil = Callable[..., object]
@@ -233,14 +238,14 @@ class Receiver:
         return found
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_traffic(control: httpx.Client) -> None:
     """Only the calls a test makes send webhooks."""
     assert control.post("/traffic", json={"running": False}).status_code == 200
 
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
+def receiver(no_traffic: None) -> Iterator[Receiver]:
     state = Receiver()
     state.hold.set()
     loop = asyncio.new_event_loop()
@@ -660,7 +665,7 @@ def test_unanswered_call_to_a_ramal_with_voicemail_leaves_a_message(
     assert len(receiver.bodies("novo_voicemail")) == 1
 
 
-def test_balance_and_account(api: httpx.Client, control: httpx.Client) -> None:
+def test_balance_and_account(api: httpx.Client, control: httpx.Client, no_traffic: None) -> None:
     assert api.get("/saldo").json()["dados"] == {"saldo": 100.0}
     conta = api.get("/conta").json()["dados"]
     assert conta["saldo"] == 100.0 and conta["valor_aviso_saldo_baixo"] == 10.0
@@ -769,7 +774,7 @@ def test_failures_are_not_sent_and_recorded(
 
 
 def test_an_unreachable_receiver_is_a_failure(
-    api: httpx.Client, control: httpx.Client, wait_until: WaitUntil
+    api: httpx.Client, control: httpx.Client, no_traffic: None, wait_until: WaitUntil
 ) -> None:
     api.put("/webhook/chamada_did_fim", json={"url": "http://127.0.0.1:9/nobody"})
     _ring_and_hang_up(control, 1)
@@ -883,3 +888,56 @@ def test_reset_and_bad_settings(
         assert reply.status_code == 400, bad
         assert "error" in reply.json()
     assert control.post("/webhooks", content=b"{").status_code == 400
+
+
+# the payload builders on a fixed clock
+
+
+def _fixed_call() -> Call:
+    created = datetime(2019, 9, 6, 14, 21, 33, tzinfo=BRT)
+    origem = Leg(numero="48988888888", tipo="movel", started_at=created)
+    destino = Leg(numero="48966663333", tipo="movel")
+    return Call(
+        id=37794869,
+        data_criacao=created,
+        origem=origem,
+        destino=destino,
+        cliente_id=2150,
+        conta_id=2150,
+        kind="api",
+        status_geral="curso",
+        ativa=True,
+    )
+
+
+def test_leg_events_write_the_call_in_utc_and_the_legs_in_local_time() -> None:
+    assert webhook_payloads.chamada_legs_payload(_fixed_call()) == {
+        **CHAMADA_TEMPO_REAL,
+        "origem": {**CHAMADA_TEMPO_REAL["origem"], "data_criacao": "2019-09-06T14:21:33"},
+    }
+
+
+def test_ramal_and_balance_payloads_keep_the_docs_types() -> None:
+    call = _fixed_call()
+    call.destino = Leg(
+        numero="9000",
+        tipo="ramal",
+        started_at=datetime(2019, 9, 6, 14, 36, 55, tzinfo=BRT),
+        answered_at=datetime(2019, 9, 6, 14, 37, 3, tzinfo=BRT),
+    )
+    at = datetime(2019, 9, 6, 14, 37, 13, tzinfo=BRT)
+    payload = webhook_payloads.ramal_payload(call, call.destino, at)
+    assert payload == {
+        "data_atendimento": "2019-09-06T14:37:03",
+        "duracao_falada_segundos": 10,
+        "ativo": True,
+        "data_criacao": "2019-09-06T14:36:55",
+        "tipo": "ramal",
+        "motivo_desconexao": "indefinido",
+        "id": "37794869",
+        "ramal": 9000,
+        "status": "atendida",
+        "duracao_segundos": 18,
+    }
+    assert webhook_payloads.balance_payload(56.8616) == AVISO_SALDO
+    assert webhook_payloads.balance_payload(9.8) == {"saldo": "9.8000"}
