@@ -798,7 +798,7 @@ def test_reorder_shuffles_a_window_of_deliveries(
     api: httpx.Client, control: httpx.Client, receiver: Receiver, wait_until: WaitUntil
 ) -> None:
     hook(api, receiver, "chamada_did_fim")
-    control.post("/webhooks", json={"reorder": 4, "seed": 11})
+    control.post("/webhooks", json={"reorder": 4, "seed": 11, "timeout_ms": 120_000})
     receiver.hold.clear()  # deliveries queue up behind the first, so windows fill
     ids = _ring_and_hang_up(control, 5)
     wait_until(lambda: len(deliveries(control)["pendentes"]) == 5)
@@ -814,7 +814,7 @@ def test_a_slow_receiver_never_holds_up_the_api_and_old_deliveries_are_dropped(
 ) -> None:
     hook(api, receiver, "status_tempo_real")
     control.post("/settings", json={"auto_answer_ms": None})
-    control.post("/webhooks", json={"max_pending": 3})
+    control.post("/webhooks", json={"max_pending": 3, "timeout_ms": 120_000})
     receiver.hold.clear()  # the receiver answers nothing until told
     made = [
         api.post("/chamada", json={"numero_origem": "4000", "numero_destino": "4832830151"})
