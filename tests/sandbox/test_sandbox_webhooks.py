@@ -7,6 +7,7 @@ path so every payload can be checked against its example in ``webhooks.md``.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import threading
 import time
@@ -17,8 +18,9 @@ from datetime import datetime
 import httpx
 import pytest
 from aiohttp import web
+from totalvoice.cliente import Cliente
 
-from desktop.sandbox import webhook_payloads
+from desktop.sandbox import SandboxThread, webhook_payloads
 from desktop.sandbox.models import Call, Leg
 from desktop.sandbox.timeutil import BRT
 
@@ -941,3 +943,21 @@ def test_ramal_and_balance_payloads_keep_the_docs_types() -> None:
     }
     assert webhook_payloads.balance_payload(56.8616) == AVISO_SALDO
     assert webhook_payloads.balance_payload(9.8) == {"saldo": "9.8000"}
+
+
+def test_the_official_sdk_configures_webhooks_and_reads_the_account(
+    sandbox: SandboxThread, no_traffic: None
+) -> None:
+    """``totalvoice`` (PyPI) ``minha_conta``: get/editar/delete_webhook, get_saldo, get_conta."""
+    client = Cliente(sandbox.token, sandbox.base_url)
+    client.host = sandbox.base_url  # the SDK ignores the host it is given
+    conta = client.minha_conta
+    assert json.loads(conta.editar_webhook("chamada_fim", "https://crm.test/fim"))["sucesso"]
+    listed = json.loads(conta.get_webhook())["dados"]["webhooks"]
+    assert listed == [{"webhook": "chamada_fim", "url": "https://crm.test/fim"}]
+    assert json.loads(conta.delete_webhook("chamada_fim"))["sucesso"]
+    assert json.loads(conta.get_webhook())["dados"]["webhooks"] == []
+    refused = json.loads(conta.editar_webhook("nao_existe", "https://crm.test/"))
+    assert (refused["status"], refused["motivo"]) == (404, 60)
+    assert json.loads(conta.get_saldo())["dados"] == {"saldo": 100.0}
+    assert json.loads(conta.get_conta())["dados"]["valor_aviso_saldo_baixo"] == 10.0
