@@ -113,8 +113,8 @@ class CallEngine:
     def _start_api(self, call: Call, talk_ms: int | None) -> None:
         call.status_geral, call.ativa = "curso", True
         call.origem.started_at = now()
-        self._emit(call, CHANGED)
         auto = self.store.settings.auto_answer_ms
+        self._emit(call, CHANGED)
         if auto is not None:
             self._later(call, auto, lambda c: self._origem_answered(c, talk_ms))
 
