@@ -13,6 +13,8 @@ from desktop.sandbox.store import CLIENTE_ID, CONTA_ID, Store, classify
 ANSWERED = "answered"
 RINGING = "ringing"
 ENDED = "ended"
+#: Any other change of a leg: a call starts ringing, one leg answers (webhooks follow it).
+CHANGED = "changed"
 
 Listener = Callable[[Call, str], None]
 
@@ -28,7 +30,7 @@ class CallEngine:
     # plumbing
 
     def subscribe(self, listener: Listener) -> None:
-        """Call ``listener(call, event)`` on ANSWERED, RINGING and ENDED."""
+        """Call ``listener(call, event)`` on ANSWERED, RINGING, ENDED and CHANGED."""
         self._listeners.append(listener)
 
     def _emit(self, call: Call, event: str) -> None:
@@ -111,6 +113,7 @@ class CallEngine:
         call.status_geral, call.ativa = "curso", True
         call.origem.started_at = self.store.clock()
         auto = self.store.settings.auto_answer_ms
+        self._emit(call, CHANGED)
         if auto is not None:
             self._later(call, auto, lambda c: self._origem_answered(c, talk_ms))
 
@@ -120,6 +123,7 @@ class CallEngine:
         moment = self.store.clock()
         call.origem.answered_at, call.origem.status = moment, STATUS_ATENDIDA
         call.destino.started_at = moment
+        self._emit(call, CHANGED)
         auto = self.store.settings.auto_answer_ms
         if auto is not None:
             self._later(call, auto, lambda c: self._destino_answered(c, talk_ms))
@@ -192,6 +196,7 @@ class CallEngine:
         call = self._new_call(origem, destino, "conferencia", moment)
         call.conferencia_id, call.gravar = conferencia_id, gravar
         call.status_geral, call.ativa = "curso", True
+        self._emit(call, CHANGED)
         auto = self.store.settings.auto_answer_ms
         if auto is not None:
             self._later(call, auto, lambda c: self._destino_answered(c, None))
@@ -214,6 +219,7 @@ class CallEngine:
         call = self._new_call(origem, destino, "webphone", moment)
         call.ramal_id_origem, call.gravar = ramal.id, ramal.gravar_audio
         call.status_geral, call.ativa = "curso", True
+        self._emit(call, CHANGED)
         auto = self.store.settings.auto_answer_ms
         if auto_answer and auto is not None:
             self._later(call, auto, lambda c: self.far_answers(c))
@@ -254,6 +260,7 @@ class CallEngine:
         """The ramal picks up an incoming call."""
         self._cancel_timers(call)
         call.destino.answered_at, call.destino.status = self.store.clock(), STATUS_ATENDIDA
+        self._emit(call, CHANGED)
 
     def transfer(self, call: Call, numero: str, perna: str) -> None:
         """Blind transfer: ``perna`` goes on to ``numero`` and the other leg is released."""

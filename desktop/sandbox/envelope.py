@@ -58,8 +58,8 @@ DEFAULT_MESSAGE: Final[dict[int, str]] = {
 }
 
 TOKEN_HEADER: Final = "Access-Token"
-#: Paths served without the account token (signed page, sandbox control).
-PUBLIC_PREFIXES: Final = ("/w3/", "/_sandbox/")
+#: Paths served without the account token (signed page, signed voicemail link, control).
+PUBLIC_PREFIXES: Final = ("/w3/", "/recvm/", "/_sandbox/")
 
 
 class ApiError(Exception):

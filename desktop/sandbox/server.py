@@ -15,6 +15,7 @@ from desktop.sandbox import (
     routes_calls,
     routes_conferences,
     routes_ramais,
+    routes_webhooks,
     routes_webphone,
 )
 from desktop.sandbox.context import CONTEXT, Context
@@ -101,6 +102,7 @@ class SandboxServer:
         routes_conferences.add_routes(app)
         routes_webphone.add_routes(app)
         control.add_routes(app, self.context)
+        routes_webhooks.add_routes(app, self.context)
         return app
 
     async def start(self) -> str:
