@@ -59,10 +59,11 @@ class EmbeddedNats:
     async def start(self, timeout: float = 20.0) -> None:
         """Start the server and wait until it accepts connections."""
         self.store_dir.mkdir(parents=True, exist_ok=True)
-        args = [str(nats_server_binary()), "-js", "-sd", str(self.store_dir)]
-        args += ["-a", self.host, "-p", str(self.port)]
-        if self._config is not None:
+        args = [str(nats_server_binary()), "-a", self.host, "-p", str(self.port)]
+        if self._config is not None:  # it names its own store directory
             args += ["-c", str(self._config)]
+        else:
+            args += ["-js", "-sd", str(self.store_dir)]
         self._process = subprocess.Popen(
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )

@@ -125,8 +125,10 @@ class Poller:
         self._ramais = current
         self._relay.known_ramais = current
         since = datetime.combine(now.date(), time.min, now.tzinfo) - timedelta(hours=12)
+        # A little future in the window covers a provider clock ahead of ours.
+        until = now + timedelta(minutes=5)
         results = await asyncio.gather(
-            *(self._pauses_of(r, since, now) for r in current.values()), return_exceptions=True
+            *(self._pauses_of(r, since, until) for r in current.values()), return_exceptions=True
         )
         for ramal, result in zip(current.values(), results, strict=True):
             if isinstance(result, BaseException):

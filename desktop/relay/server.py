@@ -99,6 +99,8 @@ async def _nats_ctx(app: web.Application) -> AsyncIterator[None]:
         log.note("erro", exc)
 
     async def on_disconnected() -> None:
+        if state.nc is not None and (state.nc.is_draining or state.nc.is_closed):
+            return  # our own shutdown
         log.note("desconectado")
 
     async def on_reconnected() -> None:

@@ -11,6 +11,10 @@ QT_FREE_MODULES = (
     "desktop.core.board",
     "desktop.core.outcomes",
     "desktop.core.thresholds",
+    "desktop.relay.cli",
+    "desktop.relay.server",
+    "desktop.relay.poller",
+    "desktop.relay.nats_config",
 )
 
 

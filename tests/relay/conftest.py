@@ -45,9 +45,9 @@ def start_nats(
     store: Path, config: Path | None = None, env: dict[str, str] | None = None
 ) -> NatsServer:
     port = free_port()
-    args = [str(nats_server_binary()), "-js", "-sd", str(store), "-a", "127.0.0.1", "-p", str(port)]
-    if config is not None:
-        args += ["-c", str(config)]
+    args = [str(nats_server_binary()), "-a", "127.0.0.1", "-p", str(port)]
+    # A configuration names its own store directory.
+    args += ["-c", str(config)] if config is not None else ["-js", "-sd", str(store)]
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 20
     while True:

@@ -1,0 +1,56 @@
+"""The poller against the sandbox: one poll for the account publishes a pause and a board row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from conftest import NAMES, NatsServer, board_row, run_relay, settings_for
+from nats.js import JetStreamContext
+
+from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.relay.poller import PauseSource, Poller
+from desktop.relay.server import STATE
+from desktop.sandbox.server import SandboxThread
+from desktop.sandbox.timeutil import now as sandbox_now
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxThread]:
+    with SandboxThread(token="relay-token") as running:
+        yield running
+
+
+async def test_a_pause_is_polled_published_and_shown(
+    sandbox: SandboxThread, nats_server: NatsServer, js: JetStreamContext
+) -> None:
+    store = sandbox.server.store if sandbox.server else None
+    assert store is not None
+    ramal = store.ramal_by_number("4003")
+    assert ramal is not None
+    runner, running = await run_relay(settings_for(nats_server.url))
+    config = ApiConfig(hosts=ApiHosts.single(sandbox.base_url), max_retries=0)
+    try:
+        relay = running.app[STATE].relay
+        assert relay is not None
+        async with TotalVoiceClient(sandbox.token, config) as client:
+            poller = Poller(PauseSource(client), relay, lambda: datetime.now(UTC), concurrency=3)
+            await poller.poll_once()
+            before = (await js.stream_info(NAMES.stream)).state.messages
+            assert before > 0  # the ramal list, once
+            assert await poller.poll_once() == 0  # nothing changed: nothing published
+            started = sandbox_now()
+            store.start_pause(ramal.id, "1", started)
+            assert await poller.poll_once() == 1
+            message = await js.get_last_msg(NAMES.stream, "ramal.acme.ramal.4003")
+            assert b'"evento":"pausa"' in message.data
+            row = await board_row(js, "4003")
+            assert row["estado"] == "paused"
+            store.end_pauses(ramal.id, None, sandbox_now())
+            assert await poller.poll_once() == 1
+            assert (await board_row(js, "4003"))["estado"] == "free"
+            assert relay.metrics.poll_errors == 0
+    finally:
+        await running.http.close()
+        await runner.cleanup()
