@@ -126,6 +126,12 @@ async def _register(client: TotalVoiceClient, base_url: str) -> None:
 
 
 async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
+    # Handlers first: a SIGTERM during start-up still ends in a clean stop.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
     conta = account_of(token, ns.account or os.environ.get(ACCOUNT_ENV))
     embedded: EmbeddedNats | None = None
     if ns.nats:
@@ -165,11 +171,6 @@ async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
             async with TotalVoiceClient(token, api) as client:
                 await _register(client, target)
             print(f"webhooks cadastrados: {len(RELAYED_WEBHOOKS)}", flush=True)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(sig, stop.set)
         await stop.wait()
         _log.info("encerrando: esperando as publicações em andamento")
     finally:
