@@ -18,13 +18,14 @@ from enum import StrEnum
 from typing import Final
 
 from desktop.api.errors import ResponseFormatError
-from desktop.api.models import Call, parse_call
+from desktop.api.models import Call, CallLeg, LegStatus, LegType, parse_call
 from desktop.api.models.parsing import (
     JsonObject,
     parse_bool,
     parse_datetime,
     parse_decimal,
     parse_duration,
+    parse_enum,
     parse_id,
     parse_str,
 )
@@ -149,20 +150,17 @@ def _ramal_event(webhook: str, payload: JsonObject) -> WebhookEvent:
         talk = max(0, total - int((answered_at - created).total_seconds()))
     live = bool(ativo) or (ativo is None and status == "atendida") or status in _RINGING
     # The ramal's side as a call whose destino is the ramal: the board logic reads it.
-    call = parse_call(
-        {
-            "id": call_id,
-            "data_criacao": payload.get("data_criacao"),
-            "ativa": live,
-            "origem": {"numero": None},
-            "destino": {
-                "numero": numero,
-                "tipo": "ramal",
-                "status": status or None,
-                "duracao_segundos": total,
-                "duracao_falada_segundos": talk,
-            },
-        }
+    call = Call(
+        id=call_id,
+        data_criacao=created,
+        ativa=live,
+        destino=CallLeg(
+            numero=numero,
+            tipo=LegType.RAMAL,
+            status=parse_enum(LegStatus, status),
+            duracao_segundos=total,
+            duracao_falada_segundos=talk,
+        ),
     )
     return _event(webhook, EventKind.RAMAL, numero, payload, _after(created, total), call)
 

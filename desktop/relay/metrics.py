@@ -17,6 +17,7 @@ class RelayMetrics:
     duplicates: int = 0
     publish_errors: int = 0
     board_updates: int = 0
+    board_errors: int = 0
     polls: int = 0
     poll_errors: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
@@ -48,6 +49,7 @@ class RelayMetrics:
         )
         counter("publish_errors_total", "Publishes that failed.", [("", self.publish_errors)])
         counter("board_updates_total", "Board rows written.", [("", self.board_updates)])
+        counter("board_errors_total", "Board rows that failed to write.", [("", self.board_errors)])
         counter("polls_total", "Polls of the ramal list and pauses.", [("", self.polls)])
         counter("poll_errors_total", "Polls that failed.", [("", self.poll_errors)])
         return "\n".join(lines) + "\n"

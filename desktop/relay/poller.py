@@ -156,5 +156,5 @@ class Poller:
         if fresh:
             row = rows_from_pauses(ramal, new, now)
             if row is not None:
-                await self._relay.board.offer(row, yield_to_call=True)
+                self._relay.board.offer(row, yield_to_call=True)
         return changed

@@ -7,8 +7,9 @@ from datetime import datetime
 
 from desktop.api.models import Pause, Ramal
 from desktop.relay.board import rows_from_call
+from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.events import WebhookEvent
-from desktop.relay.jetstream import BoardBucket, EventStream
+from desktop.relay.jetstream import EventStream
 from desktop.relay.metrics import RelayMetrics
 
 __all__ = ["Relay"]
@@ -44,5 +45,5 @@ class Relay:
             # Even a duplicate is offered: a relay that missed the first copy catches up.
             occurred = event.occurred or self._clock()
             rows = rows_from_call(event.call, occurred, self.known_ramais, self.pauses)
-            await self.board.offer_all(rows)
+            self.board.offer_all(rows)
         return stored

@@ -121,8 +121,10 @@ async def _nats_ctx(app: web.Application) -> AsyncIterator[None]:
             js, AccountNames(settings.conta), settings.replicas, state.metrics
         )
         stream.timeout = settings.publish_timeout
+        board.start()
         state.relay = Relay(settings.conta, stream, board, state.metrics, settings.clock)
         yield
+        await board.close()
     finally:
         try:
             if nc.is_connected:

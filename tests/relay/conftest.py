@@ -102,6 +102,11 @@ class RunningRelay:
             await response.read()
             return response
 
+    async def flush(self) -> None:
+        relay = self.app[STATE].relay
+        assert relay is not None
+        await relay.board.flush()
+
     async def get(self, path: str) -> tuple[int, str]:
         async with self.http.get(self.base_url + path) as response:
             return response.status, await response.text()

@@ -46,14 +46,17 @@ async def test_board_follows_a_ramal_ringing_talking_free(
     relay: RunningRelay, js: JetStreamContext
 ) -> None:
     assert (await relay.post("status_tempo_real", RINGING)).status == 200
+    await relay.flush()
     row = await board_row(js, "4000")
     assert row["estado"] == "ringing"
     assert row["com"] == "48988888888" and row["chamada_id"] == 37785949
     assert (await relay.post("status_tempo_real", TALKING)).status == 200
+    await relay.flush()
     row = await board_row(js, "4000")
     assert row["estado"] == "talking"
     assert row["desde"] == "2019-09-06T13:48:31-03:00"  # 20 s after creation, 8 s of talk
     assert (await relay.post("status_tempo_real", ENDED)).status == 200
+    await relay.flush()
     row = await board_row(js, "4000")
     assert row["estado"] == "free"
     assert row["desde"] == "2019-09-06T13:48:59-03:00"
@@ -65,6 +68,7 @@ async def test_late_events_do_not_step_the_board_back(
     await relay.post("status_tempo_real", ENDED)
     await relay.post("status_tempo_real", TALKING)  # delivered after the end
     await relay.post("status_tempo_real", RINGING)
+    await relay.flush()
     assert (await board_row(js, "4000"))["estado"] == "free"
     assert await stream_count(js) == 3  # every event is still in the stream
 
@@ -80,6 +84,8 @@ async def test_two_relays_side_by_side_store_each_event_once(
         assert await stream_count(js) == 3
         assert relay.metrics.published + other.metrics.published == 3
         assert relay.metrics.duplicates + other.metrics.duplicates == 3
+        await relay.flush()
+        await other.flush()
         assert (await board_row(js, "4000"))["estado"] == "free"
     finally:
         await other.http.close()

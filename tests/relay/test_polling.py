@@ -45,10 +45,12 @@ async def test_a_pause_is_polled_published_and_shown(
             assert await poller.poll_once() == 1
             message = await js.get_last_msg(NAMES.stream, "ramal.acme.ramal.4003")
             assert b'"evento":"pausa"' in message.data
+            await relay.board.flush()
             row = await board_row(js, "4003")
             assert row["estado"] == "paused"
             store.end_pauses(ramal.id, None, sandbox_now())
             assert await poller.poll_once() == 1
+            await relay.board.flush()
             assert (await board_row(js, "4003"))["estado"] == "free"
             assert relay.metrics.poll_errors == 0
     finally:
