@@ -27,8 +27,6 @@ class NatsConfigOptions:
     store_dir: str = "/var/lib/ramal-relay/nats"
     tls_cert: str | None = None
     tls_key: str | None = None
-    cluster_routes: Sequence[str] = ()
-    cluster_port: int = 6222
 
 
 def agent_password_env(ramal: str) -> str:
@@ -92,15 +90,6 @@ def render_nats_config(options: NatsConfigOptions) -> str:
             "tls {",
             f'  cert_file: "{options.tls_cert}"',
             f'  key_file: "{options.tls_key}"',
-            "}",
-        ]
-    if options.cluster_routes:
-        lines += [
-            "server_name: $RAMAL_NATS_SERVER_NAME",
-            "cluster {",
-            "  name: ramal",
-            f"  port: {options.cluster_port}",
-            f"  routes: {_list(options.cluster_routes)}",
             "}",
         ]
     return "\n".join(lines) + "\n"
