@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time, timedelta
-from typing import Final
+from typing import Final, Protocol
 
 from desktop.api import ApiError, NetworkError, ResponseFormatError, TotalVoiceClient
 from desktop.api.models import Pause, Ramal
@@ -20,12 +20,22 @@ from desktop.relay.board import rows_from_pauses
 from desktop.relay.events import EventKind, WebhookEvent
 from desktop.relay.relay_core import Relay
 
-__all__ = ["PauseSource", "Poller"]
+__all__ = ["PauseSource", "PollSource", "Poller"]
 
 _log = logging.getLogger(__name__)
 PAGE_SIZE: Final = 200
 
 Clock = Callable[[], datetime]
+
+
+class PollSource(Protocol):
+    """Where the poller reads the ramal list and pauses."""
+
+    async def ramais(self, today: datetime) -> list[Ramal]:
+        """Every ramal of the account."""
+
+    async def pauses(self, ramal_id: int | str, since: datetime, until: datetime) -> list[Pause]:
+        """The ramal's pauses started in the window."""
 
 
 class PauseSource:
@@ -85,7 +95,7 @@ class Poller:
 
     def __init__(
         self,
-        source: PauseSource,
+        source: PollSource,
         relay: Relay,
         clock: Clock,
         *,
@@ -103,7 +113,11 @@ class Poller:
     async def run(self) -> None:
         """Poll until cancelled; a failed poll is counted and retried at the next tick."""
         while True:
-            await self.poll_once()
+            try:
+                await self.poll_once()
+            except Exception:  # NATS away, say: the loop must outlive one bad poll
+                self._relay.metrics.poll_errors += 1
+                _log.exception("poll falhou")
             await asyncio.sleep(self.interval)
 
     async def poll_once(self) -> int:

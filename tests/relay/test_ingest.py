@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import (
     NAMES,
     NatsServer,
@@ -15,6 +16,8 @@ from conftest import (
 )
 from nats.js import JetStreamContext
 from payloads import ENDED, EXAMPLES, RINGING, SUBJECTS, TALKING
+
+from desktop.relay.jetstream import StreamMismatch
 
 
 async def test_every_example_is_stored_once_on_its_subject(
@@ -90,3 +93,13 @@ async def test_two_relays_side_by_side_store_each_event_once(
     finally:
         await other.http.close()
         await runner.cleanup()
+
+
+async def test_a_foreign_stream_of_that_name_is_never_replaced(
+    nats_server: NatsServer, js: JetStreamContext
+) -> None:
+    await js.add_stream(name=NAMES.stream, subjects=["something.else.>"])
+    with pytest.raises(StreamMismatch):
+        await run_relay(settings_for(nats_server.url))
+    info = await js.stream_info(NAMES.stream)
+    assert info.config.subjects == ["something.else.>"]

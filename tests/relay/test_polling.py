@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -10,6 +11,7 @@ from conftest import NAMES, NatsServer, board_row, run_relay, settings_for
 from nats.js import JetStreamContext
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.api.models import Pause, Ramal
 from desktop.relay.poller import PauseSource, Poller
 from desktop.relay.server import STATE
 from desktop.sandbox.server import SandboxThread
@@ -53,6 +55,38 @@ async def test_a_pause_is_polled_published_and_shown(
             await relay.board.flush()
             assert (await board_row(js, "4003"))["estado"] == "free"
             assert relay.metrics.poll_errors == 0
+    finally:
+        await running.http.close()
+        await runner.cleanup()
+
+
+class SlowSource:
+    """Twelve ramais whose pause requests take a while; records the peak in flight."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.peak = 0
+
+    async def ramais(self, today: datetime) -> list[Ramal]:
+        return [Ramal(id=n, ramal=str(4000 + n)) for n in range(12)]
+
+    async def pauses(self, ramal_id: int | str, since: datetime, until: datetime) -> list[Pause]:
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        await asyncio.sleep(0.02)
+        self.in_flight -= 1
+        return []
+
+
+async def test_pauses_are_polled_with_bounded_concurrency(nats_server: NatsServer) -> None:
+    runner, running = await run_relay(settings_for(nats_server.url))
+    try:
+        relay = running.app[STATE].relay
+        assert relay is not None
+        source = SlowSource()
+        poller = Poller(source, relay, lambda: datetime.now(UTC), concurrency=3)
+        assert await poller.poll_once() == 12  # the ramal list, published once each
+        assert source.peak == 3
     finally:
         await running.http.close()
         await runner.cleanup()
