@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--embedded-nats", type=Path, metavar="DIR", help="inicia um nats-server")
     where.add_argument("--nats", nargs="+", metavar="URL", help="servidores NATS")
-    parser.add_argument("--replicas", type=int, help="réplicas (padrão: 1 embutido, 3 cluster)")
+    parser.add_argument("--replicas", type=int, help="réplicas: 1 com um servidor, 3 com vários")
     parser.add_argument("--register-webhooks", action="store_true", help="cadastra os webhooks")
     parser.add_argument("--public-url", help="URL pública do relay para o provedor")
     parser.add_argument("--poll-interval", type=float, default=5.0, help="segundos (0 desliga)")
@@ -141,7 +141,8 @@ async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
         embedded = EmbeddedNats(store)
         await embedded.start()
         urls = [embedded.url]
-    replicas = ns.replicas or (1 if embedded else 3)
+    # One server (embedded or a single URL) holds one copy; a cluster keeps three.
+    replicas = ns.replicas or (3 if len(urls) > 1 else 1)
     api = ApiConfig(hosts=ApiHosts.single(ns.api_url))
     secret = webhook_secret(token)
     settings = RelaySettings(
