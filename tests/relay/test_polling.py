@@ -90,3 +90,38 @@ async def test_pauses_are_polled_with_bounded_concurrency(nats_server: NatsServe
     finally:
         await running.http.close()
         await runner.cleanup()
+
+
+class FlakySource(SlowSource):
+    """Fails the first read of the ramal list with an error that is not the API's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    async def ramais(self, today: datetime) -> list[Ramal]:
+        self.reads += 1
+        if self.reads == 1:
+            raise RuntimeError("nats: connection closed")
+        return await super().ramais(today)
+
+
+async def test_the_poll_loop_outlives_a_failed_poll(nats_server: NatsServer) -> None:
+    runner, running = await run_relay(settings_for(nats_server.url))
+    try:
+        relay = running.app[STATE].relay
+        assert relay is not None
+        source = FlakySource()
+        poller = Poller(source, relay, lambda: datetime.now(UTC), interval=0.01)
+        task = asyncio.create_task(poller.run())
+        for _ in range(6000):
+            if source.reads >= 2 or task.done():
+                break
+            await asyncio.sleep(0.01)
+        assert not task.done()
+        task.cancel()
+        assert source.reads >= 2
+        assert relay.metrics.poll_errors == 1
+    finally:
+        await running.http.close()
+        await runner.cleanup()
