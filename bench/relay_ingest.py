@@ -111,9 +111,10 @@ async def main(total: int, in_flight: int) -> None:
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=open(store / "relay.log", "w"),  # noqa: SIM115 — the relay's own log
         text=True,
     )
+    print(f"relay log: {store / 'relay.log'}")
     assert relay.stdout is not None
     base = relay.stdout.readline().split(" ", 1)[1].strip()
     nats_url = relay.stdout.readline().split(" ", 1)[1].strip()
@@ -135,7 +136,7 @@ async def main(total: int, in_flight: int) -> None:
         load = os.getloadavg()[0]
         info = await js.stream_info("RAMAL_bench")
         kv = await js.key_value("ramal_board_bench")
-        keys = len(await kv.keys())
+        keys = (await kv.status()).values  # history 1: one value per key
         await nc.close()
     finally:
         relay.send_signal(signal.SIGTERM)
