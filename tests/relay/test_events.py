@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from payloads import RAMAL_TEMPO_REAL
+from relay_payloads import RAMAL_TEMPO_REAL
 
 from desktop.core.board import RamalState
 from desktop.relay.board import BoardRow

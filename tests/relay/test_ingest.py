@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import (
+from nats.js import JetStreamContext
+from relay_helpers import (
     NAMES,
     NatsServer,
     RunningRelay,
@@ -14,8 +15,7 @@ from conftest import (
     settings_for,
     stream_count,
 )
-from nats.js import JetStreamContext
-from payloads import ENDED, EXAMPLES, RINGING, SUBJECTS, TALKING
+from relay_payloads import ENDED, EXAMPLES, RINGING, SUBJECTS, TALKING
 
 from desktop.relay.jetstream import StreamMismatch
 

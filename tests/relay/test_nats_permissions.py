@@ -9,10 +9,10 @@ from pathlib import Path
 
 import nats
 import pytest
-from conftest import NatsServer, start_nats
 from nats.aio.client import Client as NatsClient
 from nats.aio.msg import Msg
 from nats.aio.subscription import Subscription
+from relay_helpers import NatsServer, start_nats
 
 from desktop.relay.nats_config import NatsConfigOptions, agent_password_env, render_nats_config
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import nats
 import pytest
-from conftest import NatsServer, start_nats
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from relay_helpers import NatsServer, start_nats
 
 from desktop.relay.nats_config import NatsConfigOptions, render_nats_config
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from conftest import NAMES, NatsServer, board_row, run_relay, settings_for
 from nats.js import JetStreamContext
+from relay_helpers import NAMES, NatsServer, board_row, run_relay, settings_for
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.api.models import Pause, Ramal

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import nats
 import pytest
-from conftest import NAMES
-from payloads import RINGING
+from relay_helpers import NAMES
+from relay_payloads import RINGING
 
 from desktop.relay.cli import main, webhook_secret
 

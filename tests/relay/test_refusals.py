@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from conftest import NatsServer, RunningRelay, run_relay, settings_for, stream_count
 from nats.js import JetStreamContext
-from payloads import RAMAL_TEMPO_REAL, RINGING
+from relay_helpers import NatsServer, RunningRelay, run_relay, settings_for, stream_count
+from relay_payloads import RAMAL_TEMPO_REAL, RINGING
 
 from desktop.relay.server import BODY_LIMIT
 

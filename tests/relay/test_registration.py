@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from conftest import NatsServer
+from relay_helpers import NatsServer
 
 from desktop.relay.events import RELAYED_WEBHOOKS
 
