@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.api.models import Ramal
 from desktop.api.models.calls import Call, parse_call
+from desktop.core.board import derive, diff
 from desktop.supervisor.board_model import BoardFilter, BoardModel
 from desktop.supervisor.calls_model import CallsModel
-from desktop.supervisor.live_state import derive, diff
 
 RAMAIS = [
     Ramal(id=i, ramal=str(5000 + i), login=f"agent{i}@x.com", tags="vendas") for i in range(200)

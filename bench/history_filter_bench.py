@@ -15,8 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.outcomes import Outcome
 from desktop.history.filters import Column, FilterSpec
-from desktop.history.outcome import Outcome
 from desktop.history.rows import Direction, HistoryRow
 from desktop.history.table_model import CallTableModel
 

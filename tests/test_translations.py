@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.agent.state import AgentSnapshot, AgentState
 from desktop.agent.words import state_words
-from desktop.history.outcome import Outcome
+from desktop.core.board import RamalState
+from desktop.core.outcomes import Outcome
 from desktop.history.words import outcome_label
 from desktop.shell.main_window import MainWindow
 from desktop.shell.tray import TrayState, state_label
 from desktop.supervisor.board_model import state_text
-from desktop.supervisor.live_state import RamalState
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "ramal_desktop_pt_BR.ts"

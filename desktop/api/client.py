@@ -13,6 +13,7 @@ from desktop.api.conferences import ConferencesApi
 from desktop.api.config import ApiConfig
 from desktop.api.ramais import RamaisApi
 from desktop.api.transport import ApiTransport, RetryListener, Sleep
+from desktop.api.webhooks import WebhooksApi
 from desktop.api.webphone import WebphoneApi
 
 __all__ = ["TotalVoiceClient"]
@@ -45,6 +46,7 @@ class TotalVoiceClient:
         self.ramais = RamaisApi(self._transport)
         self.conferencias = ConferencesApi(self._transport)
         self.webphone = WebphoneApi(self._transport)
+        self.webhooks = WebhooksApi(self._transport)
 
     def __repr__(self) -> str:
         return f"TotalVoiceClient(hosts={self._config.hosts!r})"

@@ -19,7 +19,7 @@ from typing import Final, TypeVar
 
 import platformdirs
 
-from desktop.history.outcome import Outcome
+from desktop.core.outcomes import Outcome
 from desktop.history.rows import Direction, HistoryRow
 
 __all__ = ["SCHEMA_VERSION", "HistoryCache", "cache_path_for", "clear_profile_cache"]

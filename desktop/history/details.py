@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.models import Call, CallLeg, parse_call
+from desktop.core.outcomes import Outcome
 from desktop.history.formatting import brl, duration, local_time
-from desktop.history.outcome import Outcome
 from desktop.history.player import RecordingPlayer
 from desktop.history.rows import HistoryRow, partial_recordings
 from desktop.history.words import direction_label, outcome_label, outcome_sentence

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from desktop.history.outcome import Outcome
+from desktop.core.outcomes import Outcome
 from desktop.history.rows import Direction
 
 __all__ = ["DIRECTION_WORDS", "OUTCOME_WORDS"]

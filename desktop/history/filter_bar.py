@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.outcomes import Outcome
 from desktop.history.filters import FilterSpec
-from desktop.history.outcome import Outcome
 from desktop.history.words import outcome_label
 
 __all__ = ["DEBOUNCE_MS", "FilterBar"]

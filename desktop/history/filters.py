@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from desktop.history.outcome import Outcome
+from desktop.core.outcomes import Outcome
 from desktop.history.rows import HistoryRow
 
 __all__ = ["Column", "FilterEngine", "FilterResult", "FilterSpec"]

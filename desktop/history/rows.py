@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from desktop.api.models import Call, CallLeg, LegType, RamalReceivedCall
-from desktop.history.outcome import Outcome, classify_call, reason_text
+from desktop.core.outcomes import Outcome, classify_call, reason_text
 
 __all__ = [
     "Direction",

@@ -13,9 +13,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.core.outcomes import Outcome
 from desktop.history.filters import Column, FilterEngine, FilterSpec
 from desktop.history.formatting import brl, duration, local_time
-from desktop.history.outcome import Outcome
 from desktop.history.rows import HistoryRow
 from desktop.history.words import column_title, direction_label, outcome_label
 

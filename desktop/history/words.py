@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.outcomes import Outcome
 from desktop.history.filters import Column
-from desktop.history.outcome import Outcome
 from desktop.history.rows import Direction, HistoryRow
 
 __all__ = ["column_title", "direction_label", "outcome_label", "outcome_sentence"]

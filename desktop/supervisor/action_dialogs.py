@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.board import LiveCall
 from desktop.supervisor.actions import ActionKind, ActionResult
-from desktop.supervisor.live_state import LiveCall
 from desktop.tasks import cancel_and_wait
 
 __all__ = ["ActionDialog", "ActionRunner"]

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.supervisor.live_state import Changes, RamalLive, RamalState
-from desktop.supervisor.thresholds import Thresholds, elapsed_seconds
+from desktop.core.board import Changes, RamalLive, RamalState
+from desktop.core.thresholds import Thresholds, elapsed_seconds
 
 __all__ = [
     "STATE_COLORS",

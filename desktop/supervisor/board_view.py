@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.board import LiveCall, RamalState
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel, state_text
 from desktop.supervisor.calls_model import CallColumn, CallsModel
-from desktop.supervisor.live_state import LiveCall, RamalState
 
 __all__ = ["BoardView"]
 

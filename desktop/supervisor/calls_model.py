@@ -16,9 +16,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.board import CallPhase, Changes, LiveCall
+from desktop.core.thresholds import elapsed_seconds
 from desktop.supervisor.board_model import duration_text
-from desktop.supervisor.live_state import CallPhase, Changes, LiveCall
-from desktop.supervisor.thresholds import elapsed_seconds
 
 __all__ = ["CallColumn", "CallsModel"]
 

@@ -1,6 +1,6 @@
 """Where the live board gets its data: the ``LiveFeed`` interface and its polling version.
 
-A feed delivers :class:`~desktop.supervisor.live_state.Changes` to its listeners, only
+A feed delivers :class:`~desktop.core.board.Changes` to its listeners, only
 when something changed. :class:`PollingFeed` reads the report endpoints on an adaptive
 interval (fast while calls are live, slow when idle, backing off on errors), with never
 more than one request in flight per endpoint. A push feed (webhook events relayed by a
@@ -23,7 +23,7 @@ from typing import Protocol
 from desktop.api.errors import ApiError, RamalApiError
 from desktop.api.models import Call, Pause, Ramal
 from desktop.api.models.parsing import PROVIDER_TZ
-from desktop.supervisor.live_state import Changes, Snapshot, derive, diff, is_live, open_pause
+from desktop.core.board import Changes, Snapshot, derive, diff, is_live, open_pause
 from desktop.tasks import cancel_and_wait
 
 __all__ = [

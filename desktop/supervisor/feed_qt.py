@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.board import Changes
 from desktop.supervisor.feed import FeedStatus, LiveFeed
-from desktop.supervisor.live_state import Changes
 
 __all__ = ["FeedSignals"]
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.errors import RamalApiError
-from desktop.history.outcome import Outcome
+from desktop.core.outcomes import Outcome
 from desktop.history.words import outcome_label
 from desktop.supervisor.board_model import duration_text
 from desktop.supervisor.charts import BarChart, Series

@@ -10,7 +10,7 @@ Definitions (the KPI table's tooltips repeat them):
 - wait: for answered calls received by a ramal, ring time of the ramal leg
   (``duracao - duracao_falada`` of the destino).
 - busy / no answer / failed / abandoned / transferred: the outcome of the call as the
-  history panel classifies it (:mod:`desktop.history.outcome`).
+  history panel classifies it (:mod:`desktop.core.outcomes`).
 - pauses: ``tempo_segundos`` of each pause; an open pause counts up to now.
 """
 
@@ -26,8 +26,8 @@ from typing import Final
 
 from desktop.api.models import Call, CallLeg, Pause, Ramal
 from desktop.api.models.parsing import PROVIDER_TZ
-from desktop.history.outcome import Outcome, classify_call, classify_leg
-from desktop.supervisor.live_state import call_ramal_numbers
+from desktop.core.board import call_ramal_numbers
+from desktop.core.outcomes import Outcome, classify_call, classify_leg
 
 __all__ = [
     "CSV_COLUMNS",

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.api import TotalVoiceClient
 from desktop.api.models import Pause, Ramal
+from desktop.core.board import Changes, LiveCall
+from desktop.core.thresholds import Thresholds
 from desktop.supervisor.action_dialogs import ActionDialog
 from desktop.supervisor.actions import ActionKind, ActionResult, AuditLog, SupervisorActions
 from desktop.supervisor.audit_view import AuditView
@@ -32,9 +34,7 @@ from desktop.supervisor.feed import FeedStatus, FeedStatusKind, LiveFeed, Pollin
 from desktop.supervisor.feed_qt import FeedSignals
 from desktop.supervisor.kpi_view import KpiView
 from desktop.supervisor.kpis import KpiReport, compute_kpis
-from desktop.supervisor.live_state import Changes, LiveCall
 from desktop.supervisor.sources import ClientSource
-from desktop.supervisor.thresholds import Thresholds
 
 __all__ = ["SupervisorPanel"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.history.outcome import Outcome
+from desktop.core.outcomes import Outcome
 from desktop.history.rows import Direction, HistoryRow
 
 

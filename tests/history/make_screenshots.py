@@ -19,8 +19,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
-from desktop.history.outcome import Outcome
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
 from desktop.i18n import install_translator

@@ -14,9 +14,9 @@ from instants import NOON
 
 from desktop.api.models import LegStatus
 from desktop.cli import main
+from desktop.core.outcomes import Outcome
 from desktop.history.csv_export import default_columns, write_csv, write_xlsx
 from desktop.history.export_words import DIRECTION_WORDS, OUTCOME_WORDS
-from desktop.history.outcome import Outcome
 from desktop.history.rows import Direction
 from desktop.history.words import direction_label, outcome_label
 from desktop.sandbox.server import SandboxThread

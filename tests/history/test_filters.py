@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from helpers import make_row
 
+from desktop.core.outcomes import Outcome
 from desktop.history.filters import Column, FilterEngine, FilterSpec
-from desktop.history.outcome import Outcome
 
 
 def engine(n: int = 200) -> FilterEngine:

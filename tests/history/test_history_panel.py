@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from qt_support import run
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
 from desktop.history.filters import Column
-from desktop.history.outcome import Outcome
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
 from desktop.sandbox.server import SandboxThread

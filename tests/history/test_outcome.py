@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.api.models import parse_call
-from desktop.history.outcome import Outcome, classify_call
+from desktop.core.outcomes import Outcome, classify_call
 from desktop.history.rows import Direction, partial_recordings, row_from_call
 
 

@@ -19,12 +19,12 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.core.thresholds import Thresholds
 from desktop.i18n import install_translator
 from desktop.sandbox.server import SandboxThread
 from desktop.sandbox.timeutil import now as sandbox_now
 from desktop.supervisor.feed import PollTimings
 from desktop.supervisor.panel import SupervisorPanel
-from desktop.supervisor.thresholds import Thresholds
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 

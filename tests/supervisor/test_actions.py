@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from qt_support import run
 from supervisor_helpers import control, make_client
 
+from desktop.core.board import CallPhase, LiveCall
 from desktop.sandbox.server import SandboxThread
 from desktop.supervisor.action_dialogs import ActionDialog
 from desktop.supervisor.actions import ActionKind, AuditLog, SupervisorActions
-from desktop.supervisor.live_state import CallPhase, LiveCall
 
 
 def fixed_clock() -> datetime:

@@ -7,9 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel
-from desktop.supervisor.calls_model import CallsModel
-from desktop.supervisor.live_state import (
+from desktop.core.board import (
     CallPhase,
     Changes,
     LiveCall,
@@ -17,7 +15,9 @@ from desktop.supervisor.live_state import (
     RamalState,
     Snapshot,
 )
-from desktop.supervisor.thresholds import Thresholds
+from desktop.core.thresholds import Thresholds
+from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel
+from desktop.supervisor.calls_model import CallsModel
 
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 

@@ -11,10 +11,10 @@ from instants import INSTANTS
 from supervisor_helpers import control, make_client
 
 from desktop.api.models import Call, Pause, Ramal
+from desktop.core.board import Changes, RamalState
 from desktop.sandbox.server import SandboxThread
 from desktop.sandbox.timeutil import Clock
 from desktop.supervisor.feed import FeedStatus, FeedStatusKind, PollingFeed, PollTimings
-from desktop.supervisor.live_state import Changes, RamalState
 from desktop.supervisor.sources import ClientSource
 
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from desktop.api.models import Ramal
 from desktop.api.models.calls import parse_call
 from desktop.api.models.ramais import parse_pause
-from desktop.history.outcome import Outcome
+from desktop.core.outcomes import Outcome
 from desktop.supervisor.kpis import compute_kpis, kpi_csv
 
 BRT = timezone(timedelta(hours=-3))

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from qt_support import run
 from supervisor_helpers import control, make_client
 
+from desktop.core.board import RamalState
 from desktop.sandbox.server import SandboxThread
 from desktop.sandbox.timeutil import Clock
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.feed import PollTimings
-from desktop.supervisor.live_state import RamalState
 from desktop.supervisor.panel import SupervisorPanel
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.supervisor.live_state import RamalLive, RamalState
+from desktop.core.board import RamalLive, RamalState
 
 __all__ = ["Thresholds", "elapsed_seconds"]
 

@@ -1,0 +1,1 @@
+"""Qt-free core shared by the consoles and the relay: the board and call outcomes."""

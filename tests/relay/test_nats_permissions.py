@@ -1,0 +1,126 @@
+"""The printed nats-server configuration, loaded by a real nats-server, enforces who does what."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+
+import nats
+import pytest
+from nats.aio.client import Client as NatsClient
+from nats.aio.msg import Msg
+from nats.aio.subscription import Subscription
+from relay_helpers import NatsServer, start_nats
+
+from desktop.relay.nats_config import NatsConfigOptions, agent_password_env, render_nats_config
+
+PASSWORDS = {
+    "relay": "relay-pass",
+    "supervisor": "supervisor-pass",
+    "agent_4001": "agent-pass",
+}
+
+
+@pytest.fixture
+def secured_nats(tmp_path: Path) -> Iterator[NatsServer]:
+    config = tmp_path / "nats.conf"
+    text = render_nats_config(
+        NatsConfigOptions(conta="acme", agent_ramais=("4001",), store_dir=str(tmp_path / "js"))
+    )
+    config.write_text(text.replace("port: 4222\n", ""))
+    env = {
+        **os.environ,
+        "RAMAL_NATS_RELAY_PASSWORD": PASSWORDS["relay"],
+        "RAMAL_NATS_SUPERVISOR_PASSWORD": PASSWORDS["supervisor"],
+        agent_password_env("4001"): PASSWORDS["agent_4001"],
+    }
+    server = start_nats(tmp_path / "js", config, env)
+    yield server
+    server.stop()
+
+
+class Errors:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self.event = asyncio.Event()
+
+
+Connect = Callable[[str], Awaitable[tuple[NatsClient, Errors]]]
+
+
+@pytest.fixture
+async def connect(secured_nats: NatsServer) -> AsyncIterator[Connect]:
+    opened: list[NatsClient] = []
+
+    async def open_as(user: str) -> tuple[NatsClient, Errors]:
+        errors = Errors()
+
+        async def on_error(exc: Exception) -> None:
+            errors.seen.append(str(exc))
+            errors.event.set()
+
+        nc = await nats.connect(
+            secured_nats.url,
+            user=user,
+            password=PASSWORDS[user],
+            error_cb=on_error,
+            allow_reconnect=False,
+        )
+        opened.append(nc)
+        return nc, errors
+
+    yield open_as
+    for nc in opened:
+        if not nc.is_closed:
+            await nc.close()
+
+
+async def _received(sub: Subscription, timeout: float = 0.5) -> Msg | None:
+    try:
+        return await sub.next_msg(timeout)
+    except nats.errors.TimeoutError:
+        return None
+
+
+async def test_supervisor_cannot_publish(connect: Connect) -> None:
+    relay, _ = await connect("relay")
+    watcher = await relay.subscribe("ramal.acme.>")
+    supervisor, errors = await connect("supervisor")
+    await supervisor.publish("ramal.acme.ramal.4001", b"forged")
+    await supervisor.flush()
+    await asyncio.wait_for(errors.event.wait(), 5)
+    assert "permissions violation for publish" in errors.seen[0].lower()
+    assert await _received(watcher) is None
+    # and it does hear what the relay publishes
+    sub = await supervisor.subscribe("ramal.acme.>")
+    await supervisor.flush()
+    await relay.publish("ramal.acme.ramal.4002", b"real")
+    assert (await _received(sub, 5)) is not None
+
+
+async def test_agent_hears_only_its_own_ramal(connect: Connect) -> None:
+    relay, _ = await connect("relay")
+    agent, errors = await connect("agent_4001")
+    own = await agent.subscribe("ramal.acme.ramal.4001")
+    await agent.subscribe("ramal.acme.ramal.4002")
+    await agent.flush()
+    await asyncio.wait_for(errors.event.wait(), 5)
+    assert "permissions violation for subscription" in errors.seen[0].lower()
+    assert "ramal.acme.ramal.4002" in errors.seen[0]
+    await relay.publish("ramal.acme.ramal.4001", b"mine")
+    assert (await _received(own, 5)) is not None
+
+
+async def test_supervisor_reads_the_board_but_cannot_write_it(connect: Connect) -> None:
+    relay, _ = await connect("relay")
+    board = await relay.jetstream().create_key_value(bucket="ramal_board_acme")
+    await board.put("4001", b'{"estado":"talking"}')
+    supervisor, _ = await connect("supervisor")
+    seen = await supervisor.jetstream(timeout=1).key_value("ramal_board_acme")
+    entry = await seen.get("4001")
+    assert entry.value == b'{"estado":"talking"}'
+    with pytest.raises(nats.errors.Error):
+        await seen.put("4001", b'{"estado":"free"}')
+    assert (await board.get("4001")).value == b'{"estado":"talking"}'
