@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.agent.dialpad import name_clear_button
+
 #: Sends the transfer; returns the problem to show under the field, or None when sent.
 SubmitTransfer = Callable[[str, bool], "str | None"]
 
@@ -38,6 +40,8 @@ class TransferDialog(QDialog):
         self.field.setObjectName("dialField")
         self.field.setPlaceholderText(self.tr("Number or ramal"))
         self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName(self.tr("Transfer the call to"))
+        name_clear_button(self.field, self.tr("Clear the number"))
         self.field.textEdited.connect(lambda _text: self.set_error(""))
         self.blind = QRadioButton(self.tr("&Blind: transfer now and leave the call"))
         self.attended = QRadioButton(self.tr("&Attended: talk to them first, then transfer"))
@@ -54,6 +58,7 @@ class TransferDialog(QDialog):
         buttons.accepted.connect(self.send)
         buttons.rejected.connect(self.reject)
         prompt = QLabel(self.tr("Transfer the call to:"))
+        prompt.setBuddy(self.field)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(prompt)

@@ -322,17 +322,22 @@
 <context>
     <name>AgentHeader</name>
     <message>
-        <location filename="../../desktop/agent/header.py" line="124"/>
+        <location filename="../../desktop/agent/header.py" line="106"/>
+        <source>Phone state</source>
+        <translation>Estado do telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/header.py" line="125"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/header.py" line="145"/>
+        <location filename="../../desktop/agent/header.py" line="146"/>
         <source>Webphone not working — reconnecting: %1</source>
         <translation>Webphone com problema — reconectando: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/header.py" line="148"/>
+        <location filename="../../desktop/agent/header.py" line="149"/>
         <source>The connection dropped — reconnecting…</source>
         <translation>A conexão caiu — reconectando…</translation>
     </message>
@@ -340,47 +345,47 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../desktop/agent/window.py" line="106"/>
+        <location filename="../../desktop/agent/window.py" line="108"/>
         <source>Answer Ctrl+Shift+A · Hang up Ctrl+Shift+H · Mute Ctrl+Shift+M · Pause Ctrl+Shift+P · Number Ctrl+L</source>
         <translation>Atender Ctrl+Shift+A · Desligar Ctrl+Shift+H · Mudo Ctrl+Shift+M · Pausa Ctrl+Shift+P · Número Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="115"/>
+        <location filename="../../desktop/agent/window.py" line="118"/>
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="124"/>
+        <location filename="../../desktop/agent/window.py" line="127"/>
         <source>&amp;Queues</source>
         <translation>&amp;Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="126"/>
+        <location filename="../../desktop/agent/window.py" line="129"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="193"/>
+        <location filename="../../desktop/agent/window.py" line="197"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="267"/>
+        <location filename="../../desktop/agent/window.py" line="272"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="276"/>
+        <location filename="../../desktop/agent/window.py" line="281"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="281"/>
+        <location filename="../../desktop/agent/window.py" line="286"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="300"/>
+        <location filename="../../desktop/agent/window.py" line="305"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
@@ -533,14 +538,123 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="33"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="39"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="43"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="52"/>
+        <source>Incoming call from %1</source>
+        <translation>Chamada recebida de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="53"/>
+        <source>unknown number</source>
+        <translation>número desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="58"/>
+        <source>Connected to %1</source>
+        <translation>Em ligação com %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="60"/>
+        <source>Connected</source>
+        <translation>Em ligação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="64"/>
+        <source>Call failed: %1</source>
+        <translation>A chamada falhou: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="69"/>
+        <source>Call ended after %1</source>
+        <translation>Chamada encerrada após %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="73"/>
+        <source>Missed call</source>
+        <translation>Chamada perdida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="74"/>
+        <source>Call ended, not answered</source>
+        <translation>Chamada encerrada sem atendimento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="77"/>
+        <source>Phone disconnected: the connection dropped, reconnecting</source>
+        <translation>Telefone desconectado: a conexão caiu, reconectando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="81"/>
+        <source>Phone disconnected: %1</source>
+        <translation>Telefone desconectado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="84"/>
+        <source>Phone disconnected</source>
+        <translation>Telefone desconectado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="87"/>
+        <source>Phone connected, paused</source>
+        <translation>Telefone conectado, em pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="89"/>
+        <source>Phone connected, ready</source>
+        <translation>Telefone conectado, disponível</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="92"/>
+        <source>Paused</source>
+        <translation>Em pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="94"/>
+        <source>Pause ended, taking calls</source>
+        <translation>Pausa encerrada, recebendo chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="102"/>
+        <source>Webphone not working: %1</source>
+        <translation>Webphone sem funcionar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="126"/>
+        <source>Latest change of the phone&apos;s state</source>
+        <translation>Última mudança no estado do telefone</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
-        <location filename="../../desktop/agent/banner.py" line="35"/>
+        <location filename="../../desktop/agent/banner.py" line="30"/>
+        <location filename="../../desktop/agent/banner.py" line="77"/>
+        <source>What to do</source>
+        <translation>O que fazer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/banner.py" line="36"/>
         <source>Dismiss</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/banner.py" line="36"/>
+        <location filename="../../desktop/agent/banner.py" line="37"/>
         <source>Dismiss message</source>
         <translation>Fechar mensagem</translation>
     </message>
@@ -1108,29 +1222,34 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="75"/>
-        <location filename="../../desktop/agent/dialpad.py" line="155"/>
+        <location filename="../../desktop/agent/dialpad.py" line="84"/>
+        <location filename="../../desktop/agent/dialpad.py" line="165"/>
         <source>DIAL</source>
         <translation>DISCAR</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="79"/>
-        <location filename="../../desktop/agent/dialpad.py" line="154"/>
+        <location filename="../../desktop/agent/dialpad.py" line="88"/>
+        <location filename="../../desktop/agent/dialpad.py" line="164"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="82"/>
+        <location filename="../../desktop/agent/dialpad.py" line="91"/>
         <source>Number to call</source>
         <translation>Número a chamar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="149"/>
+        <location filename="../../desktop/agent/dialpad.py" line="92"/>
+        <source>Clear the number</source>
+        <translation>Apagar o número</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/dialpad.py" line="159"/>
         <source>Keys send tones</source>
         <translation>Digitar tons</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="150"/>
+        <location filename="../../desktop/agent/dialpad.py" line="160"/>
         <source>KEYPAD — TONES</source>
         <translation>TECLADO — TONS</translation>
     </message>
@@ -2274,8 +2393,8 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/agent/queue_panel.py" line="74"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="195"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="200"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="209"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
@@ -2285,83 +2404,124 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="78"/>
+        <source>When the current call ends, pause with the reason chosen beside</source>
+        <translation>Quando a chamada atual terminar, pausa com o motivo escolhido ao lado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="82"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="84"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="99"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="96"/>
+        <source>Queues</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="106"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="102"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="192"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="107"/>
+        <source>Queue to join</source>
+        <translation>Fila para entrar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="108"/>
+        <source>Type a queue id and press Enter</source>
+        <translation>Digite o id da fila e tecle Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="201"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="143"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="152"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="192"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="201"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="195"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="203"/>
+        <source>Leave queue %1</source>
+        <translation>Sair da fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="203"/>
+        <source>Join queue %1</source>
+        <translation>Entrar na fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="209"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="200"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="211"/>
+        <source>Resume queue %1</source>
+        <translation>Retomar a fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="211"/>
+        <source>Pause queue %1</source>
+        <translation>Pausar a fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="251"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="285"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="258"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="292"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="258"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="292"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="268"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="302"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="270"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="304"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="273"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
@@ -3748,33 +3908,43 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="33"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="35"/>
         <source>Transfer call</source>
         <extracomment>Sends the transfer; returns the problem to show under the field, or None when sent.</extracomment>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="39"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="41"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="42"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
+        <source>Transfer the call to</source>
+        <translation>Transferir a chamada para</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="44"/>
+        <source>Clear the number</source>
+        <translation>Apagar o número</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="46"/>
         <source>&amp;Blind: transfer now and leave the call</source>
         <translation>&amp;Direta: transferir agora e sair da chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="47"/>
         <source>&amp;Attended: talk to them first, then transfer</source>
         <translation>&amp;Assistida: falar com o destino antes de transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="50"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="54"/>
         <source>&amp;Transfer</source>
         <translation>&amp;Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="56"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="60"/>
         <source>Transfer the call to:</source>
         <translation>Transferir a chamada para:</translation>
     </message>
