@@ -1519,112 +1519,112 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80"/>
+        <location filename="../../desktop/history/panel.py" line="87"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="80"/>
+        <location filename="../../desktop/history/panel.py" line="87"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="81"/>
+        <location filename="../../desktop/history/panel.py" line="88"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="89"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="89"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90"/>
+        <location filename="../../desktop/history/panel.py" line="97"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="94"/>
+        <location filename="../../desktop/history/panel.py" line="101"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="97"/>
+        <location filename="../../desktop/history/panel.py" line="104"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="99"/>
+        <location filename="../../desktop/history/panel.py" line="106"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="102"/>
+        <location filename="../../desktop/history/panel.py" line="109"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="103"/>
+        <location filename="../../desktop/history/panel.py" line="110"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="104"/>
+        <location filename="../../desktop/history/panel.py" line="111"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="230"/>
+        <location filename="../../desktop/history/panel.py" line="237"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="255"/>
+        <location filename="../../desktop/history/panel.py" line="262"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="260"/>
+        <location filename="../../desktop/history/panel.py" line="267"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="263"/>
+        <location filename="../../desktop/history/panel.py" line="270"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="350"/>
+        <location filename="../../desktop/history/panel.py" line="370"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="356"/>
+        <location filename="../../desktop/history/panel.py" line="376"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="367"/>
+        <location filename="../../desktop/history/panel.py" line="387"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="369"/>
+        <location filename="../../desktop/history/panel.py" line="389"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="399"/>
+        <location filename="../../desktop/history/panel.py" line="419"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="418"/>
+        <location filename="../../desktop/history/panel.py" line="438"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -2387,141 +2387,141 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="68"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="69"/>
         <source>QUEUES</source>
         <translation>FILAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="74"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="209"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="75"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="210"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="220"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="76"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="77"/>
         <source>Pause after this call</source>
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="78"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
         <source>When the current call ends, pause with the reason chosen beside</source>
         <translation>Quando a chamada atual terminar, pausa com o motivo escolhido ao lado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="82"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="84"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="85"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="90"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="90"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="90"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="96"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="97"/>
         <source>Queues</source>
         <translation>Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="106"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="107"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="107"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="108"/>
         <source>Queue to join</source>
         <translation>Fila para entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="108"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="109"/>
         <source>Type a queue id and press Enter</source>
         <translation>Digite o id da fila e tecle Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="201"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="202"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="152"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="153"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="201"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="202"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="203"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="204"/>
         <source>Leave queue %1</source>
         <translation>Sair da fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="203"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="204"/>
         <source>Join queue %1</source>
         <translation>Entrar na fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="209"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="210"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="211"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="212"/>
         <source>Resume queue %1</source>
         <translation>Retomar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="211"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="212"/>
         <source>Pause queue %1</source>
         <translation>Pausar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="220"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="285"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="286"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="292"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="293"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="292"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="293"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="302"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="303"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="304"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="305"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="308"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
@@ -3952,73 +3952,79 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="43"/>
+        <location filename="../../desktop/shell/tray.py" line="44"/>
         <source>Ready</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="44"/>
+        <location filename="../../desktop/shell/tray.py" line="45"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="45"/>
+        <location filename="../../desktop/shell/tray.py" line="46"/>
         <source>In a call</source>
         <translation>Em chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="46"/>
+        <location filename="../../desktop/shell/tray.py" line="47"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="47"/>
+        <location filename="../../desktop/shell/tray.py" line="48"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="67"/>
+        <location filename="../../desktop/shell/tray.py" line="71"/>
         <source>Answer</source>
         <translation>Atender</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="70"/>
+        <location filename="../../desktop/shell/tray.py" line="74"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="73"/>
+        <location filename="../../desktop/shell/tray.py" line="77"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="79"/>
-        <location filename="../../desktop/shell/tray.py" line="141"/>
+        <location filename="../../desktop/shell/tray.py" line="83"/>
+        <location filename="../../desktop/shell/tray.py" line="137"/>
+        <source>Missed calls: %1</source>
+        <translation>Chamadas perdidas: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/tray.py" line="88"/>
+        <location filename="../../desktop/shell/tray.py" line="173"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="83"/>
+        <location filename="../../desktop/shell/tray.py" line="92"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="139"/>
+        <location filename="../../desktop/shell/tray.py" line="171"/>
         <source>Hide window</source>
         <translation>Ocultar janela</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="156"/>
+        <location filename="../../desktop/shell/tray.py" line="188"/>
         <source>Incoming call</source>
         <translation>Chamada recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="157"/>
+        <location filename="../../desktop/shell/tray.py" line="189"/>
         <source>Call from %1</source>
         <translation>Chamada de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="163"/>
+        <location filename="../../desktop/shell/tray.py" line="195"/>
         <source>Something went wrong</source>
         <translation>Algo deu errado</translation>
     </message>
@@ -4162,33 +4168,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="285"/>
+        <location filename="../../desktop/shell/runner.py" line="305"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="290"/>
+        <location filename="../../desktop/shell/runner.py" line="310"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="297"/>
+        <location filename="../../desktop/shell/runner.py" line="317"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="300"/>
+        <location filename="../../desktop/shell/runner.py" line="320"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="301"/>
+        <location filename="../../desktop/shell/runner.py" line="321"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="333"/>
+        <location filename="../../desktop/shell/runner.py" line="353"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>
