@@ -56,6 +56,7 @@ class AgentWindow(QMainWindow):
         self.controller = controller
         self._ramal = ramal
         self.setWindowIcon(icon("ramal"))
+        self.setAccessibleName(self.tr("Phone"))
         self.setStyleSheet(STYLESHEET)
         self.resize(1280, 720)
         self.setMinimumSize(1060, 620)

@@ -345,47 +345,52 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../desktop/agent/window.py" line="108"/>
+        <location filename="../../desktop/agent/window.py" line="59"/>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/window.py" line="109"/>
         <source>Answer Ctrl+Shift+A · Hang up Ctrl+Shift+H · Mute Ctrl+Shift+M · Pause Ctrl+Shift+P · Number Ctrl+L</source>
         <translation>Atender Ctrl+Shift+A · Desligar Ctrl+Shift+H · Mudo Ctrl+Shift+M · Pausa Ctrl+Shift+P · Número Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="118"/>
+        <location filename="../../desktop/agent/window.py" line="119"/>
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="127"/>
+        <location filename="../../desktop/agent/window.py" line="128"/>
         <source>&amp;Queues</source>
         <translation>&amp;Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="129"/>
+        <location filename="../../desktop/agent/window.py" line="130"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="197"/>
+        <location filename="../../desktop/agent/window.py" line="198"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="272"/>
+        <location filename="../../desktop/agent/window.py" line="273"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="281"/>
+        <location filename="../../desktop/agent/window.py" line="282"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="286"/>
+        <location filename="../../desktop/agent/window.py" line="287"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="305"/>
+        <location filename="../../desktop/agent/window.py" line="306"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
