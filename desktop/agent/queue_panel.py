@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +64,10 @@ class QueuePanel(QFrame):
         self._status_items: list[QTableWidgetItem] = []
         self._timer_items: list[QTableWidgetItem] = []
         self.reason_menu = QMenu(self)
+        self.reason_menu.setAccessibleName(self.tr("Why are you pausing?"))
+        self.reason_menu.aboutToHide.connect(self._menu_closing)
         self._reason_target = ""
+        self._reason_anchor: QWidget | None = None
 
         title = QLabel(self.tr("QUEUES"))
         title.setObjectName("cardTitle")
@@ -157,7 +160,18 @@ class QueuePanel(QFrame):
             action.setData(reason)
             action.triggered.connect(lambda _c=False, r=reason: self._reason_chosen(r))
         widget = anchor or self.pause_all_button
+        self._reason_anchor = widget
         self.reason_menu.popup(widget.mapToGlobal(QPoint(0, widget.height())))
+
+    def _menu_closing(self) -> None:
+        # Keyboard users carry on from the button that opened the menu, once it is gone.
+        QTimer.singleShot(0, self._focus_anchor)
+
+    def _focus_anchor(self) -> None:
+        anchor, self._reason_anchor = self._reason_anchor, None
+        if anchor is not None and anchor.isVisible() and anchor.isEnabled():
+            anchor.window().activateWindow()
+            anchor.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _reason_chosen(self, reason: PauseReason) -> None:
         self.pause_requested.emit(self._reason_target, reason)

@@ -2392,141 +2392,142 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="69"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="72"/>
         <source>QUEUES</source>
         <translation>FILAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="75"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="210"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="220"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="78"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="77"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="80"/>
         <source>Pause after this call</source>
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="82"/>
         <source>When the current call ends, pause with the reason chosen beside</source>
         <translation>Quando a chamada atual terminar, pausa com o motivo escolhido ao lado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="85"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="86"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="88"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="90"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="90"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="90"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="97"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="100"/>
         <source>Queues</source>
         <translation>Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="107"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="110"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="108"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
         <source>Queue to join</source>
         <translation>Fila para entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="109"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
         <source>Type a queue id and press Enter</source>
         <translation>Digite o id da fila e tecle Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="202"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="115"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="153"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="67"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="156"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="202"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="204"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
         <source>Leave queue %1</source>
         <translation>Sair da fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="204"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
         <source>Join queue %1</source>
         <translation>Entrar na fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="210"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="212"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
         <source>Resume queue %1</source>
         <translation>Retomar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="212"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
         <source>Pause queue %1</source>
         <translation>Pausar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="220"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="286"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="300"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="293"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="293"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="303"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="317"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="305"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="319"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="308"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="322"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
@@ -3913,43 +3914,43 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="35"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="37"/>
         <source>Transfer call</source>
         <extracomment>Sends the transfer; returns the problem to show under the field, or None when sent.</extracomment>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="41"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="45"/>
         <source>Transfer the call to</source>
         <translation>Transferir a chamada para</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="44"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="46"/>
         <source>Clear the number</source>
         <translation>Apagar o número</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="46"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="48"/>
         <source>&amp;Blind: transfer now and leave the call</source>
         <translation>&amp;Direta: transferir agora e sair da chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="47"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="49"/>
         <source>&amp;Attended: talk to them first, then transfer</source>
         <translation>&amp;Assistida: falar com o destino antes de transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="54"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="56"/>
         <source>&amp;Transfer</source>
         <translation>&amp;Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="60"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="62"/>
         <source>Transfer the call to:</source>
         <translation>Transferir a chamada para:</translation>
     </message>

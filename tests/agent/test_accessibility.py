@@ -7,7 +7,7 @@ from collections.abc import Callable
 from agent_fakes import FakeClock, FakeWebphone
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.agent.announcer import Announcer, announcement_for, spoken_duration
@@ -140,3 +140,45 @@ def test_the_announcement_reaches_the_accessibility_bridge(qtbot: QtBot) -> None
     assert blocker.args == ["Paused"]
     node = QAccessible.queryAccessibleInterface(announcer.status)
     assert node is not None and node.text(QAccessible.Text.Name) == "Paused"
+
+
+def test_focus_comes_back_to_the_field_after_a_transfer(
+    qtbot: QtBot, window: AgentWindow, phone: FakeWebphone
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+    ring(phone)
+    window.agent_actions.answer.trigger()
+    phone.status("conversando")
+    window.dialpad.focus_field()
+    qtbot.keySequence(window.dialpad.field, "Ctrl+Shift+T")
+    dialog = window.transfer_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.field, timeout=10_000)
+    qtbot.keyClicks(dialog.field, "4001")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert ("transferir", {"numeroTelefone": "4001"}) in phone.commands
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.dialpad.field, timeout=10_000)
+
+
+def test_focus_comes_back_to_pause_after_choosing_a_reason(
+    qtbot: QtBot, window: AgentWindow, phone: FakeWebphone
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+    ring(phone)
+    window.agent_actions.answer.trigger()
+    phone.status("conversando")
+    phone.status("encerrada")  # paused in the wrap-up after a call
+    phone.clear()
+    button = window.queue_panel.pause_all_button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    menu = window.queue_panel.reason_menu
+    qtbot.waitUntil(menu.isVisible, timeout=10_000)
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert phone.commands == [("pausarNaFila", {})]
+    phone.emit_event("pausou_na_fila")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button, timeout=10_000)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert phone.commands[-1] == ("despausarNaFila", {})
