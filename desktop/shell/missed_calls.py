@@ -19,7 +19,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from desktop.agent.state import AgentSnapshot, AgentState, Direction
 
@@ -94,19 +94,21 @@ def badge_text(count: int) -> str:
 
 def _badged(base: QPixmap, text: str) -> QPixmap:
     pixmap = QPixmap(base)
-    side = min(pixmap.width(), pixmap.height())
-    diameter = max(9.0, side * 0.62)
-    width = diameter if len(text) == 1 else diameter * (0.5 + 0.32 * len(text))
-    width = min(width, float(pixmap.width()))
-    rect = QRectF(pixmap.width() - width, 0, width, diameter)
+    side = float(min(pixmap.width(), pixmap.height()))
+    diameter = max(9.0, side * 0.5)
+    width = min(diameter * (1.0 + 0.3 * (len(text) - 1)), side)
+    outline = max(1.0, side * 0.04)
+    rect = QRectF(pixmap.width() - width, 0, width, diameter).adjusted(
+        outline / 2, outline / 2, -outline / 2, -outline / 2
+    )
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QPen(QColor("white"), outline))  # apart from a red icon, too
     painter.setBrush(QColor(BADGE_COLOUR))
-    painter.drawRoundedRect(rect, diameter / 2, diameter / 2)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(max(7, int(diameter * (0.72 if len(text) == 1 else 0.6))))
+    font.setPixelSize(max(7, int(diameter * (0.7 if len(text) == 1 else 0.55))))
     painter.setFont(font)
     painter.setPen(QColor("white"))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
