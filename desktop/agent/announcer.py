@@ -43,8 +43,13 @@ def spoken_duration(seconds: int) -> str:
     return QCoreApplication.translate("Announcer", "%1 s").replace("%1", str(secs))
 
 
-def announcement_for(previous: AgentSnapshot, snap: AgentSnapshot) -> str | None:
-    """What to say when the agent goes from ``previous`` to ``snap`` (None: nothing new)."""
+def announcement_for(
+    previous: AgentSnapshot, snap: AgentSnapshot, *, declined: bool = False
+) -> str | None:
+    """What to say when the agent goes from ``previous`` to ``snap`` (None: nothing new).
+
+    ``declined``: the agent refused the call that just ended (it was not missed).
+    """
     before, now = previous.state, snap.state
     call = snap.call
     if now is AgentState.RINGING and before is not AgentState.RINGING:
@@ -69,6 +74,8 @@ def announcement_for(previous: AgentSnapshot, snap: AgentSnapshot) -> str | None
             return QCoreApplication.translate("Announcer", "Call ended after %1").replace(
                 "%1", spoken_duration(seconds)
             )
+        if declined:
+            return QCoreApplication.translate("Announcer", "Call declined")
         if call is not None and call.direction is Direction.INBOUND:
             return QCoreApplication.translate("Announcer", "Missed call")
         return QCoreApplication.translate("Announcer", "Call ended, not answered")
@@ -127,12 +134,19 @@ class Announcer(QObject):
         )
         self._snap = AgentSnapshot()
         self._health = "ok"
+        self._declined = False
         self.history: list[str] = []
+
+    def note_declined(self) -> None:
+        """The agent refused the ringing call: its end is not a missed call."""
+        self._declined = True
 
     def follow(self, snap: AgentSnapshot) -> None:
         """Announce what changed since the last snapshot."""
         previous, self._snap = self._snap, snap
-        text = announcement_for(previous, snap)
+        text = announcement_for(previous, snap, declined=self._declined)
+        if snap.state is not AgentState.RINGING:
+            self._declined = False
         if text:
             urgent = snap.state in (AgentState.RINGING, AgentState.DISCONNECTED)
             self.announce(text, assertive=urgent)

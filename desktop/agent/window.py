@@ -148,6 +148,7 @@ class AgentWindow(QMainWindow):
         c.preferences_changed.connect(self._on_preferences)
         c.webphone.health_changed.connect(self.header.set_health)
         c.webphone.health_changed.connect(self.announcer.follow_health)
+        c.declined.connect(self.announcer.note_declined)
         a.dial.triggered.connect(self._dial)
         a.answer.triggered.connect(c.answer)
         a.decline.triggered.connect(c.decline)

@@ -77,6 +77,10 @@ class MissedCalls(QObject):
         if not answered:
             self._set(self._count + 1)
 
+    def declined(self) -> None:
+        """The agent refused the ringing call: it ends without counting."""
+        self._ringing = None
+
     def seen(self) -> None:
         """The agent saw them (History with the missed filter): the badge goes."""
         self._set(0)
@@ -186,6 +190,7 @@ def track_missed_calls(
     """Count ``agent``'s missed calls into ``badges``; History's missed view clears them."""
     missed = MissedCalls(agent)
     agent.changed.connect(missed.follow)
+    agent.declined.connect(missed.declined)
     if history is not None:
         history.missedCallsSeen.connect(missed.seen)
     for badge in badges:

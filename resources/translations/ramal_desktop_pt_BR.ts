@@ -279,42 +279,42 @@
 <context>
     <name>AgentController</name>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="163"/>
+        <location filename="../../desktop/agent/controller.py" line="164"/>
         <source>You can dial when the phone is ready and no call is in progress.</source>
         <translation>Você pode discar quando o telefone estiver disponível e sem chamada em andamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="169"/>
+        <location filename="../../desktop/agent/controller.py" line="170"/>
         <source>The call was not placed: see the message above.</source>
         <translation>A chamada não foi feita: veja a mensagem acima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="179"/>
+        <location filename="../../desktop/agent/controller.py" line="180"/>
         <source>The link has no valid number: %1</source>
         <translation>O link não tem um número válido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="231"/>
+        <location filename="../../desktop/agent/controller.py" line="236"/>
         <source>There is no call in progress to transfer.</source>
         <translation>Não há chamada em andamento para transferir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="238"/>
+        <location filename="../../desktop/agent/controller.py" line="243"/>
         <source>The transfer was not sent: see the message in the window.</source>
         <translation>A transferência não foi enviada: veja a mensagem na janela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="305"/>
+        <location filename="../../desktop/agent/controller.py" line="310"/>
         <source>The command was refused: %1.</source>
         <translation>O comando foi recusado: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="312"/>
+        <location filename="../../desktop/agent/controller.py" line="317"/>
         <source>The webphone is not ready yet (%1). Wait until the top of the window says “Ready”, or use Phone ▸ Reconnect.</source>
         <translation>O webphone ainda não está pronto (%1). Aguarde até o topo da janela mostrar “Disponível” ou use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="337"/>
+        <location filename="../../desktop/agent/controller.py" line="342"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -370,27 +370,27 @@
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="198"/>
+        <location filename="../../desktop/agent/window.py" line="199"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="273"/>
+        <location filename="../../desktop/agent/window.py" line="274"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="282"/>
+        <location filename="../../desktop/agent/window.py" line="283"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="287"/>
+        <location filename="../../desktop/agent/window.py" line="288"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="306"/>
+        <location filename="../../desktop/agent/window.py" line="307"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
@@ -560,87 +560,92 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="52"/>
+        <location filename="../../desktop/agent/announcer.py" line="57"/>
         <source>Incoming call from %1</source>
         <translation>Chamada recebida de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="53"/>
+        <location filename="../../desktop/agent/announcer.py" line="58"/>
         <source>unknown number</source>
         <translation>número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="58"/>
+        <location filename="../../desktop/agent/announcer.py" line="63"/>
         <source>Connected to %1</source>
         <translation>Em ligação com %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="60"/>
+        <location filename="../../desktop/agent/announcer.py" line="65"/>
         <source>Connected</source>
         <translation>Em ligação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="64"/>
+        <location filename="../../desktop/agent/announcer.py" line="69"/>
         <source>Call failed: %1</source>
         <translation>A chamada falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="69"/>
+        <location filename="../../desktop/agent/announcer.py" line="74"/>
         <source>Call ended after %1</source>
         <translation>Chamada encerrada após %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="73"/>
+        <location filename="../../desktop/agent/announcer.py" line="78"/>
+        <source>Call declined</source>
+        <translation>Chamada recusada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="80"/>
         <source>Missed call</source>
         <translation>Chamada perdida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="74"/>
+        <location filename="../../desktop/agent/announcer.py" line="81"/>
         <source>Call ended, not answered</source>
         <translation>Chamada encerrada sem atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="77"/>
+        <location filename="../../desktop/agent/announcer.py" line="84"/>
         <source>Phone disconnected: the connection dropped, reconnecting</source>
         <translation>Telefone desconectado: a conexão caiu, reconectando</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="81"/>
+        <location filename="../../desktop/agent/announcer.py" line="88"/>
         <source>Phone disconnected: %1</source>
         <translation>Telefone desconectado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="84"/>
+        <location filename="../../desktop/agent/announcer.py" line="91"/>
         <source>Phone disconnected</source>
         <translation>Telefone desconectado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="87"/>
+        <location filename="../../desktop/agent/announcer.py" line="94"/>
         <source>Phone connected, paused</source>
         <translation>Telefone conectado, em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="89"/>
+        <location filename="../../desktop/agent/announcer.py" line="96"/>
         <source>Phone connected, ready</source>
         <translation>Telefone conectado, disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="92"/>
+        <location filename="../../desktop/agent/announcer.py" line="99"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="94"/>
+        <location filename="../../desktop/agent/announcer.py" line="101"/>
         <source>Pause ended, taking calls</source>
         <translation>Pausa encerrada, recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="102"/>
+        <location filename="../../desktop/agent/announcer.py" line="109"/>
         <source>Webphone not working: %1</source>
         <translation>Webphone sem funcionar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="126"/>
+        <location filename="../../desktop/agent/announcer.py" line="133"/>
         <source>Latest change of the phone&apos;s state</source>
         <translation>Última mudança no estado do telefone</translation>
     </message>

@@ -182,3 +182,26 @@ def test_focus_comes_back_to_pause_after_choosing_a_reason(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is button, timeout=10_000)
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert phone.commands[-1] == ("despausarNaFila", {})
+
+
+def test_a_declined_call_is_not_announced_as_missed(
+    window: AgentWindow, phone: FakeWebphone
+) -> None:
+    heard = window.announcer.history
+    declined: list[bool] = []
+    window.controller.declined.connect(lambda: declined.append(True))
+    ring(phone)
+    window.agent_actions.decline.trigger()
+    phone.status("encerrada")
+    assert heard[-1] == "Call declined"
+    assert declined == [True]
+    window.controller.finish_wrap_up()
+    ring(phone, "+5548999990001")
+    phone.status("encerrada")  # the caller gave up
+    assert heard[-1] == "Missed call"
+    window.controller.finish_wrap_up()
+    ring(phone, "+5548999990002")
+    window.agent_actions.answer.trigger()
+    phone.status("conversando")
+    window.agent_actions.hang_up.trigger()
+    assert declined == [True]  # hanging up a call in progress declines nothing

@@ -105,6 +105,7 @@ def test_badge_shapes(qapp: QApplication) -> None:
 
 class FakeAgent(QObject):
     changed = Signal(object)
+    declined = Signal()
 
 
 @pytest.fixture
@@ -135,6 +136,10 @@ def test_history_shown_with_the_missed_filter_clears_the_badge(
         agent.changed.emit(AgentSnapshot(AgentState.RINGING, inbound("+5548999990001", at)))
         agent.changed.emit(AgentSnapshot(AgentState.READY))
     assert shown == [1, 2]
+    agent.changed.emit(AgentSnapshot(AgentState.RINGING, inbound("+5548999990009", T0)))
+    agent.declined.emit()  # refused by the agent: History calls it rejected, not missed
+    agent.changed.emit(AgentSnapshot(AgentState.ENDED, inbound("+5548999990009", T0)))
+    assert missed.count == 2
 
     tabs.setCurrentWidget(history)  # History, but every outcome: not seen yet
     assert missed.count == 2
