@@ -10,18 +10,28 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
+from jeepney import (
+    DBusAddress,
+    DBusErrorResponse,
+    MatchRule,
+    Properties,
+    message_bus,
+    new_method_call,
+)
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
 REGISTRY = "org.a11y.atspi.Registry"
 ROOT = "/org/a11y/atspi/accessible/root"
 ACCESSIBLE = "org.a11y.atspi.Accessible"
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+ANNOUNCEMENTS = MatchRule(
+    type="signal", interface="org.a11y.atspi.Event.Object", member="Announcement"
+)
 
 #: AT-SPI role names a user can operate: each needs a name a screen reader can say.
 INTERACTIVE_ROLES = frozenset(
@@ -111,6 +121,37 @@ class AtspiReader:
     def close(self) -> None:
         """Close the AT-SPI bus connection."""
         self._conn.close()
+
+    def listen_for_announcements(self) -> None:
+        """Ask the registry for ``object:announcement`` events and route them here.
+
+        Qt sends an event over AT-SPI only once some client registered for it, as Orca
+        does at start.
+        """
+        registry = DBusAddress(
+            "/org/a11y/atspi/registry", bus_name=REGISTRY, interface="org.a11y.atspi.Registry"
+        )
+        message = new_method_call(registry, "RegisterEvent", "s", ("object:announcement",))
+        self._conn.send_and_get_reply(message, timeout=10)
+        self._conn.send_and_get_reply(message_bus.AddMatch(ANNOUNCEMENTS), timeout=10)
+
+    def announcements(self, until: Callable[[str], bool], timeout: float) -> list[str]:
+        """Texts announced, in order, until one satisfies ``until`` (or the time is up)."""
+        heard: list[str] = []
+        deadline = time.monotonic() + timeout
+        with self._conn.filter(ANNOUNCEMENTS, bufsize=1000) as queue:
+            while time.monotonic() < deadline:
+                try:
+                    message = self._conn.recv_until_filtered(
+                        queue, timeout=max(0.1, deadline - time.monotonic())
+                    )
+                except TimeoutError:
+                    break
+                variant = message.body[3]
+                heard.append(str(variant[1]))
+                if until(heard[-1]):
+                    break
+        return heard
 
     def _call(self, name: str, path: str, method: str, signature: str = "", *args: Any) -> Any:
         target = DBusAddress(path, bus_name=name, interface=ACCESSIBLE)

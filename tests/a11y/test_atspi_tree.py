@@ -3,14 +3,18 @@
 Runs the real app (``python -m desktop --sandbox``) on Xvfb with a private session bus
 and AT-SPI bus, reads its tree over D-Bus and fails on any push button, check box,
 combo box, text field, spin box, slider, tab or menu item of the agent window (and of
-the main window's tabs and menus it lives in) without a name. Linux only; on Linux it
-fails, never skips, when Xvfb, dbus-daemon or at-spi2-core are missing.
+the main window's tabs and menus it lives in) without a name; with a standalone sandbox,
+listens as a screen reader does for the announcements of a connection and a ring. Linux
+only; on Linux it fails, never skips, when Xvfb, dbus-daemon or at-spi2-core are missing.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -112,6 +116,56 @@ def test_every_control_of_the_agent_window_is_named(
     assert missing == [], "\n".join(missing) + "\n\n" + frame.outline()
     controls = [n for node in checked for n in node.walk() if n.role in ("push button", "text")]
     assert len(controls) >= 25  # the whole window was read, not an empty shell
+
+
+@pytest.fixture
+def standalone_sandbox() -> Iterator[str]:
+    command = [sys.executable, "-m", "desktop.sandbox", "--host", "127.0.0.1", "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--token", "sandbox-token"], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert process.stdout is not None
+    base_url = process.stdout.readline().strip()  # its first line is its base URL
+    try:
+        assert base_url.startswith("http://127.0.0.1:"), base_url
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def ring(base_url: str, ramal: str, numero: str) -> None:
+    request = urllib.request.Request(
+        base_url + "/_sandbox/ring",
+        data=json.dumps({"ramal": ramal, "numero": numero}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.loads(response.read())["entregue"]
+
+
+def test_state_changes_reach_the_screen_reader(
+    desktop: PrivateDesktop, standalone_sandbox: str, tmp_path: Path
+) -> None:
+    reader = AtspiReader(desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    try:
+        reader.listen_for_announcements()
+        desktop.run(
+            [sys.executable, "-m", "desktop", "--sandbox", "--api-url", standalone_sandbox],
+            QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+            QT_QPA_PLATFORM="xcb",
+            RAMAL_DESKTOP_HOME=str(tmp_path / "home"),
+            RAMAL_DESKTOP_LANG="en",
+            PYTHONPATH=str(ROOT),
+        )
+        connected = reader.announcements(lambda text: text.startswith("Phone connected"), WAIT)
+        assert connected[-1:] == ["Phone connected, ready"], connected
+        ring(standalone_sandbox, "4000", "+5548999990000")
+        rang = reader.announcements(lambda text: text.startswith("Incoming"), WAIT)
+        assert rang[-1:] == ["Incoming call from +55 48 99999-0000"], rang
+    finally:
+        reader.close()
 
 
 def test_the_check_fails_on_an_unnamed_button(desktop: PrivateDesktop) -> None:
