@@ -27,6 +27,7 @@ class Banner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_button = QPushButton()
+        self.action_button.setAccessibleName(self.tr("What to do"))
         self.action_button.clicked.connect(self._run_action)
         self.action_button.hide()
         self.close_button = QToolButton()
@@ -73,6 +74,7 @@ class Banner(QFrame):
         self.text.setText(text)
         self._action = action
         self.action_button.setText(action_text)
+        self.action_button.setAccessibleName(action_text or self.tr("What to do"))
         self.action_button.setVisible(action is not None and bool(action_text))
         self.setAccessibleDescription(text)
         self.show()

@@ -62,6 +62,7 @@ class AgentController(QObject):
     pauses_changed = Signal()  # the pause log changed
     preferences_changed = Signal(object)  # AgentPreferences
     quality_sampled = Signal()  # a stats_webphone report was added to the history
+    declined = Signal()  # the agent refused the ringing call: it is not a missed one
 
     def __init__(
         self,
@@ -197,11 +198,15 @@ class AgentController(QObject):
 
     def decline(self) -> bool:
         """Refuse the ringing call (the protocol hangs it up)."""
-        return self._snap.state is AgentState.RINGING and self._send(self._webphone.desligar)
+        return self._snap.state is AgentState.RINGING and self.hang_up()
 
     def hang_up(self) -> bool:
         """End the call (or stop ringing/dialing)."""
-        return self._snap.in_call and self._send(self._webphone.desligar)
+        ringing = self._snap.state is AgentState.RINGING
+        sent = self._snap.in_call and self._send(self._webphone.desligar)
+        if sent and ringing:
+            self.declined.emit()
+        return sent
 
     def send_dtmf(self, digits: str) -> bool:
         """Send keypad tones during a call."""

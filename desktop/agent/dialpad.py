@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,12 @@ _LETTERS = {
 }
 
 
+def name_clear_button(field: QLineEdit, name: str) -> None:
+    """Give the field's clear button (a bare icon) a name screen readers can say."""
+    for button in field.findChildren(QToolButton):
+        button.setAccessibleName(name)
+
+
 class KeyButton(QPushButton):
     """A pad key: the digit large, its letters small beneath."""
 
@@ -39,6 +46,8 @@ class KeyButton(QPushButton):
         self.key = key
         self.setObjectName("key")
         self.setAccessibleName(key)
+        if key in _LETTERS:
+            self.setAccessibleDescription(_LETTERS[key])
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the number field
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMaximumHeight(72)
@@ -80,6 +89,7 @@ class DialPad(QFrame):
         self.field.setClearButtonEnabled(True)
         self.field.setMaxLength(64)
         self.field.setAccessibleName(self.tr("Number to call"))
+        name_clear_button(self.field, self.tr("Clear the number"))
         self.field.returnPressed.connect(self._on_return)
         self.field.textEdited.connect(lambda _text: self.clear_error())
         self.field.installEventFilter(self)

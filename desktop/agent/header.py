@@ -103,6 +103,7 @@ class AgentHeader(QFrame):
         self.ramal.setObjectName("ramal")
         self.state = QLabel()
         self.state.setObjectName("statePill")
+        self.state.setAccessibleDescription(self.tr("Phone state"))
         self.detail = QLabel()
         self.detail.setObjectName("muted")
         self.quality = QualityIndicator()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,7 +64,10 @@ class QueuePanel(QFrame):
         self._status_items: list[QTableWidgetItem] = []
         self._timer_items: list[QTableWidgetItem] = []
         self.reason_menu = QMenu(self)
+        self.reason_menu.setAccessibleName(self.tr("Why are you pausing?"))
+        self.reason_menu.aboutToHide.connect(self._menu_closing)
         self._reason_target = ""
+        self._reason_anchor: QWidget | None = None
 
         title = QLabel(self.tr("QUEUES"))
         title.setObjectName("cardTitle")
@@ -74,9 +78,15 @@ class QueuePanel(QFrame):
         self.pause_all_button = ActionButton(pause_action, self.tr("Pause…"))
         self.pause_all_button.setIcon(pause_action.icon())
         self.after_call = QCheckBox(self.tr("Pause after this call"))
+        self.after_call.setAccessibleDescription(
+            self.tr("When the current call ends, pause with the reason chosen beside")
+        )
         self.after_call.toggled.connect(self.pause_after_call_toggled)
         self.after_call_reason = QComboBox()
         self.after_call_reason.setAccessibleName(self.tr("Reason of the pause after the call"))
+        self.after_call_reason.setAccessibleDescription(
+            self.tr("Reason of the pause after the call")
+        )
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -87,6 +97,7 @@ class QueuePanel(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setShowGrid(False)
+        self.table.setAccessibleName(self.tr("Queues"))
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -97,6 +108,8 @@ class QueuePanel(QFrame):
 
         self.join_field = QLineEdit()
         self.join_field.setPlaceholderText(self.tr("Queue id"))
+        self.join_field.setAccessibleName(self.tr("Queue to join"))
+        self.join_field.setAccessibleDescription(self.tr("Type a queue id and press Enter"))
         self.join_field.setMaxLength(64)
         self.join_field.returnPressed.connect(self._join_typed)
         self.join_button = QPushButton(self.tr("Join"))
@@ -147,7 +160,18 @@ class QueuePanel(QFrame):
             action.setData(reason)
             action.triggered.connect(lambda _c=False, r=reason: self._reason_chosen(r))
         widget = anchor or self.pause_all_button
+        self._reason_anchor = widget
         self.reason_menu.popup(widget.mapToGlobal(QPoint(0, widget.height())))
+
+    def _menu_closing(self) -> None:
+        # Keyboard users carry on from the button that opened the menu, once it is gone.
+        QTimer.singleShot(0, self._focus_anchor)
+
+    def _focus_anchor(self) -> None:
+        anchor, self._reason_anchor = self._reason_anchor, None
+        if anchor is not None and anchor.isVisible() and anchor.isEnabled():
+            anchor.window().activateWindow()
+            anchor.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _reason_chosen(self, reason: PauseReason) -> None:
         self.pause_requested.emit(self._reason_target, reason)
@@ -190,9 +214,19 @@ class QueuePanel(QFrame):
             )
             join = self._button(row, "join")
             join.setText(self.tr("Leave") if member else self.tr("Join"))
+            join.setAccessibleName(
+                (self.tr("Leave queue %1") if member else self.tr("Join queue %1")).replace(
+                    "%1", fila_id
+                )
+            )
             join.setEnabled(online)
             pause = self._button(row, "pause")
             pause.setText(self.tr("Resume") if paused else self.tr("Pause…"))
+            pause.setAccessibleName(
+                (self.tr("Resume queue %1") if paused else self.tr("Pause queue %1")).replace(
+                    "%1", fila_id
+                )
+            )
             pause.setEnabled(online and member is not None)
         self.join_button.setEnabled(online)
         self.join_field.setEnabled(online)
@@ -221,6 +255,21 @@ class QueuePanel(QFrame):
                 button.clicked.connect(lambda _c=False, f=fila_id, n=name: self._row_clicked(f, n))
                 box.addWidget(button)
             self.table.setCellWidget(row, 3, cell)
+        self._order_focus()
+
+    def _order_focus(self) -> None:
+        # Row buttons are made after the field below the table: Tab must still go down.
+        chain = self.focus_chain
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    @property
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's controls in the order Tab visits them."""
+        chain: list[QWidget] = [self.pause_all_button, self.after_call, self.after_call_reason]
+        for row in range(len(self._rows)):
+            chain += [self._button(row, "join"), self._button(row, "pause")]
+        return [*chain, self.join_field, self.join_button]
 
     def _button(self, row: int, name: str) -> QPushButton:
         cell = self.table.cellWidget(row, 3)

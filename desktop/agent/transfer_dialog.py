@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.agent.dialpad import name_clear_button
 
 #: Sends the transfer; returns the problem to show under the field, or None when sent.
 SubmitTransfer = Callable[[str, bool], "str | None"]
@@ -38,6 +42,8 @@ class TransferDialog(QDialog):
         self.field.setObjectName("dialField")
         self.field.setPlaceholderText(self.tr("Number or ramal"))
         self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName(self.tr("Transfer the call to"))
+        name_clear_button(self.field, self.tr("Clear the number"))
         self.field.textEdited.connect(lambda _text: self.set_error(""))
         self.blind = QRadioButton(self.tr("&Blind: transfer now and leave the call"))
         self.attended = QRadioButton(self.tr("&Attended: talk to them first, then transfer"))
@@ -54,6 +60,7 @@ class TransferDialog(QDialog):
         buttons.accepted.connect(self.send)
         buttons.rejected.connect(self.reject)
         prompt = QLabel(self.tr("Transfer the call to:"))
+        prompt.setBuddy(self.field)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(prompt)
@@ -62,16 +69,28 @@ class TransferDialog(QDialog):
         layout.addWidget(self.blind)
         layout.addWidget(self.attended)
         layout.addWidget(buttons)
+        self._return_focus: QWidget | None = None
+        self.finished.connect(self._give_focus_back)
 
     def start(self, *, attended: bool) -> None:
         """Show the dialog (without blocking) with the mode chosen, the field empty."""
         (self.attended if attended else self.blind).setChecked(True)
+        if not self.isVisible():
+            self._return_focus = QApplication.focusWidget()
         self.field.clear()
         self.set_error("")
         self.show()
         self.raise_()
         self.activateWindow()
         self.field.setFocus()
+
+    def _give_focus_back(self) -> None:
+        # Keyboard users carry on where they were, whatever the window manager does.
+        target, self._return_focus = self._return_focus, None
+        if target is None or not shiboken6.isValid(target) or not target.isVisible():
+            return
+        target.window().activateWindow()
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def set_error(self, message: str) -> None:
         """Show ``message`` under the field."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.agent.actions import AgentActions
+from desktop.agent.announcer import Announcer
 from desktop.agent.banner import Banner
 from desktop.agent.call_panel import CallPanel
 from desktop.agent.controller import AgentController
@@ -55,6 +56,7 @@ class AgentWindow(QMainWindow):
         self.controller = controller
         self._ramal = ramal
         self.setWindowIcon(icon("ramal"))
+        self.setAccessibleName(self.tr("Phone"))
         self.setStyleSheet(STYLESHEET)
         self.resize(1280, 720)
         self.setMinimumSize(1060, 620)
@@ -70,6 +72,7 @@ class AgentWindow(QMainWindow):
         self.transfer_dialog = TransferDialog(self._transfer, self)
         self.troubleshooting = TroubleshootingDialog(controller.webphone, self)
         self.incoming = IncomingAlert(self, ring_player, tray, self)
+        self.announcer = Announcer(self)
         self.confirmation: QMessageBox | None = None
         self._build_layout()
         self._build_menus()
@@ -108,6 +111,7 @@ class AgentWindow(QMainWindow):
             )
         )
         hints.setObjectName("muted")
+        self.statusBar().addWidget(self.announcer.status, 1)
         self.statusBar().addPermanentWidget(hints)
 
     def _build_menus(self) -> None:
@@ -143,6 +147,8 @@ class AgentWindow(QMainWindow):
         c.call_details.connect(self._on_call_details)
         c.preferences_changed.connect(self._on_preferences)
         c.webphone.health_changed.connect(self.header.set_health)
+        c.webphone.health_changed.connect(self.announcer.follow_health)
+        c.declined.connect(self.announcer.note_declined)
         a.dial.triggered.connect(self._dial)
         a.answer.triggered.connect(c.answer)
         a.decline.triggered.connect(c.decline)
@@ -245,6 +251,7 @@ class AgentWindow(QMainWindow):
         self._refresh_queues(snap)
         self._after(True)
         self.incoming.update(snap)
+        self.announcer.follow(snap)
         if snap.state is not AgentState.TALKING and self.transfer_dialog.isVisible():
             self.transfer_dialog.reject()
         title = f"{APP_NAME} — {state_words(snap)}"

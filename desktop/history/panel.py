@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import RamalApiError
+from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
 from desktop.history.csv_export import default_columns, write_csv, write_xlsx, xlsx_available
 from desktop.history.details import DetailsPane
@@ -57,7 +59,12 @@ _WIDTHS = {Column.DATE: 140, Column.DIRECTION: 80, Column.ORIGIN: 118, Column.DE
 
 
 class HistoryPanel(QWidget):
-    """Call history of one profile: opens from the cache, refreshes in the background."""
+    """Call history of one profile: opens from the cache, refreshes in the background.
+
+    ``missedCallsSeen`` fires whenever the panel is on screen filtered to missed calls.
+    """
+
+    missedCallsSeen = Signal()
 
     def __init__(
         self,
@@ -303,6 +310,19 @@ class HistoryPanel(QWidget):
     @Slot(object)
     def _filter_changed(self, spec: FilterSpec) -> None:
         self.model.set_filter(spec)
+        self._missed_seen()
+
+    def show_missed(self) -> None:
+        """Filter to the missed calls (the tray's "Missed calls" entry)."""
+        self.filter_bar.chips[Outcome.MISSED].click()
+
+    def _missed_seen(self) -> None:
+        if self.isVisible() and self.filter_bar.spec().outcome is Outcome.MISSED:
+            self.missedCallsSeen.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102
+        super().showEvent(event)
+        self._missed_seen()
 
     @Slot(dict, int, int)
     def _counts_changed(self, counts: dict[str, int], visible: int, total: int) -> None:

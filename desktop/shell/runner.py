@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from desktop.agent.controller import AgentController
 from desktop.agent.state import AgentSnapshot, AgentState, Direction
 from desktop.cli import LaunchOptions
 from desktop.session import Session, open_profile_session
@@ -26,6 +27,7 @@ from desktop.shell.autostart import set_start_at_login
 from desktop.shell.diagnostics import copy_diagnostics, open_log_folder
 from desktop.shell.links import LinkError, dial_request_from_args
 from desktop.shell.logging_setup import register_secret
+from desktop.shell.missed_calls import LauncherEntry, track_missed_calls
 from desktop.shell.notices import show_notices
 from desktop.shell.screen_pop import open_screen_pop
 from desktop.shell.self_test import SANDBOX_TEST_NUMBER, SelfTestReport, run_self_test
@@ -177,6 +179,7 @@ class WorkspaceRunner(QObject):
         agent = ws.agent
         if agent is not None:
             agent.changed.connect(self._on_agent_changed)
+            self._track_missed_calls(ws, agent, tray)
         if tray is None:
             return
         tray.toggleWindowRequested.connect(
@@ -199,6 +202,23 @@ class WorkspaceRunner(QObject):
                 agent.unpause(None)
 
         tray.pauseRequested.connect(pause)
+
+    def _track_missed_calls(
+        self, ws: Workspace, agent: AgentController, tray: TrayIcon | None
+    ) -> None:
+        badges: list[Callable[[int], object]] = [] if tray is None else [tray.set_missed]
+        if LauncherEntry.supported():
+            badges.append(LauncherEntry().update)
+        track_missed_calls(agent, ws.history, badges)
+        history = ws.history
+        if history is not None and tray is not None:
+
+            def show_missed() -> None:
+                ws.window.bring_to_front()
+                ws.window.show_panel("history")
+                history.show_missed()
+
+            tray.missedCallsRequested.connect(show_missed)
 
     def _on_agent_changed(self, snapshot: AgentSnapshot) -> None:
         """Raise the window, notify and screen-pop when a call rings or is answered."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from desktop import APP_NAME
 from desktop.agent.state import AgentSnapshot, AgentState
 from desktop.shell.icons import named_icon
+from desktop.shell.missed_calls import badge_icon
 
 __all__ = ["CloseToTray", "TrayIcon", "TrayState", "tray_state_for"]
 
@@ -58,10 +59,13 @@ class TrayIcon(QObject):
     toggleWindowRequested = Signal()
     quitRequested = Signal()
     notificationClicked = Signal()
+    missedCallsRequested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._state = TrayState.OFFLINE
+        self._detail = ""
+        self._missed = 0
         self._menu = QMenu()
         self.answer_action = self._action(
             QCoreApplication.translate("TrayIcon", "Answer"), self.answerRequested.emit
@@ -75,6 +79,11 @@ class TrayIcon(QObject):
         self.pause_action.triggered.connect(self._on_pause)
         self._menu.addAction(self.pause_action)
         self._menu.addSeparator()
+        self.missed_action = self._action(
+            QCoreApplication.translate("TrayIcon", "Missed calls: %1").replace("%1", "0"),
+            self.missedCallsRequested.emit,
+        )
+        self.missed_action.setVisible(False)
         self.window_action = self._action(
             QCoreApplication.translate("TrayIcon", "Show window"), self.toggleWindowRequested.emit
         )
@@ -117,12 +126,35 @@ class TrayIcon(QObject):
         """Remove the icon from the tray."""
         self.tray.hide()
 
+    @property
+    def missed_count(self) -> int:
+        """The missed calls the badge shows (0: no badge)."""
+        return self._missed
+
+    def set_missed(self, count: int) -> None:
+        """Draw ``count`` on the icon and offer to show the missed calls (0 clears)."""
+        self._missed = max(0, count)
+        text = QCoreApplication.translate("TrayIcon", "Missed calls: %1").replace(
+            "%1", str(self._missed)
+        )
+        self.missed_action.setText(text)
+        self.missed_action.setVisible(self._missed > 0)
+        self._show()
+
+    def _show(self) -> None:
+        state, detail = self._state, self._detail
+        self.tray.setIcon(badge_icon(named_icon(f"tray-{state.value}"), self._missed))
+        lines = [f"{APP_NAME} — {state_label(state)}"]
+        if detail:
+            lines.append(detail)
+        if self._missed:
+            lines.append(self.missed_action.text())
+        self.tray.setToolTip("\n".join(lines))
+
     def set_state(self, state: TrayState, detail: str = "") -> None:
         """Change icon, tooltip and which quick actions are enabled."""
-        self._state = state
-        self.tray.setIcon(named_icon(f"tray-{state.value}"))
-        tooltip = f"{APP_NAME} — {state_label(state)}"
-        self.tray.setToolTip(f"{tooltip}\n{detail}" if detail else tooltip)
+        self._state, self._detail = state, detail
+        self._show()
         self.answer_action.setEnabled(state is TrayState.RINGING)
         self.hangup_action.setEnabled(state in (TrayState.RINGING, TrayState.IN_CALL))
         self.pause_action.setEnabled(state in (TrayState.READY, TrayState.PAUSED))

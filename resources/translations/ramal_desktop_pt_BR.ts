@@ -279,42 +279,42 @@
 <context>
     <name>AgentController</name>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="168"/>
+        <location filename="../../desktop/agent/controller.py" line="169"/>
         <source>You can dial when the phone is ready and no call is in progress.</source>
         <translation>Você pode discar quando o telefone estiver disponível e sem chamada em andamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="174"/>
+        <location filename="../../desktop/agent/controller.py" line="175"/>
         <source>The call was not placed: see the message above.</source>
         <translation>A chamada não foi feita: veja a mensagem acima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="184"/>
+        <location filename="../../desktop/agent/controller.py" line="185"/>
         <source>The link has no valid number: %1</source>
         <translation>O link não tem um número válido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="236"/>
+        <location filename="../../desktop/agent/controller.py" line="241"/>
         <source>There is no call in progress to transfer.</source>
         <translation>Não há chamada em andamento para transferir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="243"/>
+        <location filename="../../desktop/agent/controller.py" line="248"/>
         <source>The transfer was not sent: see the message in the window.</source>
         <translation>A transferência não foi enviada: veja a mensagem na janela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="310"/>
+        <location filename="../../desktop/agent/controller.py" line="315"/>
         <source>The command was refused: %1.</source>
         <translation>O comando foi recusado: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="317"/>
+        <location filename="../../desktop/agent/controller.py" line="322"/>
         <source>The webphone is not ready yet (%1). Wait until the top of the window says “Ready”, or use Phone ▸ Reconnect.</source>
         <translation>O webphone ainda não está pronto (%1). Aguarde até o topo da janela mostrar “Disponível” ou use Telefone ▸ Reconectar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/controller.py" line="342"/>
+        <location filename="../../desktop/agent/controller.py" line="347"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -322,17 +322,22 @@
 <context>
     <name>AgentHeader</name>
     <message>
-        <location filename="../../desktop/agent/header.py" line="124"/>
+        <location filename="../../desktop/agent/header.py" line="106"/>
+        <source>Phone state</source>
+        <translation>Estado do telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/header.py" line="125"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/header.py" line="145"/>
+        <location filename="../../desktop/agent/header.py" line="146"/>
         <source>Webphone not working — reconnecting: %1</source>
         <translation>Webphone com problema — reconectando: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/header.py" line="148"/>
+        <location filename="../../desktop/agent/header.py" line="149"/>
         <source>The connection dropped — reconnecting…</source>
         <translation>A conexão caiu — reconectando…</translation>
     </message>
@@ -340,47 +345,52 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../desktop/agent/window.py" line="106"/>
+        <location filename="../../desktop/agent/window.py" line="59"/>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/window.py" line="109"/>
         <source>Answer Ctrl+Shift+A · Hang up Ctrl+Shift+H · Mute Ctrl+Shift+M · Pause Ctrl+Shift+P · Number Ctrl+L</source>
         <translation>Atender Ctrl+Shift+A · Desligar Ctrl+Shift+H · Mudo Ctrl+Shift+M · Pausa Ctrl+Shift+P · Número Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="115"/>
+        <location filename="../../desktop/agent/window.py" line="119"/>
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="124"/>
+        <location filename="../../desktop/agent/window.py" line="128"/>
         <source>&amp;Queues</source>
         <translation>&amp;Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="126"/>
+        <location filename="../../desktop/agent/window.py" line="130"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="193"/>
+        <location filename="../../desktop/agent/window.py" line="199"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="267"/>
+        <location filename="../../desktop/agent/window.py" line="274"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="276"/>
+        <location filename="../../desktop/agent/window.py" line="283"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="281"/>
+        <location filename="../../desktop/agent/window.py" line="288"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="300"/>
+        <location filename="../../desktop/agent/window.py" line="307"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
@@ -533,14 +543,128 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="33"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="39"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="43"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="57"/>
+        <source>Incoming call from %1</source>
+        <translation>Chamada recebida de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="58"/>
+        <source>unknown number</source>
+        <translation>número desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="63"/>
+        <source>Connected to %1</source>
+        <translation>Em ligação com %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="65"/>
+        <source>Connected</source>
+        <translation>Em ligação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="69"/>
+        <source>Call failed: %1</source>
+        <translation>A chamada falhou: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="74"/>
+        <source>Call ended after %1</source>
+        <translation>Chamada encerrada após %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="78"/>
+        <source>Call declined</source>
+        <translation>Chamada recusada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="80"/>
+        <source>Missed call</source>
+        <translation>Chamada perdida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="81"/>
+        <source>Call ended, not answered</source>
+        <translation>Chamada encerrada sem atendimento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="84"/>
+        <source>Phone disconnected: the connection dropped, reconnecting</source>
+        <translation>Telefone desconectado: a conexão caiu, reconectando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="88"/>
+        <source>Phone disconnected: %1</source>
+        <translation>Telefone desconectado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="91"/>
+        <source>Phone disconnected</source>
+        <translation>Telefone desconectado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="94"/>
+        <source>Phone connected, paused</source>
+        <translation>Telefone conectado, em pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="96"/>
+        <source>Phone connected, ready</source>
+        <translation>Telefone conectado, disponível</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="99"/>
+        <source>Paused</source>
+        <translation>Em pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="101"/>
+        <source>Pause ended, taking calls</source>
+        <translation>Pausa encerrada, recebendo chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="109"/>
+        <source>Webphone not working: %1</source>
+        <translation>Webphone sem funcionar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/announcer.py" line="133"/>
+        <source>Latest change of the phone&apos;s state</source>
+        <translation>Última mudança no estado do telefone</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
-        <location filename="../../desktop/agent/banner.py" line="35"/>
+        <location filename="../../desktop/agent/banner.py" line="30"/>
+        <location filename="../../desktop/agent/banner.py" line="77"/>
+        <source>What to do</source>
+        <translation>O que fazer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/banner.py" line="36"/>
         <source>Dismiss</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/banner.py" line="36"/>
+        <location filename="../../desktop/agent/banner.py" line="37"/>
         <source>Dismiss message</source>
         <translation>Fechar mensagem</translation>
     </message>
@@ -1108,29 +1232,34 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="75"/>
-        <location filename="../../desktop/agent/dialpad.py" line="155"/>
+        <location filename="../../desktop/agent/dialpad.py" line="84"/>
+        <location filename="../../desktop/agent/dialpad.py" line="165"/>
         <source>DIAL</source>
         <translation>DISCAR</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="79"/>
-        <location filename="../../desktop/agent/dialpad.py" line="154"/>
+        <location filename="../../desktop/agent/dialpad.py" line="88"/>
+        <location filename="../../desktop/agent/dialpad.py" line="164"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="82"/>
+        <location filename="../../desktop/agent/dialpad.py" line="91"/>
         <source>Number to call</source>
         <translation>Número a chamar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="149"/>
+        <location filename="../../desktop/agent/dialpad.py" line="92"/>
+        <source>Clear the number</source>
+        <translation>Apagar o número</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/dialpad.py" line="159"/>
         <source>Keys send tones</source>
         <translation>Digitar tons</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/dialpad.py" line="150"/>
+        <location filename="../../desktop/agent/dialpad.py" line="160"/>
         <source>KEYPAD — TONES</source>
         <translation>TECLADO — TONS</translation>
     </message>
@@ -1400,112 +1529,112 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="81"/>
+        <location filename="../../desktop/history/panel.py" line="88"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="81"/>
+        <location filename="../../desktop/history/panel.py" line="88"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="82"/>
+        <location filename="../../desktop/history/panel.py" line="89"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="83"/>
+        <location filename="../../desktop/history/panel.py" line="90"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="83"/>
+        <location filename="../../desktop/history/panel.py" line="90"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="91"/>
+        <location filename="../../desktop/history/panel.py" line="98"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="95"/>
+        <location filename="../../desktop/history/panel.py" line="102"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="98"/>
+        <location filename="../../desktop/history/panel.py" line="105"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="100"/>
+        <location filename="../../desktop/history/panel.py" line="107"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="103"/>
+        <location filename="../../desktop/history/panel.py" line="110"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="104"/>
+        <location filename="../../desktop/history/panel.py" line="111"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="105"/>
+        <location filename="../../desktop/history/panel.py" line="112"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="235"/>
+        <location filename="../../desktop/history/panel.py" line="242"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="260"/>
+        <location filename="../../desktop/history/panel.py" line="267"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="265"/>
+        <location filename="../../desktop/history/panel.py" line="272"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="268"/>
+        <location filename="../../desktop/history/panel.py" line="275"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="355"/>
+        <location filename="../../desktop/history/panel.py" line="375"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="361"/>
+        <location filename="../../desktop/history/panel.py" line="381"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="372"/>
+        <location filename="../../desktop/history/panel.py" line="392"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="374"/>
+        <location filename="../../desktop/history/panel.py" line="394"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="404"/>
+        <location filename="../../desktop/history/panel.py" line="424"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="423"/>
+        <location filename="../../desktop/history/panel.py" line="443"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -2283,100 +2412,142 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="68"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="72"/>
         <source>QUEUES</source>
         <translation>FILAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="74"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="195"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="200"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="78"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="76"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="80"/>
         <source>Pause after this call</source>
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="86"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="88"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="99"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="110"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="102"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="192"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="115"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="143"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="67"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="156"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="192"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="82"/>
+        <source>When the current call ends, pause with the reason chosen beside</source>
+        <translation>Quando a chamada atual terminar, pausa com o motivo escolhido ao lado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="100"/>
+        <source>Queues</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
+        <source>Queue to join</source>
+        <translation>Fila para entrar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
+        <source>Type a queue id and press Enter</source>
+        <translation>Digite o id da fila e tecle Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="195"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
+        <source>Leave queue %1</source>
+        <translation>Sair da fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
+        <source>Join queue %1</source>
+        <translation>Entrar na fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="200"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
+        <source>Resume queue %1</source>
+        <translation>Retomar a fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
+        <source>Pause queue %1</source>
+        <translation>Pausar a fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="251"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="300"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="258"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="258"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="268"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="317"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="270"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="319"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="273"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="322"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
@@ -3763,33 +3934,43 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="33"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="37"/>
         <source>Transfer call</source>
         <extracomment>Sends the transfer; returns the problem to show under the field, or None when sent.</extracomment>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="39"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
         <source>Number or ramal</source>
         <translation>Número ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="42"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="45"/>
+        <source>Transfer the call to</source>
+        <translation>Transferir a chamada para</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="46"/>
+        <source>Clear the number</source>
+        <translation>Apagar o número</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="48"/>
         <source>&amp;Blind: transfer now and leave the call</source>
         <translation>&amp;Direta: transferir agora e sair da chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="43"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="49"/>
         <source>&amp;Attended: talk to them first, then transfer</source>
         <translation>&amp;Assistida: falar com o destino antes de transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="50"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="56"/>
         <source>&amp;Transfer</source>
         <translation>&amp;Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/transfer_dialog.py" line="56"/>
+        <location filename="../../desktop/agent/transfer_dialog.py" line="62"/>
         <source>Transfer the call to:</source>
         <translation>Transferir a chamada para:</translation>
     </message>
@@ -3797,73 +3978,79 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="43"/>
+        <location filename="../../desktop/shell/tray.py" line="44"/>
         <source>Ready</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="44"/>
+        <location filename="../../desktop/shell/tray.py" line="45"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="45"/>
+        <location filename="../../desktop/shell/tray.py" line="46"/>
         <source>In a call</source>
         <translation>Em chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="46"/>
+        <location filename="../../desktop/shell/tray.py" line="47"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="47"/>
+        <location filename="../../desktop/shell/tray.py" line="48"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="67"/>
+        <location filename="../../desktop/shell/tray.py" line="71"/>
         <source>Answer</source>
         <translation>Atender</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="70"/>
+        <location filename="../../desktop/shell/tray.py" line="74"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="73"/>
+        <location filename="../../desktop/shell/tray.py" line="77"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="79"/>
-        <location filename="../../desktop/shell/tray.py" line="141"/>
+        <location filename="../../desktop/shell/tray.py" line="83"/>
+        <location filename="../../desktop/shell/tray.py" line="137"/>
+        <source>Missed calls: %1</source>
+        <translation>Chamadas perdidas: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/tray.py" line="88"/>
+        <location filename="../../desktop/shell/tray.py" line="173"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="83"/>
+        <location filename="../../desktop/shell/tray.py" line="92"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="139"/>
+        <location filename="../../desktop/shell/tray.py" line="171"/>
         <source>Hide window</source>
         <translation>Ocultar janela</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="156"/>
+        <location filename="../../desktop/shell/tray.py" line="188"/>
         <source>Incoming call</source>
         <translation>Chamada recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="157"/>
+        <location filename="../../desktop/shell/tray.py" line="189"/>
         <source>Call from %1</source>
         <translation>Chamada de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/tray.py" line="163"/>
+        <location filename="../../desktop/shell/tray.py" line="195"/>
         <source>Something went wrong</source>
         <translation>Algo deu errado</translation>
     </message>
@@ -4007,33 +4194,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="287"/>
+        <location filename="../../desktop/shell/runner.py" line="307"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="292"/>
+        <location filename="../../desktop/shell/runner.py" line="312"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="299"/>
+        <location filename="../../desktop/shell/runner.py" line="319"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="302"/>
+        <location filename="../../desktop/shell/runner.py" line="322"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="303"/>
+        <location filename="../../desktop/shell/runner.py" line="323"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="335"/>
+        <location filename="../../desktop/shell/runner.py" line="355"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

@@ -1,0 +1,185 @@
+"""The agent window as a screen reader sees it: every control named, over real AT-SPI.
+
+Runs the real app (``python -m desktop --sandbox``) on Xvfb with a private session bus
+and AT-SPI bus, reads its tree over D-Bus and fails on any push button, check box,
+combo box, text field, spin box, slider, tab or menu item of the agent window (and of
+the main window's tabs and menus it lives in) without a name; with a standalone sandbox,
+listens as a screen reader does for the announcements of a connection and a ring. Linux
+only; on Linux it fails, never skips, when Xvfb, dbus-daemon or at-spi2-core are missing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+if not sys.platform.startswith("linux"):
+    pytest.skip("AT-SPI is the Linux accessibility bus", allow_module_level=True)
+
+from atspi import AtspiReader, DesktopError, Node, PrivateDesktop, unnamed_controls
+from jeepney import DBusErrorResponse
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+WAIT = 120  # seconds: the first start of Chromium on a busy machine
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[PrivateDesktop]:
+    session = PrivateDesktop(tmp_path)
+    try:
+        session.start()
+        yield session
+    finally:
+        session.close()
+
+
+def wait_for_tree(desktop: PrivateDesktop, app_name: str, ready: Callable[[Node], bool]) -> Node:
+    """The application's tree once ``ready`` says it is complete."""
+    reader = AtspiReader(desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    deadline = time.monotonic() + WAIT
+    last: Node | None = None
+    try:
+        while time.monotonic() < deadline:
+            for name, bus_name, path in reader.applications():
+                if name != app_name:
+                    continue
+                try:
+                    last = reader.tree(bus_name, path)
+                except (DBusErrorResponse, DesktopError):  # widgets come and go while it starts
+                    continue
+                if ready(last):
+                    return last
+            time.sleep(1)
+    finally:
+        reader.close()
+    outline = last.outline() if last is not None else "(not registered)"
+    raise AssertionError(f"{app_name} did not show its window over AT-SPI:\n{outline}")
+
+
+def agent_frame(app: Node) -> Node | None:
+    """The agent window: the frame inside the main window's frame."""
+    for top in app.children:
+        for node in top.walk():
+            if node is not top and node.role == "frame":
+                return node
+    return None
+
+
+def main_tabs_and_menus(app: Node) -> list[Node]:
+    """The main window's menu bar and its tab list (the shallowest ones)."""
+    found: list[Node] = []
+    for top in app.children:
+        queue = [top]
+        seen_roles: set[str] = set()
+        while queue:
+            node = queue.pop(0)
+            if node.role in ("menu bar", "page tab list") and node.role not in seen_roles:
+                seen_roles.add(node.role)
+                found.append(node)
+            queue.extend(node.children)
+    return found
+
+
+def agent_ready(app: Node) -> bool:
+    frame = agent_frame(app)
+    if frame is None:
+        return False
+    buttons = [n for n in frame.walk() if n.role == "push button"]
+    return len(buttons) >= 20 and any(n.role == "menu bar" for n in frame.walk())
+
+
+def test_every_control_of_the_agent_window_is_named(
+    desktop: PrivateDesktop, tmp_path: Path
+) -> None:
+    app = desktop.run(
+        [sys.executable, "-m", "desktop", "--sandbox"],
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        QT_QPA_PLATFORM="xcb",
+        RAMAL_DESKTOP_HOME=str(tmp_path / "home"),
+        PYTHONPATH=str(ROOT),
+    )
+    tree = wait_for_tree(desktop, "Ramal Desktop", agent_ready)
+    assert app.poll() is None
+    frame = agent_frame(tree)
+    assert frame is not None
+    checked = [frame, *main_tabs_and_menus(tree)]
+    assert {node.role for node in checked} >= {"frame", "menu bar", "page tab list"}
+    missing = [problem for node in checked for problem in unnamed_controls(node)]
+    assert missing == [], "\n".join(missing) + "\n\n" + frame.outline()
+    controls = [n for node in checked for n in node.walk() if n.role in ("push button", "text")]
+    assert len(controls) >= 25  # the whole window was read, not an empty shell
+
+
+@pytest.fixture
+def standalone_sandbox() -> Iterator[str]:
+    command = [sys.executable, "-m", "desktop.sandbox", "--host", "127.0.0.1", "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--token", "sandbox-token"], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert process.stdout is not None
+    base_url = process.stdout.readline().strip()  # its first line is its base URL
+    try:
+        assert base_url.startswith("http://127.0.0.1:"), base_url
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def ring(base_url: str, ramal: str, numero: str) -> None:
+    request = urllib.request.Request(
+        base_url + "/_sandbox/ring",
+        data=json.dumps({"ramal": ramal, "numero": numero}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.loads(response.read())["entregue"]
+
+
+def test_state_changes_reach_the_screen_reader(
+    desktop: PrivateDesktop, standalone_sandbox: str, tmp_path: Path
+) -> None:
+    reader = AtspiReader(desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    try:
+        reader.listen_for_announcements()
+        desktop.run(
+            [sys.executable, "-m", "desktop", "--sandbox", "--api-url", standalone_sandbox],
+            QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+            QT_QPA_PLATFORM="xcb",
+            RAMAL_DESKTOP_HOME=str(tmp_path / "home"),
+            RAMAL_DESKTOP_LANG="en",
+            PYTHONPATH=str(ROOT),
+        )
+        connected = reader.announcements(lambda text: text.startswith("Phone connected"), WAIT)
+        assert connected[-1:] == ["Phone connected, ready"], connected
+        ring(standalone_sandbox, "4000", "+5548999990000")
+        rang = reader.announcements(lambda text: text.startswith("Incoming"), WAIT)
+        assert rang[-1:] == ["Incoming call from +55 48 99999-0000"], rang
+    finally:
+        reader.close()
+
+
+def test_the_check_fails_on_an_unnamed_button(desktop: PrivateDesktop) -> None:
+    desktop.run(
+        [sys.executable, str(HERE / "unnamed_button_app.py")],
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        QT_QPA_PLATFORM="xcb",
+    )
+    tree = wait_for_tree(
+        desktop,
+        "Unnamed button check",
+        lambda app: sum(n.role == "push button" for n in app.walk()) == 2,
+    )
+    missing = unnamed_controls(tree)
+    assert len(missing) == 1
+    assert missing[0].endswith("push button ''")
+    assert tree.find("push button", "Named") is not None
