@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from desktop.api.models import Call, CallLeg, LegType, RamalReceivedCall
+from desktop.api.models.parsing import RawRecord
 from desktop.history.outcome import Outcome, classify_call, reason_text
 
 __all__ = [
@@ -215,5 +216,7 @@ def _plain(value: object) -> object:
 
 
 def raw_text(raw: object) -> str:
-    """Compact JSON of a raw record (what the cache keeps)."""
+    """JSON of a raw record (what the cache keeps): the bytes received when there are any."""
+    if isinstance(raw, RawRecord):
+        return raw.text()
     return json.dumps(_plain(raw), ensure_ascii=False, separators=(",", ":"), default=str)
