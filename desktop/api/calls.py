@@ -17,9 +17,11 @@ from desktop.api.config import Host
 from desktop.api.downloads import Progress as DownloadProgress
 from desktop.api.downloads import download_to
 from desktop.api.errors import ValidationError
+from desktop.api.models.call_wire import decode_call
 from desktop.api.models.calls import Call, parse_call
-from desktop.api.models.page import Page, parse_page
+from desktop.api.models.page import Page
 from desktop.api.models.parsing import expect_object, require_id
+from desktop.api.models.report_body import decode_page
 from desktop.api.paging import Report
 from desktop.api.transport import ApiTransport
 from desktop.api.wire import (
@@ -119,8 +121,25 @@ class CallsApi:
             params["origem"] = national_number(origem, "origem")
         if destino:
             params["destino"] = national_number(destino, "destino")
-        dados = await self._transport.request("GET", Host.V1, "/chamada/relatorio", params=params)
-        return parse_page(dados, parse_call, posicao=posicao, limite=limite, what="chamadas")
+
+        def decode(status: int, body: bytes, kind: str | None, wait: float | None) -> Page[Call]:
+            return decode_page(
+                status,
+                body,
+                kind,
+                wait,
+                decode_item=decode_call,
+                parse_item=parse_call,
+                posicao=posicao,
+                limite=limite,
+                what="chamadas",
+            )
+
+        page = await self._transport.request(
+            "GET", Host.V1, "/chamada/relatorio", params=params, decode=decode
+        )
+        assert isinstance(page, Page)  # what ``decode`` returns
+        return page
 
     def report(
         self,
