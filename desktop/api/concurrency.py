@@ -1,8 +1,9 @@
 """How many page requests may be in flight: more while the server keeps up, fewer when not.
 
 :class:`AdaptiveConcurrency` starts with a few requests in flight and grows by one for
-every answer that came back about as fast as the quickest so far (doubling each round
-trip until the first sign of trouble, then one more per round trip). An HTTP 429, a 5xx
+every answer while answers (smoothed) come back about as fast as the quickest so far
+(doubling each round trip until the first sign of trouble, then one more per round
+trip). An HTTP 429, a 5xx
 or a network failure halves it, at most once per round trip; a ``Retry-After`` stops new
 requests until it has passed. It never exceeds its cap.
 
@@ -31,9 +32,9 @@ __all__ = [
 #: The most page requests in flight unless the caller says otherwise.
 DEFAULT_MAX_CONCURRENCY: Final = 32
 _INITIAL: Final = 8
-#: An answer slower than this many times the quickest one says the server is loaded.
-_LATENCY_SLACK: Final = 2.0
-_LATENCY_FLOOR: Final = 0.02
+#: Answers (smoothed) slower than this many times the quickest one: the server is loaded.
+_LATENCY_SLACK: Final = 3.0
+_LATENCY_FLOOR: Final = 0.05
 
 #: ``(HTTP status or None for a network failure, seconds taken, Retry-After seconds)``.
 AttemptObserver = Callable[[int | None, float, float | None], None]
@@ -78,7 +79,7 @@ class AdaptiveConcurrency:
         self._sleep = sleep
         self._slow_start = True
         self._quickest: float | None = None
-        self._round_trip = 0.1
+        self._round_trip: float | None = None
         self._last_cut = -float("inf")
         self._paused_until = -float("inf")
         self._waiters: list[asyncio.Future[None]] = []
@@ -135,9 +136,11 @@ class AdaptiveConcurrency:
         if _pushes_back(status):
             self._cut(now)
             return
-        self._round_trip = 0.8 * self._round_trip + 0.2 * elapsed
+        smoothed = self._round_trip = (
+            elapsed if self._round_trip is None else 0.8 * self._round_trip + 0.2 * elapsed
+        )
         quickest = self._quickest = min(self._quickest or elapsed, elapsed)
-        if elapsed > quickest * _LATENCY_SLACK + _LATENCY_FLOOR:
+        if smoothed > quickest * _LATENCY_SLACK + _LATENCY_FLOOR:
             self._slow_start = False  # the server slows down: hold
             return
         grown = self._window + (1.0 if self._slow_start else 1.0 / self._window)
@@ -146,7 +149,7 @@ class AdaptiveConcurrency:
 
     def _cut(self, now: float) -> None:
         # Answers to requests sent before the last cut say nothing new: one cut per round trip.
-        if now - self._last_cut < self._round_trip:
+        if now - self._last_cut < (self._round_trip or _LATENCY_FLOOR):
             return
         self._last_cut = now
         self._slow_start = False
