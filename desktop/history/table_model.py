@@ -54,7 +54,21 @@ class CallTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[HistoryRow]) -> None:
         """Replace every row; the current filter and sort are kept."""
-        self._engine = FilterEngine(rows)
+        self.set_engine(self.prepare(rows))
+
+    def prepare(self, rows: Sequence[HistoryRow]) -> FilterEngine:
+        """An engine over ``rows`` with the current filter and sort worked out.
+
+        Touches nothing of Qt: call it from a worker thread for large periods, then hand
+        the result to :meth:`set_engine` on the GUI thread.
+        """
+        engine = FilterEngine(rows)
+        engine.apply(self._spec, self._sort, self._descending)
+        return engine
+
+    def set_engine(self, engine: FilterEngine) -> None:
+        """Show the rows of a prepared engine (see :meth:`prepare`)."""
+        self._engine = engine
         self._refresh()
 
     def rows(self) -> list[HistoryRow]:
