@@ -11,7 +11,6 @@ record keeps the bytes received (:class:`RawRecord`).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Final
@@ -42,7 +41,7 @@ Id = int | str | None
 Seconds = int | str | None
 
 
-class _LegWire(msgspec.Struct):
+class _LegWire(msgspec.Struct, gc=False):  # scalars only: no cycles to collect
     numero: str | None = None
     tipo: str | None = None
     status: str | None = None
@@ -59,7 +58,7 @@ class _LegWire(msgspec.Struct):
     bina_destino: str | None = None
 
 
-class _CallWire(msgspec.Struct):
+class _CallWire(msgspec.Struct, gc=False):
     id: int | str
     data_criacao: datetime | None = None
     ativa: bool | None = None
@@ -93,12 +92,6 @@ def _reason_code(motivo: str) -> int | None:
     return code
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=PROVIDER_TZ)
-
-
 def _seconds(preferred: Seconds, text: Seconds) -> int | None:
     if type(preferred) is int and preferred >= 0:
         return preferred
@@ -106,51 +99,58 @@ def _seconds(preferred: Seconds, text: Seconds) -> int | None:
     return seconds if seconds is not None else parse_duration(text)
 
 
-def _id(value: Id) -> int | str | None:
-    return value if type(value) is int else parse_id(value)
-
-
 def _leg(wire: _LegWire | None) -> CallLeg:
     if wire is None:
         return _EMPTY_LEG
     status, tipo, preco, motivo = wire.status, wire.tipo, wire.preco, wire.motivo_desconexao
+    started = wire.data_inicio
+    if started is not None and started.tzinfo is None:
+        started = started.replace(tzinfo=PROVIDER_TZ)
+    total, billed, talk = (
+        wire.duracao_segundos,
+        wire.duracao_cobrada_segundos,
+        wire.duracao_falada_segundos,
+    )
+    # Positional, in CallLeg's field order: this runs twice for every row of a report.
     return CallLeg(
-        numero=wire.numero,
-        tipo=None if tipo is None else _LEG_TYPE.get(tipo) or parse_enum(LegType, tipo),
-        status=None if status is None else _LEG_STATUS.get(status) or parse_enum(LegStatus, status),
-        data_inicio=_aware(wire.data_inicio),
-        duracao_segundos=_seconds(wire.duracao_segundos, wire.duracao),
-        duracao_cobrada_segundos=_seconds(wire.duracao_cobrada_segundos, wire.duracao_cobrada),
-        duracao_falada_segundos=_seconds(wire.duracao_falada_segundos, wire.duracao_falada),
-        preco=preco if preco is None or preco.is_finite() else None,
-        motivo_desconexao=motivo,
-        motivo_desconexao_codigo=None if motivo is None else _reason_code(motivo),
-        bina_origem=wire.bina_origem,
-        bina_destino=wire.bina_destino,
+        wire.numero,
+        None if tipo is None else _LEG_TYPE.get(tipo) or parse_enum(LegType, tipo),
+        None if status is None else _LEG_STATUS.get(status) or parse_enum(LegStatus, status),
+        started,
+        total if type(total) is int and total >= 0 else _seconds(total, wire.duracao),
+        billed if type(billed) is int and billed >= 0 else _seconds(billed, wire.duracao_cobrada),
+        talk if type(talk) is int and talk >= 0 else _seconds(talk, wire.duracao_falada),
+        preco if preco is None or preco.is_finite() else None,
+        motivo,
+        None if motivo is None else _reason_code(motivo),
+        wire.bina_origem,
+        wire.bina_destino,
     )
 
 
 def _fast(wire: _CallWire, raw: RawRecord) -> Call:
-    ident = _id(wire.id)
+    ident = wire.id if type(wire.id) is int else parse_id(wire.id)
     if ident is None:
         raise shape_error("chamada has no 'id'")
-    status = wire.status_geral
+    status, created = wire.status_geral, wire.data_criacao
+    if created is not None and created.tzinfo is None:
+        created = created.replace(tzinfo=PROVIDER_TZ)
+    cliente, conta, ramal = wire.cliente_id, wire.conta_id, wire.ramal_id_origem
+    # Positional, in Call's field order.
     return Call(
-        id=ident,
-        data_criacao=_aware(wire.data_criacao),
-        ativa=wire.ativa,
-        url_gravacao=wire.url_gravacao or None,
-        cliente_id=_id(wire.cliente_id),
-        conta_id=_id(wire.conta_id),
-        ramal_id_origem=_id(wire.ramal_id_origem),
-        tags=wire.tags,
-        detecta_caixa=wire.detecta_caixa,
-        status_geral=(
-            None if status is None else _CALL_STATUS.get(status) or parse_enum(CallStatus, status)
-        ),
-        origem=_leg(wire.origem),
-        destino=_leg(wire.destino),
-        raw=raw,
+        ident,
+        created,
+        wire.ativa,
+        wire.url_gravacao or None,
+        cliente if cliente is None or type(cliente) is int else parse_id(cliente),
+        conta if conta is None or type(conta) is int else parse_id(conta),
+        ramal if ramal is None or type(ramal) is int else parse_id(ramal),
+        wire.tags,
+        wire.detecta_caixa,
+        None if status is None else _CALL_STATUS.get(status) or parse_enum(CallStatus, status),
+        _leg(wire.origem),
+        _leg(wire.destino),
+        raw,
     )
 
 
@@ -167,4 +167,4 @@ def decode_call(data: bytes) -> Call:
         value = json.loads(data)
     except ValueError as exc:
         raise shape_error(f"chamada is not JSON: {exc}") from None
-    return replace(parse_call(value), raw=raw)
+    return msgspec.structs.replace(parse_call(value), raw=raw)
