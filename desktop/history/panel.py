@@ -37,12 +37,12 @@ from desktop.history.details import DetailsPane
 from desktop.history.download_dialog import DownloadDialog
 from desktop.history.downloads import DEFAULT_TEMPLATE, DownloadQueue, DownloadResult
 from desktop.history.filter_bar import FilterBar
-from desktop.history.filters import Column, FilterEngine, FilterSpec
+from desktop.history.filters import Column, FilterSpec
 from desktop.history.ranges import Preset, preset_range
 from desktop.history.rating_dialog import RatingDialog
 from desktop.history.rows import HistoryRow
 from desktop.history.source import HistorySource, day_bounds
-from desktop.history.table_model import CallTableModel
+from desktop.history.table_model import CallTableModel, PreparedRows
 from desktop.history.words import outcome_label
 
 __all__ = ["HistoryPanel"]
@@ -291,7 +291,7 @@ class HistoryPanel(QWidget):
             self.progress.setValue(done)
             self.progress.setFormat(f"{done}/{total}")
 
-    def _set_engine(self, engine: FilterEngine) -> None:
+    def _set_engine(self, engine: PreparedRows) -> None:
         current = self.details.current()
         self.model.set_engine(engine)
         self.filter_bar.set_ramais(self.model.ramais())
