@@ -7,7 +7,9 @@ Hosts follow the shared contract: the v1 host for everything but ``transfer`` an
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -52,6 +54,16 @@ class TransferLeg(StrEnum):
 
     ORIGEM = "origem"
     DESTINO = "destino"
+
+
+@dataclass(frozen=True, slots=True)
+class _ReportAnswer:
+    """A report page's final answer, kept undecoded."""
+
+    status: int
+    body: bytes
+    content_type: str | None
+    retry_after: float | None
 
 
 def _created_id(dados: object, what: str) -> int | str:
@@ -122,24 +134,23 @@ class CallsApi:
         if destino:
             params["destino"] = national_number(destino, "destino")
 
-        def decode(status: int, body: bytes, kind: str | None, wait: float | None) -> Page[Call]:
-            return decode_page(
-                status,
-                body,
-                kind,
-                wait,
-                decode_item=decode_call,
-                parse_item=parse_call,
-                posicao=posicao,
-                limite=limite,
-                what="chamadas",
-            )
-
-        page = await self._transport.request(
-            "GET", Host.V1, "/chamada/relatorio", params=params, decode=decode
+        answer = await self._transport.request(
+            "GET", Host.V1, "/chamada/relatorio", params=params, decode=_ReportAnswer
         )
-        assert isinstance(page, Page)  # what ``decode`` returns
-        return page
+        assert isinstance(answer, _ReportAnswer)  # what ``decode`` returns
+        # Decoded in a worker thread: the event loop (the window's, in the app) stays free.
+        return await asyncio.to_thread(
+            decode_page,
+            answer.status,
+            answer.body,
+            answer.content_type,
+            answer.retry_after,
+            decode_item=decode_call,
+            parse_item=parse_call,
+            posicao=posicao,
+            limite=limite,
+            what="chamadas",
+        )
 
     def report(
         self,

@@ -86,8 +86,9 @@ class AdaptiveConcurrency:
         self.in_flight = 0
         #: The most requests ever in flight at once.
         self.peak = 0
-        #: How often the window was halved.
+        #: How often the window was halved, and how many 429 answers came.
         self.cuts = 0
+        self.refusals = 0
 
     @property
     def limit(self) -> int:
@@ -134,6 +135,7 @@ class AdaptiveConcurrency:
         if retry_after is not None and retry_after > 0:
             self._paused_until = max(self._paused_until, now + retry_after)
         if _pushes_back(status):
+            self.refusals += status == 429
             self._cut(now)
             return
         smoothed = self._round_trip = (

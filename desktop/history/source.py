@@ -8,7 +8,8 @@ report. Cancelling or closing the stream cancels the pending pages.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable
+import asyncio
+from collections.abc import AsyncGenerator, Callable, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -74,9 +75,11 @@ class HistorySource:
         pages = report.stream(concurrency=self.concurrency, progress=progress)
         async with aclosing(pages):
             async for page in pages:
-                yield self._keep([_fetched(call) for call in page.items])
+                # Rows are built in a worker thread: the window's event loop stays free.
+                yield await asyncio.to_thread(self._rows, page.items)
 
-    def _keep(self, fetched: list[FetchedCall]) -> list[FetchedCall]:
+    def _rows(self, calls: Sequence[Call]) -> list[FetchedCall]:
+        fetched = [_fetched(call) for call in calls]
         wanted = self.ramal
         if not wanted:
             return fetched
