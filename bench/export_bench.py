@@ -12,13 +12,16 @@ other against the same server:
 * export: ``python -m desktop export calls --output FILE`` as a new process, timed from
   spawn to exit (start-up, imports, every page, CSV written and renamed into place).
 
-The ratio is from the same run. The export's CSV is checked to hold every call.
+The ratio is from the same run. The export's CSV is checked to hold every call. With
+``BEFORE=DIR`` (a checkout of older code, e.g. ``git archive`` of a commit) the export is
+also timed from that tree, in the same run.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -38,25 +41,33 @@ DELAY_MS = NUMBERS[0] if NUMBERS else 50
 RUNS = NUMBERS[1] if len(NUMBERS) > 1 else 3
 START, END = date.today() - timedelta(days=31), date.today()
 ROOT = Path(__file__).resolve().parents[1]
+SEQUENTIAL_CPU: list[float] = []
+BEFORE = Path(os.environ["BEFORE"]) if os.environ.get("BEFORE") else None
 
 
 async def sequential(base_url: str, token: str) -> tuple[float, int]:
     hosts = ApiHosts.single(base_url)
     async with TotalVoiceClient(token, ApiConfig(hosts=hosts)) as client:
         await client.chamadas.report_page(START, END, limite=1)  # connection open
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         count = 0
         async for _call in client.chamadas.report(START, END).items(200):
             count += 1
+        SEQUENTIAL_CPU.append(time.process_time() - cpu)
         return time.perf_counter() - began, count
 
 
-def export(base_url: str, token: str, target: Path) -> float:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def export(base_url: str, token: str, target: Path, tree: Path = ROOT) -> float:
     env = dict(os.environ, RAMAL_DESKTOP_TOKEN=token)
     argv = [sys.executable, "-m", "desktop", "export", "calls", "--from", str(START)]
     argv += ["--to", str(END), "--api-url", base_url, "--output", str(target)]
     began = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(argv, env=env, cwd=tree, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - began
     assert done.returncode == 0, done.stderr
     return elapsed
@@ -90,13 +101,22 @@ def main() -> None:
             export(base_url, token, target)  # untimed: sandbox JSON built, files cached
             for run in range(1, RUNS + 1):
                 seq, count = asyncio.run(sequential(base_url, token))
+                cpu = children_cpu()
                 exp = export(base_url, token, target)
+                exp_cpu = children_cpu() - cpu
                 lines = target.read_bytes().count(b"\r\n") - 1
                 assert lines == count >= TARGET, (lines, count)
-                print(
-                    f"  run {run}: sequential {seq:.2f}s, export {exp:.2f}s, "
-                    f"ratio {seq / exp:.1f}x ({lines} rows)"
+                line = (
+                    f"  run {run}: sequential {seq:.2f}s, export {exp:.2f}s, ratio {seq / exp:.1f}x"
                 )
+                if BEFORE:
+                    cpu = children_cpu()
+                    old = export(base_url, token, target, BEFORE)
+                    old_cpu = children_cpu() - cpu
+                    line += f"; older code's export {old:.2f}s ({old_cpu:.2f}s CPU)"
+                    line += f", ratio {seq / old:.1f}x"
+                line += f"; CPU: sequential {SEQUENTIAL_CPU[-1]:.2f}s, export {exp_cpu:.2f}s"
+                print(line + f" ({lines} rows)")
     finally:
         child.stdin.close()  # type: ignore[union-attr]
         child.wait(10)
