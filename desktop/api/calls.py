@@ -7,7 +7,9 @@ Hosts follow the shared contract: the v1 host for everything but ``transfer`` an
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -17,9 +19,11 @@ from desktop.api.config import Host
 from desktop.api.downloads import Progress as DownloadProgress
 from desktop.api.downloads import download_to
 from desktop.api.errors import ValidationError
+from desktop.api.models.call_wire import decode_call
 from desktop.api.models.calls import Call, parse_call
-from desktop.api.models.page import Page, parse_page
+from desktop.api.models.page import Page
 from desktop.api.models.parsing import expect_object, require_id
+from desktop.api.models.report_body import decode_page
 from desktop.api.paging import Report
 from desktop.api.transport import ApiTransport
 from desktop.api.wire import (
@@ -50,6 +54,16 @@ class TransferLeg(StrEnum):
 
     ORIGEM = "origem"
     DESTINO = "destino"
+
+
+@dataclass(frozen=True, slots=True)
+class _ReportAnswer:
+    """A report page's final answer, kept undecoded."""
+
+    status: int
+    body: bytes
+    content_type: str | None
+    retry_after: float | None
 
 
 def _created_id(dados: object, what: str) -> int | str:
@@ -119,8 +133,24 @@ class CallsApi:
             params["origem"] = national_number(origem, "origem")
         if destino:
             params["destino"] = national_number(destino, "destino")
-        dados = await self._transport.request("GET", Host.V1, "/chamada/relatorio", params=params)
-        return parse_page(dados, parse_call, posicao=posicao, limite=limite, what="chamadas")
+
+        answer = await self._transport.request(
+            "GET", Host.V1, "/chamada/relatorio", params=params, decode=_ReportAnswer
+        )
+        assert isinstance(answer, _ReportAnswer)  # what ``decode`` returns
+        # Decoded in a worker thread: the event loop (the window's, in the app) stays free.
+        return await asyncio.to_thread(
+            decode_page,
+            answer.status,
+            answer.body,
+            answer.content_type,
+            answer.retry_after,
+            decode_item=decode_call,
+            parse_item=parse_call,
+            posicao=posicao,
+            limite=limite,
+            what="chamadas",
+        )
 
     def report(
         self,

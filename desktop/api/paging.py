@@ -1,4 +1,4 @@
-"""Walking ``posicao``/``limite`` reports: sequentially, or several pages at once.
+"""Walking ``posicao``/``limite`` reports: sequentially, or streamed with pages in flight.
 
 A page fetcher is ``fetch_page(posicao, limite) -> Page[T]``. Paging stops on an empty
 page, on a page shorter than the page size, once ``total`` rows were read (when the
@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import aclosing
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
+from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY, AdaptiveConcurrency, observing
+from desktop.api.errors import ApiError
 from desktop.api.models.page import Page
 from desktop.api.wire import MAX_PAGE_SIZE
 
@@ -24,6 +27,7 @@ __all__ = [
     "fetch_all_concurrent",
     "iter_items",
     "iter_pages",
+    "stream_pages",
 ]
 
 log = logging.getLogger(__name__)
@@ -31,6 +35,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 FetchPage = Callable[[int, int], Awaitable[Page[T]]]
 Progress = Callable[[int, int | None], None]
+#: 429 answers one page may meet (after the transport's own retries) before failing.
+_MAX_REFUSALS: Final = 20
 
 
 def _page_size(requested: int) -> int:
@@ -81,64 +87,137 @@ async def iter_items(
             yield item
 
 
+async def _fetch_paced(
+    fetch_page: FetchPage[T], posicao: int, limite: int, pacing: AdaptiveConcurrency
+) -> Page[T]:
+    """One page within the pacing's bound, telling it how every attempt went.
+
+    A 429 the transport gave up on is not the report's failure: the page waits for the
+    ``Retry-After`` (or a round of back-off) and is asked again.
+    """
+    refusals = 0
+    while True:
+        await pacing.acquire()
+        try:
+            with observing(pacing.record):
+                return await fetch_page(posicao, limite)
+        except ApiError as exc:
+            if not exc.is_rate_limited or refusals >= _MAX_REFUSALS:
+                raise
+            refusals += 1
+            pacing.record(429, 0.0, exc.retry_after if exc.retry_after else 1.0)
+        finally:
+            pacing.release()
+
+
+async def stream_pages(
+    fetch_page: FetchPage[T],
+    *,
+    page_size: int = MAX_PAGE_SIZE,
+    concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
+    progress: Progress | None = None,
+) -> AsyncGenerator[Page[T], None]:
+    """Yield a report's pages in order while the next ones are in flight.
+
+    The first page tells ``total``; later pages are then requested together, as many at
+    once as an :class:`AdaptiveConcurrency` allows (``concurrency`` is its cap, or the
+    limiter itself), and yielded in report order as soon as each one and all before it
+    have arrived. At most the cap's worth of pages waits here for the consumer, so a
+    report of any size takes bounded memory. Without ``total`` pages are read one after
+    the other. ``progress`` gets ``(rows read so far, total or None)`` after each page.
+    Closing the generator, cancelling the consumer or a failing page cancels every page
+    request still pending; the failure is raised.
+    """
+    pacing = (
+        concurrency
+        if isinstance(concurrency, AdaptiveConcurrency)
+        else AdaptiveConcurrency(concurrency)
+    )
+    size = _page_size(page_size)
+    first = await _fetch_paced(fetch_page, 0, size, pacing)
+    if progress is not None:
+        progress(len(first.items), first.total)
+    if not first.items:
+        return
+    yield first
+    done = len(first.items)
+    step = min(size, first.limite)
+    if _is_last(first, size, done):
+        return
+    if first.total is None or done < step:
+        previous: Sequence[T] = first.items
+        while True:
+            page = await _fetch_paced(fetch_page, done, step, pacing)
+            if not page.items or _repeats(page, previous):
+                return
+            done += len(page.items)
+            if progress is not None:
+                progress(done, first.total)
+            yield page
+            if _is_last(page, step, done):
+                return
+            previous = page.items
+    else:
+        async for page in _ordered(fetch_page, first, step, pacing, progress):
+            yield page
+
+
+async def _ordered(
+    fetch_page: FetchPage[T],
+    first: Page[T],
+    step: int,
+    pacing: AdaptiveConcurrency,
+    progress: Progress | None,
+) -> AsyncGenerator[Page[T], None]:
+    total = first.total or 0
+    positions = range(len(first.items), total, step)
+    tasks: dict[int, asyncio.Task[Page[T]]] = {}
+    done = len(first.items)
+    previous: Sequence[T] = first.items
+    try:
+        for index in range(len(positions)):
+            # Pages more than the cap ahead of the consumer are not even asked for yet.
+            for ahead in range(index, min(len(positions), index + pacing.cap)):
+                if ahead not in tasks:
+                    coro = _fetch_paced(fetch_page, positions[ahead], step, pacing)
+                    tasks[ahead] = asyncio.create_task(coro)
+            waiting = tasks[index]
+            while not waiting.done():
+                finished, _ = await asyncio.wait(
+                    tasks.values(), return_when=asyncio.FIRST_COMPLETED
+                )
+                for task in finished:
+                    if task.exception() is not None:
+                        await task  # the first failure ends the report
+            page = tasks.pop(index).result()
+            if not page.items or _repeats(page, previous):
+                return
+            done += len(page.items)
+            if progress is not None:
+                progress(done, total)
+            yield page
+            previous = page.items
+    finally:
+        for task in tasks.values():
+            task.cancel()
+        await asyncio.gather(*tasks.values(), return_exceptions=True)
+
+
 async def fetch_all_concurrent(
     fetch_page: FetchPage[T],
     *,
     page_size: int = MAX_PAGE_SIZE,
-    concurrency: int = 4,
+    concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
     progress: Progress | None = None,
 ) -> list[T]:
-    """Read a whole report, up to ``concurrency`` page requests in flight.
-
-    The first page tells ``total``; the other pages are then requested together and
-    returned in order. Without ``total`` the report is read sequentially. ``progress``
-    gets ``(rows read so far, total or None)`` after each page. Cancelling the caller
-    cancels every page request still pending; the first failing page cancels the rest
-    and its error is raised.
-    """
-    size = _page_size(page_size)
-    first = await fetch_page(0, size)
-    items = list(first.items)
-    if progress is not None:
-        progress(len(items), first.total)
-    step = min(size, first.limite)
-    if not items or _is_last(first, size, len(items)):
-        return items
-    if first.total is None or len(items) < step:
-        async for page in iter_pages(fetch_page, page_size=step, start=len(items), previous=items):
+    """Read a whole report into a list (see :func:`stream_pages`)."""
+    items: list[T] = []
+    pages = stream_pages(
+        fetch_page, page_size=page_size, concurrency=concurrency, progress=progress
+    )
+    async with aclosing(pages):
+        async for page in pages:
             items.extend(page.items)
-            if progress is not None:
-                progress(len(items), first.total)
-        return items
-
-    total = first.total
-    gate = asyncio.Semaphore(max(1, concurrency))
-
-    async def fetch(posicao: int) -> Page[T]:
-        async with gate:
-            return await fetch_page(posicao, step)
-
-    tasks = [asyncio.create_task(fetch(posicao)) for posicao in range(len(items), total, step)]
-    done = len(items)
-    try:
-        for finished in asyncio.as_completed(tasks):
-            page = await finished
-            done += len(page.items)
-            if progress is not None:
-                progress(done, total)
-    except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
-
-    previous: Sequence[T] = first.items
-    for task in tasks:
-        page = task.result()
-        if not page.items or _repeats(page, previous):
-            break
-        items.extend(page.items)
-        previous = page.items
     return items
 
 
@@ -163,11 +242,23 @@ class Report(Generic[T]):
     def __aiter__(self) -> AsyncIterator[T]:
         return self.items()
 
+    def stream(
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
+        progress: Progress | None = None,
+    ) -> AsyncGenerator[Page[T], None]:
+        """Pages in order, the next ones in flight meanwhile (see :func:`stream_pages`)."""
+        return stream_pages(
+            self.fetch_page, page_size=page_size, concurrency=concurrency, progress=progress
+        )
+
     async def fetch_all(
         self,
         *,
         page_size: int = MAX_PAGE_SIZE,
-        concurrency: int = 4,
+        concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
         progress: Progress | None = None,
     ) -> list[T]:
         """Every row, fetching pages concurrently when the server reports ``total``."""

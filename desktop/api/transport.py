@@ -32,6 +32,7 @@ from typing import Final
 
 import httpx
 
+from desktop.api.concurrency import report_attempt
 from desktop.api.config import ApiConfig, Host, origin_of
 from desktop.api.envelope import unwrap_envelope
 from desktop.api.errors import (
@@ -57,6 +58,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
+#: Reads a final answer: ``(status, body, Content-Type, Retry-After seconds)``.
+Decode = Callable[[int, bytes, str | None, float | None], object]
 
 
 @dataclass(frozen=True)
@@ -262,8 +265,13 @@ class ApiTransport:
         *,
         params: Mapping[str, object] | None = None,
         json: object = None,
+        decode: Decode | None = None,
     ) -> object:
-        """Send one API request and return ``dados`` (retrying as the policy allows)."""
+        """Send one API request and return ``dados`` (retrying as the policy allows).
+
+        ``decode`` reads the final answer instead of :func:`unwrap_envelope` (a report
+        page decoded from its bytes); its result is returned.
+        """
         method = method.upper()
         url = self.url(host, path)
         query = encode_params(params)
@@ -281,6 +289,7 @@ class ApiTransport:
                     follow_redirects=True,
                 )
             except httpx.RequestError as exc:
+                report_attempt(None, time.perf_counter() - started, None)
                 error = network_error(exc, httpx.URL(url).host)
                 delay = self._retry_delay(method, retries, error=error)
                 if delay is None:
@@ -299,7 +308,11 @@ class ApiTransport:
                     retries + 1,
                 )
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                report_attempt(status, time.perf_counter() - started, retry_after)
                 delay = self._retry_delay(method, retries, status=status, retry_after=retry_after)
+                if delay is None and decode is not None:
+                    content_type = response.headers.get("Content-Type")
+                    return decode(status, response.content, content_type, retry_after)
                 if delay is None:
                     return unwrap_envelope(
                         status,

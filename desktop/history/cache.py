@@ -1,5 +1,11 @@
 """The history cache: one SQLite file per profile, reports stored as fetched.
 
+A refresh writes the report as it streams in: each page is upserted in its own short
+transaction (:meth:`HistoryCache.store_page`), tagged with the refresh's mark; when the
+report is complete, :meth:`HistoryCache.finish_refresh` drops the period's calls the
+refresh did not see. A refresh that fails half-way leaves the old calls plus the new
+pages, never an emptied period.
+
 A cache only holds what can be fetched again, so a corrupt file is replaced, a file of
 another schema version is rebuilt (local ratings are carried over), and a file another
 process keeps locked is set aside for an in-memory cache: never fatal. All methods are
@@ -26,7 +32,7 @@ __all__ = ["SCHEMA_VERSION", "HistoryCache", "cache_path_for", "clear_profile_ca
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 _APP_DIR: Final = "ramal-desktop"
 _T = TypeVar("_T")
 
@@ -51,6 +57,7 @@ CREATE TABLE calls (
     tags TEXT NOT NULL,
     has_recording INTEGER NOT NULL,
     raw TEXT NOT NULL,
+    refresh_mark REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (scope, call_id)
 );
 CREATE INDEX calls_by_time ON calls (scope, created_ts);
@@ -72,6 +79,15 @@ _ROW_COLUMNS: Final = (
     "call_id, source, created_ts, direction, origin, destination, ramal, outcome, "
     "outcome_detail, origin_status, destination_status, talk_seconds, total_seconds, "
     "reason, price, tags, has_recording"
+)
+
+
+_UPSERT: Final = f"""
+INSERT INTO calls VALUES ({", ".join("?" * 20)})
+ON CONFLICT (scope, call_id) DO UPDATE SET
+""" + ", ".join(
+    f"{name} = excluded.{name}"
+    for name in (*_ROW_COLUMNS.replace(" ", "").split(",")[1:], "raw", "refresh_mark")
 )
 
 
@@ -218,6 +234,44 @@ class HistoryCache:
 
     # -- reading, writing ----------------------------------------------------------------
 
+    def store_page(self, scope: str, rows: Iterable[tuple[HistoryRow, str]], mark: float) -> None:
+        """Insert or update one page of calls (one transaction), tagged with ``mark``."""
+        values = [
+            (
+                scope, r.call_id, r.source, r.created_ts, r.direction.value, r.origin,
+                r.destination, r.ramal, r.outcome.value, r.outcome_detail, r.origin_status,
+                r.destination_status, r.talk_seconds, r.total_seconds, r.reason,
+                None if r.price is None else str(r.price), r.tags, int(r.has_recording), raw,
+                mark,
+            )
+            for r, raw in rows
+        ]  # fmt: skip
+
+        def write(db: sqlite3.Connection) -> None:
+            with db:
+                db.executemany(_UPSERT, values)
+
+        self._guard(write)
+
+    def finish_refresh(
+        self, scope: str, start_ts: float, end_ts: float, mark: float, fetched_at: float
+    ) -> None:
+        """Drop the period's calls the refresh ``mark`` did not store; note the fetch."""
+
+        def write(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute(
+                    "DELETE FROM calls WHERE scope = ? AND created_ts BETWEEN ? AND ? "
+                    "AND refresh_mark <> ?",
+                    (scope, start_ts, end_ts, mark),
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?)",
+                    (scope, start_ts, end_ts, fetched_at),
+                )
+
+        self._guard(write)
+
     def store_report(
         self,
         scope: str,
@@ -227,31 +281,18 @@ class HistoryCache:
         fetched_at: float,
     ) -> None:
         """Replace the scope's calls of ``[start_ts, end_ts]`` with a fresh fetch."""
-        values = [
-            (
-                scope, r.call_id, r.source, r.created_ts, r.direction.value, r.origin,
-                r.destination, r.ramal, r.outcome.value, r.outcome_detail, r.origin_status,
-                r.destination_status, r.talk_seconds, r.total_seconds, r.reason,
-                None if r.price is None else str(r.price), r.tags, int(r.has_recording), raw,
-            )
-            for r, raw in rows
-        ]  # fmt: skip
+        mark = self.new_mark()
+        self.store_page(scope, rows, mark)
+        self.finish_refresh(scope, start_ts, end_ts, mark, fetched_at)
 
-        def write(db: sqlite3.Connection) -> None:
-            with db:
-                db.execute(
-                    "DELETE FROM calls WHERE scope = ? AND created_ts BETWEEN ? AND ?",
-                    (scope, start_ts, end_ts),
-                )
-                db.executemany(
-                    f"INSERT OR REPLACE INTO calls VALUES ({', '.join('?' * 19)})", values
-                )
-                db.execute(
-                    "INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?)",
-                    (scope, start_ts, end_ts, fetched_at),
-                )
+    def new_mark(self) -> float:
+        """A mark no earlier refresh used (its pages are told apart by it)."""
 
-        self._guard(write)
+        def read(db: sqlite3.Connection) -> float:
+            (latest,) = db.execute("SELECT MAX(refresh_mark) FROM calls").fetchone()
+            return float(latest or 0) + 1.0
+
+        return self._guard(read)
 
     def load(self, scope: str, start_ts: float, end_ts: float) -> list[HistoryRow]:
         """Cached calls of the scope created within ``[start_ts, end_ts]``, ratings included."""

@@ -12,6 +12,7 @@ import importlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from types import ModuleType
 from typing import BinaryIO
@@ -22,6 +23,7 @@ from desktop.history.formatting import local_time
 from desktop.history.rows import HistoryRow
 
 __all__ = [
+    "CsvWriter",
     "ExportColumn",
     "default_columns",
     "write_csv",
@@ -31,6 +33,7 @@ __all__ = [
 ]
 
 Cell = str | int | float | None
+_CHUNK_ROWS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +67,62 @@ def default_columns() -> list[ExportColumn]:
     ]
 
 
-class _Utf8Lines:
-    """The text side of a binary stream, for :func:`csv.writer`."""
+def _default_cells(r: HistoryRow) -> list[Cell]:
+    """The cells of :func:`default_columns` in one call (a report's rows go through here)."""
+    return [
+        r.call_id,
+        local_time(r.created),
+        DIRECTION_WORDS[r.direction],
+        r.origin,
+        r.destination,
+        r.ramal,
+        OUTCOME_WORDS[r.outcome],
+        r.outcome_detail,
+        r.origin_status,
+        r.destination_status,
+        "" if r.talk_seconds is None else r.talk_seconds,
+        "" if r.total_seconds is None else r.total_seconds,
+        r.reason,
+        "" if r.price is None else str(r.price),
+        r.tags,
+        int(r.has_recording),
+        "" if r.rating is None else r.rating,
+    ]
 
-    def __init__(self, stream: BinaryIO) -> None:
+
+class CsvWriter:
+    """A CSV written into a binary stream as rows come: UTF-8 with a BOM, CRLF line ends.
+
+    The BOM and the header go out at once; each :meth:`write` call encodes its rows in one
+    piece, so a page of a report costs one write on the stream.
+    """
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        columns: Sequence[ExportColumn] | None = None,
+        delimiter: str = ";",
+    ) -> None:
         self._stream = stream
+        self._columns = list(columns or default_columns())
+        self._delimiter = delimiter
+        self._cells = _default_cells if columns is None else self._column_cells
+        stream.write(codecs.BOM_UTF8)
+        self._write([[c.header for c in self._columns]])
 
-    def write(self, text: str) -> int:
-        return self._stream.write(text.encode("utf-8"))
+    def _write(self, lines: Iterable[Sequence[Cell]]) -> None:
+        text = io.StringIO()
+        csv.writer(text, delimiter=self._delimiter, lineterminator="\r\n").writerows(lines)
+        self._stream.write(text.getvalue().encode("utf-8"))
+
+    def _column_cells(self, row: HistoryRow) -> list[Cell]:
+        return ["" if (v := c.value(row)) is None else v for c in self._columns]
+
+    def write(self, rows: Iterable[HistoryRow]) -> None:
+        """Append ``rows`` (encoded a thousand at a time, whatever their number)."""
+        pending = iter(rows)
+        while chunk := list(islice(pending, _CHUNK_ROWS)):
+            self._write(map(self._cells, chunk))
 
 
 def write_csv_to(
@@ -81,12 +132,7 @@ def write_csv_to(
     delimiter: str = ";",
 ) -> None:
     """Write the CSV into an open binary stream: UTF-8 with a BOM, CRLF line ends."""
-    cols = list(columns or default_columns())
-    stream.write(codecs.BOM_UTF8)
-    out = csv.writer(_Utf8Lines(stream), delimiter=delimiter, lineterminator="\r\n")
-    out.writerow([c.header for c in cols])
-    for row in rows:
-        out.writerow(["" if (v := c.value(row)) is None else v for c in cols])
+    CsvWriter(stream, columns, delimiter).write(rows)
 
 
 def write_csv(

@@ -1,10 +1,13 @@
 """``ramal-desktop export calls``: a period of calls to CSV or JSON, without the GUI.
 
-Uses the same client and concurrent paging as the panel. The token comes from
-``RAMAL_DESKTOP_TOKEN`` with the base URL from ``--api-url`` (one URL for the three
-hosts) or the provider's defaults; or, with ``--profile`` or when the variable is not
-set, from a profile saved in the app (its hosts, its token from the keychain). A
-progress line goes to stderr when it is a terminal.
+Uses the same client and paging as the panel: each page is written as it arrives, in
+report order, while the next pages are in flight, so memory stays flat whatever the
+period's size. A file appears under its name only once complete; standard output gets
+the rows as they come (an API error part-way leaves what was written, and exit code 1).
+The token comes from ``RAMAL_DESKTOP_TOKEN`` with the base URL from ``--api-url`` (one
+URL for the three hosts) or the provider's defaults; or, with ``--profile`` or when the
+variable is not set, from a profile saved in the app (its hosts, its token from the
+keychain). A progress line goes to stderr when it is a terminal.
 
 Exit codes: 0 written (a period without calls writes an empty export and a warning on
 stderr), 1 API or network error, 2 bad arguments, 3 the file or standard output could not
@@ -20,14 +23,15 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import aclosing
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
 from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
 from desktop.argparse_pt import PortugueseArgumentParser
-from desktop.history.csv_export import write_csv_to
-from desktop.history.export_target import Body, write_file
+from desktop.history.csv_export import CsvWriter
+from desktop.history.export_target import open_target
 from desktop.history.source import DEFAULT_CONCURRENCY, FetchedCall, HistorySource
 
 __all__ = [
@@ -222,32 +226,68 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
         if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):
             print(f"erro: {missing}", file=sys.stderr)
             return 4
-        fetched = await source.fetch(ns.start, ns.end, progress)
+        if ns.output:
+            with open_target(ns.output) as (stream, _written):
+                count = await _write(ns, source, stream, progress)
+        else:
+            count = await _write_stdout(ns, source, progress)
     except RamalApiError as exc:
         progress.finish()
         print(f"erro: {exc.user_message()}", file=sys.stderr)
         return 1
-    finally:
-        await client.aclose()
-    progress.finish()
-    if not fetched:
-        whose = f" do ramal {ns.ramal}" if ns.ramal else ""
-        period = f"{ns.start:%d/%m/%Y} e {ns.end:%d/%m/%Y}"
-        print(f"aviso: nenhuma chamada{whose} entre {period}", file=sys.stderr)
-    fetched.sort(key=lambda f: (f.row.created_ts or 0.0, f.row.call_id))
-    body = _body(ns, fetched)
-    try:
-        if ns.output:
-            write_file(ns.output, body)
-        else:
-            _write_stdout(body)
     except OSError as exc:
+        progress.finish()
         where = f"gravar {ns.output}" if ns.output else f"escrever na {STDOUT}"
         print(f"erro: não foi possível {where}: {os_reason(exc)}", file=sys.stderr)
         return 3
+    finally:
+        await client.aclose()
+    progress.finish()
+    if not count:
+        whose = f" do ramal {ns.ramal}" if ns.ramal else ""
+        period = f"{ns.start:%d/%m/%Y} e {ns.end:%d/%m/%Y}"
+        print(f"aviso: nenhuma chamada{whose} entre {period}", file=sys.stderr)
     if ns.output:
-        print(f"{len(fetched)} chamadas gravadas em {ns.output}", file=sys.stderr)
+        print(f"{count} chamadas gravadas em {ns.output}", file=sys.stderr)
     return 0
+
+
+async def _write(
+    ns: argparse.Namespace, source: HistorySource, stream: BinaryIO, progress: _ProgressLine
+) -> int:
+    """Write each page as it arrives, in report order; returns how many calls were written."""
+    json = _JsonWriter(stream) if ns.format == "json" else None
+    csv = None if json else CsvWriter(stream, delimiter=ns.delimiter)
+    count = 0
+    pages = source.stream(ns.start, ns.end, progress)
+    async with aclosing(pages):
+        async for fetched in pages:
+            if json is not None:
+                json.write(fetched)
+            elif csv is not None:
+                csv.write(f.row for f in fetched)
+            count += len(fetched)
+    if json is not None:
+        json.finish()
+    return count
+
+
+class _JsonWriter:
+    """The API's records as received, in one JSON array, written as they come."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._separator = b"["
+
+    def write(self, fetched: list[FetchedCall]) -> None:
+        if not fetched:
+            return
+        records = ",\n".join(f.raw for f in fetched).encode("utf-8")
+        self._stream.write(self._separator + records)
+        self._separator = b",\n"
+
+    def finish(self) -> None:
+        self._stream.write(b"[]\n" if self._separator == b"[" else b"]\n")
 
 
 async def _missing_ramal(client: TotalVoiceClient, ramal: str) -> str:
@@ -261,30 +301,21 @@ async def _missing_ramal(client: TotalVoiceClient, ramal: str) -> str:
     return f"o ramal {ramal} não existe nesta conta (ramais: {shown}{more})"
 
 
-def _body(ns: argparse.Namespace, fetched: list[FetchedCall]) -> Body:
-    if ns.format == "json":
-        data = ("[" + ",\n".join(f.raw for f in fetched) + "]\n").encode("utf-8")
-
-        def write_json(stream: BinaryIO) -> None:
-            stream.write(data)
-
-        return write_json
-    rows = [f.row for f in fetched]
-    return lambda stream: write_csv_to(stream, rows, delimiter=ns.delimiter)
-
-
-def _write_stdout(body: Body) -> None:
+async def _write_stdout(
+    ns: argparse.Namespace, source: HistorySource, progress: _ProgressLine
+) -> int:
     """Write to standard output and flush, so that its errors are seen here."""
     if sys.stdout is None:  # started with standard output closed
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
     sys.stdout.flush()
     stream = sys.stdout.buffer
     try:
-        body(stream)
+        count = await _write(ns, source, stream, progress)
         stream.flush()
     except OSError:
         _discard_stdout()
         raise
+    return count
 
 
 def _discard_stdout() -> None:

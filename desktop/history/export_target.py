@@ -13,11 +13,12 @@ from __future__ import annotations
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["Body", "write_file"]
+__all__ = ["Body", "open_target", "write_file"]
 
 #: Writes the whole export into an open binary stream.
 Body = Callable[[BinaryIO], None]
@@ -25,6 +26,18 @@ Body = Callable[[BinaryIO], None]
 
 def write_file(target: Path, body: Body) -> Path:
     """Write ``body`` to ``target``; returns the path written (a symlink's target)."""
+    with open_target(target) as (stream, written):
+        body(stream)
+    return written
+
+
+@contextmanager
+def open_target(target: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A binary stream onto ``target`` and the path it ends up at (a symlink's target).
+
+    Write as the data comes; a regular file appears under its name only when the block
+    ends without an error, and nothing is left of it otherwise.
+    """
     target = Path(target)
     try:
         mode: int | None = os.stat(target).st_mode  # follows symlinks
@@ -33,24 +46,20 @@ def write_file(target: Path, body: Body) -> Path:
     if mode is not None and not stat.S_ISREG(mode):
         # Opened through the given name: /dev/stdout and friends resolve in the kernel.
         with open(target, "wb") as stream:
-            body(stream)
-        return target
-    return _replace(Path(os.path.realpath(target)), body, mode)
-
-
-def _replace(target: Path, body: Body, mode: int | None) -> Path:
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+            yield stream, target
+        return
+    final = Path(os.path.realpath(target))
+    temp = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
     # 0o666 lets the umask decide a new file's mode, as for any file the user creates.
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as stream:
-            body(stream)
+            yield stream, final
             stream.flush()
             os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temp, stat.S_IMODE(mode))  # replacing keeps the file's permissions
-        os.replace(temp, target)
+        os.replace(temp, final)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    return target

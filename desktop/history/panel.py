@@ -44,7 +44,7 @@ from desktop.history.ranges import Preset, preset_range
 from desktop.history.rating_dialog import RatingDialog
 from desktop.history.rows import HistoryRow
 from desktop.history.source import HistorySource, day_bounds
-from desktop.history.table_model import CallTableModel
+from desktop.history.table_model import CallTableModel, PreparedRows
 from desktop.history.words import outcome_label
 from desktop.tasks import cancel_and_wait
 
@@ -244,27 +244,44 @@ class HistoryPanel(QWidget):
     async def _load(self, start: date, end: date, fetch: bool) -> None:
         low, high = day_bounds(start, end)
         scope = self.source.scope
-        cached = await asyncio.to_thread(self.cache.load, scope, low, high)
-        self._set_rows(cached)
+        await self._show_cached(scope, low, high)
         when = await asyncio.to_thread(self.cache.last_fetch, scope, low, high)
         self._status_saved(when)
         if not fetch:
             return
         self._fetch_ui(True)
         try:
-            fetched = await self.source.fetch(start, end, self._fetch_progress)
-            pairs = [(f.row, f.raw) for f in fetched]
-            now = time.time()
-            await asyncio.to_thread(self.cache.store_report, scope, low, high, pairs, now)
-            rows = await asyncio.to_thread(self.cache.load, scope, low, high)
+            await self._refresh_cache(start, end)
+            await self._show_cached(scope, low, high)
         except RamalApiError as exc:
             self._show_error(exc)
             return
         finally:
             self._fetch_ui(False)
-        self._set_rows(rows)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Updated at %1.").replace("%1", time.strftime("%H:%M")))
+
+    async def _show_cached(self, scope: str, low: float, high: float) -> None:
+        """Load the period from the cache and build its view off the GUI thread."""
+        rows = await asyncio.to_thread(self.cache.load, scope, low, high)
+        engine = await asyncio.to_thread(self.model.prepare, rows)
+        self._set_engine(engine)
+
+    async def _refresh_cache(self, start: date, end: date) -> None:
+        """Stream the period into the cache, a page per transaction, as pages arrive."""
+        low, high = day_bounds(start, end)
+        scope = self.source.scope
+        mark = await asyncio.to_thread(self.cache.new_mark)
+        known: set[str] = set()
+        async for page in self.source.stream(start, end, self._fetch_progress):
+            if self.source.ramal_id is not None:
+                known.update(f.row.call_id for f in page)
+            pairs = [(f.row, f.raw) for f in page]
+            await asyncio.to_thread(self.cache.store_page, scope, pairs, mark)
+        async for page in self.source.received(start, end, known):
+            pairs = [(f.row, f.raw) for f in page]
+            await asyncio.to_thread(self.cache.store_page, scope, pairs, mark)
+        await asyncio.to_thread(self.cache.finish_refresh, scope, low, high, mark, time.time())
 
     def _status_saved(self, when: float | None) -> None:
         self.status.setStyleSheet("")
@@ -286,9 +303,9 @@ class HistoryPanel(QWidget):
             self.progress.setValue(done)
             self.progress.setFormat(f"{done}/{total}")
 
-    def _set_rows(self, rows: list[HistoryRow]) -> None:
+    def _set_engine(self, engine: PreparedRows) -> None:
         current = self.details.current()
-        self.model.set_rows(rows)
+        self.model.set_engine(engine)
         self.filter_bar.set_ramais(self.model.ramais())
         if current is not None:
             self.select_call(current.call_id)

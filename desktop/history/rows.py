@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
+import msgspec
+
 from desktop.api.models import Call, CallLeg, LegType, RamalReceivedCall
+from desktop.api.models.parsing import RawRecord
 from desktop.core.outcomes import Outcome, classify_call, reason_text
 
 __all__ = [
@@ -32,9 +35,12 @@ class Direction(StrEnum):
     API = "api"
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    """A call as the history table shows it; every field is a plain value."""
+class HistoryRow(msgspec.Struct, frozen=True, gc=False):
+    """A call as the history table shows it; every field is a plain value.
+
+    A frozen ``msgspec.Struct`` (made in C: one per row of every report and cache load);
+    plain values only, so the garbage collector need not track it (``gc=False``).
+    """
 
     call_id: str
     source: str
@@ -76,7 +82,7 @@ class HistoryRow:
 
     def with_rating(self, nota: int | None, comentario: str = "") -> HistoryRow:
         """A copy carrying a local rating."""
-        return replace(self, rating=nota, rating_comment=comentario)
+        return msgspec.structs.replace(self, rating=nota, rating_comment=comentario)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,5 +221,7 @@ def _plain(value: object) -> object:
 
 
 def raw_text(raw: object) -> str:
-    """Compact JSON of a raw record (what the cache keeps)."""
+    """JSON of a raw record (what the cache keeps): the bytes received when there are any."""
+    if isinstance(raw, RawRecord):
+        return raw.text()
     return json.dumps(_plain(raw), ensure_ascii=False, separators=(",", ":"), default=str)

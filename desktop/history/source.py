@@ -1,24 +1,29 @@
 """Where the history comes from: the call report, plus a ramal's received calls.
 
-Qt-free; the panel and the export command share it. Pages are fetched concurrently with
-a bound (the client's ``fetch_all``); cancelling the caller cancels the pending pages.
+Qt-free; the panel and the export command share it. :meth:`HistorySource.stream` hands
+over the report page by page, in report order, while the next pages are in flight (as
+many as the adaptive bound allows, up to ``concurrency``); nothing holds the whole
+report. Cancelling or closing the stream cancels the pending pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import AsyncGenerator, Callable, Sequence
+from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final
 
-from desktop.api import Call, RamalReceivedCall, TotalVoiceClient
+from desktop.api import Call, TotalVoiceClient
+from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY
 from desktop.api.downloads import download_to
 from desktop.history.rows import HistoryRow, raw_text, row_from_call, row_from_received
 
 __all__ = ["DEFAULT_CONCURRENCY", "FetchedCall", "HistorySource", "day_bounds"]
 
-DEFAULT_CONCURRENCY: Final = 6
+DEFAULT_CONCURRENCY: Final = DEFAULT_MAX_CONCURRENCY
 Progress = Callable[[int, int | None], None]
 
 
@@ -59,31 +64,57 @@ class HistorySource:
         """Cache key of what this source fetches."""
         return f"ramal:{self.ramal}" if self.ramal else "all"
 
+    async def stream(
+        self, start: date, end: date, progress: Progress | None = None
+    ) -> AsyncGenerator[list[FetchedCall], None]:
+        """The period's calls (local days, inclusive) page by page, in report order.
+
+        Only this source's ramal's calls when it has one; a page may then be empty.
+        """
+        report = self.client.chamadas.report(start, end)
+        pages = report.stream(concurrency=self.concurrency, progress=progress)
+        async with aclosing(pages):
+            async for page in pages:
+                # Rows are built in a worker thread: the window's event loop stays free.
+                yield await asyncio.to_thread(self._rows, page.items)
+
+    def _rows(self, calls: Sequence[Call]) -> list[FetchedCall]:
+        fetched = [_fetched(call) for call in calls]
+        wanted = self.ramal
+        if not wanted:
+            return fetched
+        return [
+            f
+            for f in fetched
+            if f.row.ramal == wanted or wanted in (f.row.origin, f.row.destination)
+        ]
+
+    async def received(
+        self, start: date, end: date, known: set[str]
+    ) -> AsyncGenerator[list[FetchedCall], None]:
+        """The ramal's received calls not in ``known`` (nothing when it has no ``ramal_id``)."""
+        if self.ramal_id is None:
+            return
+        report = self.client.ramais.received_calls(self.ramal_id, start, end)
+        pages = report.stream(concurrency=self.concurrency)
+        async with aclosing(pages):
+            async for page in pages:
+                yield [
+                    FetchedCall(row_from_received(r), raw_text(r.raw))
+                    for r in page.items
+                    if str(r.id) not in known
+                ]
+
     async def fetch(
         self, start: date, end: date, progress: Progress | None = None
     ) -> list[FetchedCall]:
         """Every call of the period (local days, inclusive), newest first."""
-        calls: list[Call] = await self.client.chamadas.report(start, end).fetch_all(
-            concurrency=self.concurrency, progress=progress
-        )
-        fetched = [FetchedCall(row_from_call(c), raw_text(c.raw)) for c in calls]
-        if self.ramal:
-            wanted = self.ramal
-            fetched = [
-                f
-                for f in fetched
-                if f.row.ramal == wanted or wanted in (f.row.origin, f.row.destination)
-            ]
-        if self.ramal_id is not None:
-            received: list[RamalReceivedCall] = await self.client.ramais.received_calls(
-                self.ramal_id, start, end
-            ).fetch_all(concurrency=self.concurrency)
-            known = {f.row.call_id for f in fetched}
-            fetched += [
-                FetchedCall(row_from_received(r), raw_text(r.raw))
-                for r in received
-                if str(r.id) not in known
-            ]
+        fetched: list[FetchedCall] = []
+        async for page in self.stream(start, end, progress):
+            fetched += page
+        known = {f.row.call_id for f in fetched}
+        async for page in self.received(start, end, known):
+            fetched += page
         fetched.sort(key=lambda f: f.row.created_ts or 0.0, reverse=True)
         return fetched
 
@@ -98,3 +129,7 @@ class HistorySource:
     async def download_url(self, url: str, target: Path, progress: Progress | None = None) -> Path:
         """Stream a partial recording given by URL."""
         return await download_to(self.client.transport, url, target, progress=progress)
+
+
+def _fetched(call: Call) -> FetchedCall:
+    return FetchedCall(row_from_call(call), raw_text(call.raw))

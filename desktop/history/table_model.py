@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,12 +15,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.core.outcomes import Outcome
-from desktop.history.filters import Column, FilterEngine, FilterSpec
+from desktop.history.filters import Column, FilterEngine, FilterResult, FilterSpec
 from desktop.history.formatting import brl, duration, local_time
 from desktop.history.rows import HistoryRow
 from desktop.history.words import column_title, direction_label, outcome_label
 
-__all__ = ["CallTableModel", "RowRole"]
+__all__ = ["CallTableModel", "PreparedRows", "RowRole"]
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,6 +37,16 @@ _COLOURS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """Rows with their filter engine, view and ramais worked out off the GUI thread."""
+
+    engine: FilterEngine
+    view: tuple[FilterSpec, Column, bool]
+    result: FilterResult
+    ramais: list[str]
+
+
 class CallTableModel(QAbstractTableModel):
     """Calls of the loaded period; ``apply`` filters and sorts without a proxy model."""
 
@@ -49,13 +60,32 @@ class CallTableModel(QAbstractTableModel):
         self._spec = FilterSpec()
         self._sort = Column.DATE
         self._descending = True
+        self._ramais: list[str] | None = None
 
     # -- data in -----------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[HistoryRow]) -> None:
         """Replace every row; the current filter and sort are kept."""
-        self._engine = FilterEngine(rows)
-        self._refresh()
+        self.set_engine(self.prepare(rows))
+
+    def prepare(self, rows: Sequence[HistoryRow]) -> PreparedRows:
+        """Rows with the current filter and sort worked out, ready for :meth:`set_engine`.
+
+        Touches nothing of Qt: call it from a worker thread for large periods, then hand
+        the result over on the GUI thread.
+        """
+        engine = FilterEngine(rows)
+        view = (self._spec, self._sort, self._descending)
+        return PreparedRows(engine, view, engine.apply(*view), engine.ramais())
+
+    def set_engine(self, prepared: PreparedRows) -> None:
+        """Show prepared rows (see :meth:`prepare`); redone only if the view changed since."""
+        self._engine = prepared.engine
+        if prepared.view == (self._spec, self._sort, self._descending):
+            self._show(prepared.result)
+        else:
+            self._refresh()
+        self._ramais = prepared.ramais
 
     def rows(self) -> list[HistoryRow]:
         """All rows (filtered or not)."""
@@ -110,7 +140,9 @@ class CallTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _refresh(self) -> None:
-        result = self._engine.apply(self._spec, self._sort, self._descending)
+        self._show(self._engine.apply(self._spec, self._sort, self._descending))
+
+    def _show(self, result: FilterResult) -> None:
         self.beginResetModel()
         self._view = result.indexes
         self.endResetModel()
@@ -120,7 +152,9 @@ class CallTableModel(QAbstractTableModel):
 
     def ramais(self) -> list[str]:
         """Ramais present in the loaded rows."""
-        return self._engine.ramais()
+        if self._ramais is None:
+            self._ramais = self._engine.ramais()
+        return self._ramais
 
     # -- Qt model ----------------------------------------------------------------------
 

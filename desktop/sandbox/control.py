@@ -172,6 +172,11 @@ async def settings(request: web.Request) -> web.Response:
         if "webphone_ttl_s" in body:
             # negative values issue already-expired URLs (for tests of expiry)
             current.webphone_ttl_s = _setting_int(body, "webphone_ttl_s", False) or 0
+        if "rate_limit_per_s" in body:
+            rate = body["rate_limit_per_s"]
+            if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int | float)):
+                raise ControlError(400, "rate_limit_per_s deve ser número ou null")
+            current.rate_limit_per_s = float(rate) if rate and rate > 0 else None
         for key in ("stats_internet", "stats_computador"):
             if key in body:
                 quality = body[key]

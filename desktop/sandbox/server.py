@@ -22,6 +22,7 @@ from desktop.sandbox.context import CONTEXT, Context
 from desktop.sandbox.engine import CallEngine
 from desktop.sandbox.envelope import make_envelope_middleware
 from desktop.sandbox.faults import FaultTable, make_fault_middleware
+from desktop.sandbox.rate_limit import RateLimiter, make_rate_limit_middleware
 from desktop.sandbox.seed import populate
 from desktop.sandbox.signing import UrlSigner
 from desktop.sandbox.store import Store
@@ -61,6 +62,7 @@ class SandboxServer:
             faults=FaultTable(),
             token=token,
         )
+        self.rate_limiter = RateLimiter(store.settings)
         self._runner: web.AppRunner | None = None
         self._app: web.Application | None = None
 
@@ -92,6 +94,7 @@ class SandboxServer:
         """The aiohttp application with every route and middleware."""
         app = web.Application(
             middlewares=[
+                make_rate_limit_middleware(self.rate_limiter),
                 make_fault_middleware(self.context.faults),
                 make_envelope_middleware(self.context.token),
             ]

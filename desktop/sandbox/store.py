@@ -29,6 +29,7 @@ class Settings:
     ring_timeout_ms: int = 30000  # unanswered incoming calls give up after this
     stats_internet: str | None = None  # force a quality; None = mostly "bom"
     stats_computador: str | None = None
+    rate_limit_per_s: float | None = None  # provider requests per second per token; None = off
 
     def to_json(self) -> dict[str, object]:
         """Current values."""

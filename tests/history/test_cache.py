@@ -97,3 +97,36 @@ def test_clear_on_log_out(tmp_path: Path) -> None:
     cache.close()
     clear_profile_cache("perfil 1", tmp_path)
     assert not path.exists()
+
+
+def test_pages_are_upserted_one_transaction_each(tmp_path: Path) -> None:
+    cache = HistoryCache(tmp_path / "c.sqlite3")
+    fill(cache, 10)  # an earlier refresh: calls 1000..1009
+    cache.set_rating("1002", 5, "ótima", 1.0)
+    mark = cache.new_mark()
+    changes: list[int] = []
+    cache._db.set_trace_callback(lambda sql: changes.append(1) if sql == "COMMIT" else None)
+    cache.store_page("all", [(make_row(i, tags="novo"), "{}") for i in range(0, 4)], mark)
+    cache.store_page("all", [(make_row(i, tags="novo"), "{}") for i in range(4, 8)], mark)
+    cache._db.set_trace_callback(None)
+    assert len(changes) == 2  # one transaction per page
+    mid = cache.load("all", 0, 2e9)
+    assert len(mid) == 10  # updated in place, nothing duplicated, nothing dropped yet
+    assert {r.tags for r in mid if int(r.call_id) < 1008} == {"novo"}
+    assert next(r for r in mid if r.call_id == "1002").rating == 5
+    cache.finish_refresh("all", 0, 2e9, mark, fetched_at=456.0)
+    done = cache.load("all", 0, 2e9)
+    assert sorted(r.call_id for r in done) == [str(1000 + i) for i in range(8)]
+    assert cache.last_fetch("all", 0, 2e9) == 456.0
+
+
+def test_a_refresh_that_stops_half_way_keeps_the_old_calls(tmp_path: Path) -> None:
+    cache = HistoryCache(tmp_path / "c.sqlite3")
+    fill(cache, 6)
+    mark = cache.new_mark()
+    cache.store_page("all", [(make_row(i, tags="novo"), "{}") for i in range(2)], mark)
+    # no finish_refresh: the fetch failed
+    rows = cache.load("all", 0, 2e9)
+    assert len(rows) == 6
+    assert cache.last_fetch("all", 0, 2e9) == 123.0
+    assert cache.new_mark() > mark

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+
+import msgspec
 
 from desktop.api.models.parsing import (
     JsonObject,
@@ -32,6 +33,9 @@ __all__ = [
     "parse_call",
     "parse_call_leg",
 ]
+
+
+_ZERO = Decimal(0)
 
 
 class LegStatus(StrEnum):
@@ -62,9 +66,13 @@ class CallStatus(StrEnum):
     FINALIZADA = "finalizada"
 
 
-@dataclass(frozen=True, slots=True)
-class CallLeg:
-    """One side of a call: who was dialled, how it went, how long, what it cost."""
+class CallLeg(msgspec.Struct, frozen=True, gc=False):
+    """One side of a call: who was dialled, how it went, how long, what it cost.
+
+    A frozen ``msgspec.Struct`` rather than a dataclass: reports build two per row, and a
+    Struct is made in C (keyword and positional arguments alike). It holds plain values
+    only, never a cycle, so the garbage collector need not track it (``gc=False``).
+    """
 
     numero: str | None = None
     tipo: LegType | str | None = None
@@ -110,9 +118,12 @@ def parse_call_leg(value: object, what: str = "leg") -> CallLeg:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Call:
-    """A call record (``GET /chamada/{id}`` and each row of ``/chamada/relatorio``)."""
+class Call(msgspec.Struct, frozen=True, gc=False):
+    """A call record (``GET /chamada/{id}`` and each row of ``/chamada/relatorio``).
+
+    A frozen ``msgspec.Struct``, like :class:`CallLeg`. ``raw`` (the record as received)
+    is left out of comparisons and of the repr.
+    """
 
     id: int | str
     data_criacao: datetime | None = None
@@ -124,9 +135,26 @@ class Call:
     tags: str | None = None
     detecta_caixa: bool | None = None
     status_geral: CallStatus | str | None = None
-    origem: CallLeg = field(default_factory=CallLeg)
-    destino: CallLeg = field(default_factory=CallLeg)
-    raw: JsonObject = field(default_factory=dict, compare=False, hash=False, repr=False)
+    origem: CallLeg = msgspec.field(default_factory=CallLeg)
+    destino: CallLeg = msgspec.field(default_factory=CallLeg)
+    raw: JsonObject = msgspec.field(default_factory=dict)
+
+    def _compared(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__struct_fields__[:-1])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Call):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{n}={v!r}" for n, v in zip(self.__struct_fields__[:-1], self._compared(), strict=True)
+        )
+        return f"Call({shown})"
 
     @property
     def status_known(self) -> bool:
@@ -136,8 +164,10 @@ class Call:
     @property
     def preco_total(self) -> Decimal | None:
         """Sum of both legs' prices, None when neither has one."""
-        prices = [p for p in (self.origem.preco, self.destino.preco) if p is not None]
-        return sum(prices, Decimal(0)) if prices else None
+        first, second = self.origem.preco, self.destino.preco
+        if first is None:
+            return None if second is None else _ZERO + second
+        return _ZERO + first if second is None else _ZERO + first + second
 
     def raw_json(self) -> str:
         """The record as the server sent it, pretty-printed."""

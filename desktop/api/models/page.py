@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 from desktop.api.errors import ResponseFormatError
 from desktop.api.models.parsing import expect_list, expect_object, parse_int, shape_error
 
-__all__ = ["Page", "parse_page"]
+__all__ = ["Page", "page_of", "parse_page"]
 
 T = TypeVar("T")
 
@@ -59,12 +59,21 @@ def parse_page(
             items.append(parse_item(row))
         except ResponseFormatError as exc:
             raise shape_error(f"{what}[{index}]: {exc.detail}") from exc
-    server_posicao = parse_int(record.get("posicao"))
-    server_limite = parse_int(record.get("limite"))
-    total = parse_int(record.get("total"))
+    return page_of(
+        items, record.get("posicao"), record.get("limite"), record.get("total"), posicao, limite
+    )
+
+
+def page_of(
+    items: list[T], posicao: object, limite: object, total: object, asked: int, size: int
+) -> Page[T]:
+    """A page of ``items`` with the server's paging numbers where they are readable."""
+    server_posicao = parse_int(posicao)
+    server_limite = parse_int(limite)
+    count = parse_int(total)
     return Page(
         items=tuple(items),
-        posicao=server_posicao if server_posicao is not None and server_posicao >= 0 else posicao,
-        limite=server_limite if server_limite is not None and server_limite > 0 else limite,
-        total=total if total is not None and total >= 0 else None,
+        posicao=server_posicao if server_posicao is not None and server_posicao >= 0 else asked,
+        limite=server_limite if server_limite is not None and server_limite > 0 else size,
+        total=count if count is not None and count >= 0 else None,
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -31,6 +31,7 @@ from desktop.api.errors import FormatErrorKind, ResponseFormatError
 __all__ = [
     "PROVIDER_TZ",
     "JsonObject",
+    "RawRecord",
     "dump_raw",
     "expect_list",
     "expect_object",
@@ -95,6 +96,49 @@ def expect_list(value: object, what: str) -> Sequence[object]:
 def freeze(value: JsonObject) -> JsonObject:
     """A read-only view of a record, kept for "copy JSON" and for fields not modelled."""
     return MappingProxyType(dict(value))
+
+
+class RawRecord(Mapping[str, object]):
+    """A record kept as the JSON bytes received; read as a mapping only when asked.
+
+    Writing the record out again (the cache, a JSON export) uses the bytes as they came,
+    with no decoding and re-encoding on the way.
+    """
+
+    __slots__ = ("_decoded", "data")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._decoded: Mapping[str, object] | None = None
+
+    def _record(self) -> Mapping[str, object]:
+        if self._decoded is None:
+            value = json.loads(self.data)
+            self._decoded = value if isinstance(value, dict) else {}
+        return self._decoded
+
+    def text(self) -> str:
+        """The JSON text as received."""
+        return self.data.decode("utf-8")
+
+    def get(self, key: str, default: object = None) -> object:
+        """``record.get``; a key absent from the bytes is answered without decoding them."""
+        absent = self._decoded is None and f'"{key}"'.encode() not in self.data
+        if absent and b"\\u" not in self.data:  # no escaped key could hide it either
+            return default
+        return self._record().get(key, default)
+
+    def __getitem__(self, key: str) -> object:
+        return self._record()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._record())
+
+    def __len__(self) -> int:
+        return len(self._record())
+
+    def __repr__(self) -> str:
+        return f"RawRecord({self.data!r})"
 
 
 def dump_raw(raw: JsonObject) -> str:

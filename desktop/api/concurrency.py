@@ -1,0 +1,159 @@
+"""How many page requests may be in flight: more while the server keeps up, fewer when not.
+
+:class:`AdaptiveConcurrency` starts with a few requests in flight and grows by one for
+every answer while answers (smoothed) come back about as fast as the quickest so far
+(doubling each round trip until the first sign of trouble, then one more per round
+trip). An HTTP 429, a 5xx
+or a network failure halves it, at most once per round trip; a ``Retry-After`` stops new
+requests until it has passed. It never exceeds its cap.
+
+The transport tells it about every attempt, retries included, through
+:func:`report_attempt`: the observer is a context variable, so each page request (an
+asyncio task) reports to the limiter that started it and nothing else needs to know.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Final
+
+__all__ = [
+    "DEFAULT_MAX_CONCURRENCY",
+    "AdaptiveConcurrency",
+    "AttemptObserver",
+    "observing",
+    "report_attempt",
+]
+
+#: The most page requests in flight unless the caller says otherwise.
+DEFAULT_MAX_CONCURRENCY: Final = 32
+_INITIAL: Final = 8
+#: Answers (smoothed) slower than this many times the quickest one: the server is loaded.
+_LATENCY_SLACK: Final = 3.0
+_LATENCY_FLOOR: Final = 0.05
+
+#: ``(HTTP status or None for a network failure, seconds taken, Retry-After seconds)``.
+AttemptObserver = Callable[[int | None, float, float | None], None]
+_OBSERVER: ContextVar[AttemptObserver | None] = ContextVar("ramal_attempt_observer", default=None)
+
+
+def report_attempt(status: int | None, elapsed: float, retry_after: float | None) -> None:
+    """Tell the current task's observer (if any) how an HTTP attempt went."""
+    observer = _OBSERVER.get()
+    if observer is not None:
+        observer(status, elapsed, retry_after)
+
+
+@contextmanager
+def observing(observer: AttemptObserver) -> Iterator[None]:
+    """Send the attempts made inside this block (in this task) to ``observer``."""
+    token = _OBSERVER.set(observer)
+    try:
+        yield
+    finally:
+        _OBSERVER.reset(token)
+
+
+def _pushes_back(status: int | None) -> bool:
+    return status is None or status == 429 or status >= 500
+
+
+class AdaptiveConcurrency:
+    """A bound on requests in flight that follows how the server copes (AIMD)."""
+
+    def __init__(
+        self,
+        cap: int = DEFAULT_MAX_CONCURRENCY,
+        *,
+        initial: int = _INITIAL,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.cap = max(1, cap)
+        self._window = float(min(self.cap, max(1, initial)))
+        self._clock = clock
+        self._sleep = sleep
+        self._slow_start = True
+        self._quickest: float | None = None
+        self._round_trip: float | None = None
+        self._last_cut = -float("inf")
+        self._paused_until = -float("inf")
+        self._waiters: list[asyncio.Future[None]] = []
+        self.in_flight = 0
+        #: The most requests ever in flight at once.
+        self.peak = 0
+        #: How often the window was halved, and how many 429 answers came.
+        self.cuts = 0
+        self.refusals = 0
+
+    @property
+    def limit(self) -> int:
+        """Requests allowed in flight now."""
+        return max(1, min(self.cap, int(self._window)))
+
+    def paused_for(self) -> float:
+        """Seconds left of a ``Retry-After`` pause (0 when none)."""
+        return max(0.0, self._paused_until - self._clock())
+
+    async def acquire(self) -> None:
+        """Wait for a free slot (and for any ``Retry-After`` pause to end), then take it."""
+        while True:
+            pause = self.paused_for()
+            if pause > 0:
+                await self._sleep(pause)
+                continue
+            if self.in_flight < self.limit:
+                self.in_flight += 1
+                self.peak = max(self.peak, self.in_flight)
+                return
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+
+    def release(self) -> None:
+        """Give a slot back."""
+        self.in_flight -= 1
+        self._wake()
+
+    def _wake(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    def record(self, status: int | None, elapsed: float, retry_after: float | None) -> None:
+        """Learn from one attempt (an :data:`AttemptObserver`)."""
+        now = self._clock()
+        if retry_after is not None and retry_after > 0:
+            self._paused_until = max(self._paused_until, now + retry_after)
+        if _pushes_back(status):
+            self.refusals += status == 429
+            self._cut(now)
+            return
+        smoothed = self._round_trip = (
+            elapsed if self._round_trip is None else 0.8 * self._round_trip + 0.2 * elapsed
+        )
+        quickest = self._quickest = min(self._quickest or elapsed, elapsed)
+        if smoothed > quickest * _LATENCY_SLACK + _LATENCY_FLOOR:
+            self._slow_start = False  # the server slows down: hold
+            return
+        grown = self._window + (1.0 if self._slow_start else 1.0 / self._window)
+        self._window = min(float(self.cap), grown)
+        self._wake()
+
+    def _cut(self, now: float) -> None:
+        # Answers to requests sent before the last cut say nothing new: one cut per round trip.
+        if now - self._last_cut < (self._round_trip or _LATENCY_FLOOR):
+            return
+        self._last_cut = now
+        self._slow_start = False
+        self._window = max(1.0, self._window / 2)
+        self.cuts += 1

@@ -1,0 +1,98 @@
+"""The export writes each page as it arrives, in order, and lets go of it afterwards."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import weakref
+from collections.abc import AsyncGenerator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from helpers import make_row
+
+from desktop.core.outcomes import Outcome
+from desktop.history import export_cli
+from desktop.history.csv_export import CsvWriter, default_columns
+from desktop.history.source import FetchedCall
+
+
+class PageList(list[FetchedCall]):
+    """A page that can be watched with a weak reference."""
+
+
+class FakeSource:
+    """Pages of made-up calls; notes what the stream held each time a page was asked for."""
+
+    def __init__(self, pages: int, rows: int, stream: io.BytesIO) -> None:
+        self.pages, self.rows, self.out = pages, rows, stream
+        self.written_before: list[int] = []
+        self.alive_before: list[int] = []
+        self._handed: list[weakref.ref[PageList]] = []
+
+    async def stream_pages(self) -> AsyncGenerator[list[FetchedCall], None]:
+        for number in range(self.pages):
+            self.written_before.append(len(self.out.getvalue()))
+            self.alive_before.append(sum(ref() is not None for ref in self._handed))
+            page = PageList(
+                FetchedCall(make_row(i), json.dumps({"id": 1000 + i}))
+                for i in range(number * self.rows, (number + 1) * self.rows)
+            )
+            self._handed.append(weakref.ref(page))
+            yield page
+            del page
+
+    def stream(self, start: date, end: date, progress: Any) -> Any:
+        return self.stream_pages()
+
+
+def namespace(fmt: str) -> argparse.Namespace:
+    return argparse.Namespace(
+        format=fmt, delimiter=";", start=date(2026, 11, 1), end=date(2026, 11, 30)
+    )
+
+
+async def test_csv_pages_are_written_as_they_arrive_and_not_kept() -> None:
+    out = io.BytesIO()
+    source = FakeSource(pages=50, rows=20, stream=out)
+    count = await export_cli._write(namespace("csv"), source, out, lambda *a: None)  # type: ignore[arg-type]
+    assert count == 1000
+    # before each page was asked for, the one before it was already in the output ...
+    assert all(
+        b > a for a, b in zip(source.written_before, source.written_before[1:], strict=False)
+    )
+    # ... and of the earlier pages at most the one just written was still alive
+    assert max(source.alive_before) <= 1
+    lines = out.getvalue().decode("utf-8-sig").splitlines()
+    assert [line.split(";")[0] for line in lines[1:]] == [str(1000 + i) for i in range(1000)]
+
+
+async def test_json_export_streams_the_records_as_received() -> None:
+    out = io.BytesIO()
+    source = FakeSource(pages=3, rows=2, stream=out)
+    count = await export_cli._write(namespace("json"), source, out, lambda *a: None)  # type: ignore[arg-type]
+    assert count == 6
+    assert json.loads(out.getvalue()) == [{"id": 1000 + i} for i in range(6)]
+    assert source.written_before[1] > 0
+
+
+async def test_an_empty_json_export_is_an_empty_array() -> None:
+    out = io.BytesIO()
+    source = FakeSource(pages=0, rows=0, stream=out)
+    assert await export_cli._write(namespace("json"), source, out, lambda *a: None) == 0  # type: ignore[arg-type]
+    assert json.loads(out.getvalue()) == []
+
+
+def test_default_cells_match_the_columns() -> None:
+    rows = [
+        make_row(1),
+        make_row(2, talk_seconds=None, total_seconds=None, price=None, rating=4),
+        make_row(3, outcome=Outcome.IN_PROGRESS, created_ts=None, price=Decimal("0.00")),
+        make_row(4, tags='com "aspas"; e separador', has_recording=True, rating_comment="x"),
+    ]
+    fast, generic = io.BytesIO(), io.BytesIO()
+    CsvWriter(fast).write(rows)
+    CsvWriter(generic, default_columns()).write(rows)
+    assert fast.getvalue() == generic.getvalue()
