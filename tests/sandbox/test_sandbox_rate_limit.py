@@ -54,9 +54,9 @@ def test_over_the_rate_is_429_with_retry_after_and_control_is_never_limited(
 
 
 def test_a_paged_read_under_the_limit_gets_every_row_and_backs_off(
-    sandbox: SandboxThread, control: httpx.Client
+    sandbox: SandboxThread, control: httpx.Client, today: date
 ) -> None:
-    start, end = date.today() - timedelta(days=40), date.today() + timedelta(days=1)
+    start, end = today - timedelta(days=40), today + timedelta(days=1)  # the sandbox's day
 
     async def read(pacing: AdaptiveConcurrency | int) -> list[int | str]:
         config = ApiConfig(hosts=ApiHosts.single(sandbox.base_url), max_retries=1)

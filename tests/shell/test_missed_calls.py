@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QTabWidget
@@ -115,7 +116,8 @@ def history(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[HistoryP
     )
     panel = HistoryPanel(HistorySource(client), HistoryCache(None))
     yield panel
-    panel.cancel_fetch()
+    if shiboken6.isValid(panel):  # a test's tab widget may have taken and deleted it
+        panel.cancel_fetch()
     run(qtbot, client.aclose())
 
 
