@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import tracemalloc
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -378,6 +379,8 @@ def soak(args: argparse.Namespace, base_url: str, sandbox_pid: int) -> int:
                 snapshots["end"] = tracemalloc.take_snapshot()
                 if baseline.exists():
                     snapshots["baseline"] = tracemalloc.Snapshot.load(str(baseline))
+            except Exception:
+                traceback.print_exc()  # the report below still shows what was sampled
             finally:
                 QTimer.singleShot(0, window.quitRequested.emit)
 
@@ -438,7 +441,9 @@ def report(
             f"  {name:>42}: {before:7.1f} → {now:7.1f} MiB ({now - before:+6.1f};"
             f" {(now - before) / hours * 8:+6.1f} per 8 h)"
         )
-    if "baseline" in snapshots and "end" in snapshots:
+    if set(snapshots) != {"baseline", "end"}:
+        print(f"no tracemalloc comparison: snapshots taken {sorted(snapshots)}")
+    else:
         own = tracemalloc.Filter(False, tracemalloc.__file__)
         end = snapshots["end"].filter_traces([own])
         stats = end.compare_to(snapshots["baseline"].filter_traces([own]), "lineno")
