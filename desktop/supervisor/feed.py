@@ -23,7 +23,15 @@ from typing import Protocol
 from desktop.api.errors import ApiError, RamalApiError
 from desktop.api.models import Call, Pause, Ramal
 from desktop.api.models.parsing import PROVIDER_TZ
-from desktop.core.board import Changes, Snapshot, derive, diff, is_live, open_pause
+from desktop.core.board import (
+    Changes,
+    Snapshot,
+    board_record,
+    derive,
+    diff,
+    is_live,
+    open_pause,
+)
 from desktop.tasks import cancel_and_wait
 
 __all__ = [
@@ -143,9 +151,12 @@ class LiveTracker:
         return True
 
     def put_calls(self, calls: Sequence[Call]) -> None:
-        """Add or replace calls (a report page, or one pushed "Status Tempo Real" call)."""
+        """Add or replace calls (a report page, or one pushed "Status Tempo Real" call).
+
+        Finished calls are kept as :func:`board_record`: the day's calls add up.
+        """
         for call in calls:
-            self.calls[call.id] = call
+            self.calls[call.id] = call if is_live(call) else board_record(call)
 
     def live_calls(self) -> list[Call]:
         """Calls still in progress."""
