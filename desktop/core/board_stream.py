@@ -31,6 +31,7 @@ __all__ = [
     "Away",
     "BoardSnapshot",
     "BoardStream",
+    "Live",
     "RelayEvent",
     "RelayItem",
     "RelayTarget",
@@ -92,7 +93,12 @@ class Away:
     reason: str = ""
 
 
-RelayItem = BoardSnapshot | RowChanged | RelayEvent | Away
+@dataclass(frozen=True, slots=True)
+class Live:
+    """Connected and following (after the snapshot, and again after each :class:`Away`)."""
+
+
+RelayItem = BoardSnapshot | RowChanged | RelayEvent | Away | Live
 
 
 class _Lost(Exception):
@@ -138,6 +144,7 @@ class BoardStream:
                 if first:
                     self._started = True
                     yield snapshot
+                yield Live()
                 while True:
                     msg = await queue.get()
                     if msg is None:

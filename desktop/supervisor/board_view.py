@@ -93,6 +93,9 @@ class BoardView(QWidget):
         self.feed_status = QLabel()
         self.feed_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.feed_status)
+        self.feed_mode = QLabel()
+        self.feed_mode.setObjectName("feedMode")
+        bar.addWidget(self.feed_mode)
         layout.addLayout(bar)
 
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -3524,7 +3524,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="65"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="211"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="214"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
@@ -3559,37 +3559,37 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Filtro:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="121"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="124"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="122"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="125"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="123"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="126"/>
         <source>Barge in</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="124"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="127"/>
         <source>Transfer…</source>
         <translation>Transferir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="125"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="128"/>
         <source>Hang up…</source>
         <translation>Desligar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="148"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="151"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="201"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="204"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -3870,65 +3870,85 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="86"/>
+        <location filename="../../desktop/supervisor/panel.py" line="93"/>
         <source>Live board</source>
         <translation>Painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="88"/>
+        <location filename="../../desktop/supervisor/panel.py" line="95"/>
         <source>KPIs</source>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="91"/>
+        <location filename="../../desktop/supervisor/panel.py" line="98"/>
         <source>Audit log</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="104"/>
+        <location filename="../../desktop/supervisor/panel.py" line="111"/>
         <source>Refresh live board</source>
         <translation>Atualizar painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="115"/>
-        <location filename="../../desktop/supervisor/panel.py" line="119"/>
+        <location filename="../../desktop/supervisor/panel.py" line="122"/>
+        <location filename="../../desktop/supervisor/panel.py" line="126"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="120"/>
+        <location filename="../../desktop/supervisor/panel.py" line="127"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="126"/>
+        <location filename="../../desktop/supervisor/panel.py" line="133"/>
         <source>Highlight calls longer than</source>
         <translation>Destacar chamadas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="130"/>
+        <location filename="../../desktop/supervisor/panel.py" line="137"/>
         <source>and pauses longer than</source>
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="176"/>
+        <location filename="../../desktop/supervisor/panel.py" line="184"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="185"/>
+        <location filename="../../desktop/supervisor/panel.py" line="194"/>
+        <source>Updated {time}</source>
+        <translation>Atualizado {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="200"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="193"/>
+        <location filename="../../desktop/supervisor/panel.py" line="208"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="195"/>
+        <location filename="../../desktop/supervisor/panel.py" line="210"/>
         <source>Paused</source>
         <translation>Pausado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="215"/>
+        <source>real time</source>
+        <translation>tempo real</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="218"/>
+        <source>periodic polling</source>
+        <translation>consulta periódica</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="221"/>
+        <source>Board updates: {mode}</source>
+        <translation>Atualização do quadro: {mode}</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from stream_support import Collector, NatsProcess, relay_on, ringing
+from relay_stream import Collector, NatsProcess, relay_on, ringing
 
 from desktop.core.board import RamalState
 from desktop.core.board_stream import Away, BoardSnapshot, RelayEvent, RowChanged

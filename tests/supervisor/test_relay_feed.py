@@ -1,0 +1,98 @@
+"""The push feed: the relay's board live, polling while NATS is away, the label says which."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from qt_support import run
+from relay_stream import NatsProcess, relay_on, ringing
+from supervisor_helpers import make_client
+
+from desktop.core.board import Changes, RamalState
+from desktop.core.board_stream import BoardStream, RelayTarget
+from desktop.sandbox.server import SandboxThread
+from desktop.sandbox.timeutil import Clock
+from desktop.supervisor.feed import FeedMode, PollingFeed, PollTimings
+from desktop.supervisor.panel import SupervisorPanel
+from desktop.supervisor.relay_feed import RelayFeed
+from desktop.supervisor.sources import ClientSource
+
+
+def _state(panel: SupervisorPanel, numero: str) -> RamalState | None:
+    snapshot = panel.feed.snapshot
+    if snapshot is None:
+        return None
+    for row in snapshot.ramais.values():
+        if row.numero == numero:
+            return row.state
+    return None
+
+
+def test_panel_follows_the_relay_falls_back_to_polling_and_back(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    sandbox: SandboxThread,
+    clock: Clock,
+    tmp_path: Path,
+) -> None:
+    nats_server = NatsProcess.fresh(tmp_path / "js")
+    client = make_client(sandbox)
+    source = ClientSource(client)
+    stream = BoardStream(RelayTarget([nats_server.url], "acme"), retry=0.5)
+    fallback = PollingFeed(source, clock=clock, timings=PollTimings(fast=0.2, slow=0.2))
+    feed = RelayFeed(stream, source, clock=clock, fallback=fallback)
+    delivered: list[Changes] = []
+    feed.subscribe(delivered.append)
+    panel = SupervisorPanel(
+        client, supervisor_number="4009", who="sup", audit_dir=tmp_path, clock=clock, feed=feed
+    )
+    qtbot.addWidget(panel)
+    context = relay_on([nats_server.url])
+    try:
+        relay = run(qtbot, context.__aenter__())
+        response = run(qtbot, relay.post("ramal_tempo_real", ringing("4001", 1)))
+        assert response.status == 200
+        run(qtbot, relay.flush())
+        panel.start()
+        qtbot.waitUntil(lambda: feed.mode is FeedMode.PUSH, timeout=10000)
+        qtbot.waitUntil(lambda: _state(panel, "4001") is RamalState.RINGING, timeout=10000)
+        label = panel.board_view.feed_mode
+        assert label.text() == "real time"
+        # Names come from one read of the ramal list; nothing is polled while pushed.
+        qtbot.waitUntil(lambda: panel.board.rowCount() == 10, timeout=10000)
+        requests = source.requests
+        qtbot.wait(1500)
+        assert source.requests == requests
+        assert fallback.polls == 0
+
+        nats_server.stop()
+        qtbot.waitUntil(lambda: feed.mode is FeedMode.POLLING, timeout=15000)
+        qtbot.waitUntil(lambda: fallback.polls >= 1, timeout=15000)
+        assert label.text() == "periodic polling"
+
+        nats_server.start()
+        for _ in range(100):
+            response = run(qtbot, relay.post("ramal_tempo_real", ringing("4002", 2, second=9)))
+            if response.status == 200:
+                break
+            qtbot.wait(200)
+        qtbot.waitUntil(lambda: feed.mode is FeedMode.PUSH, timeout=15000)
+        qtbot.waitUntil(lambda: _state(panel, "4002") is RamalState.RINGING, timeout=10000)
+        assert label.text() == "real time"
+        polls = fallback.polls
+        qtbot.wait(1000)
+        assert fallback.polls == polls
+        ringing_4002 = [
+            r
+            for c in delivered
+            for r in c.ramais
+            if r.numero == "4002" and r.state is RamalState.RINGING
+        ]
+        assert len(ringing_4002) == 1
+    finally:
+        run(qtbot, panel.aclose())
+        run(qtbot, context.__aexit__(None, None, None))
+        run(qtbot, client.aclose())
+        nats_server.stop()
