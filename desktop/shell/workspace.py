@@ -17,6 +17,7 @@ from desktop.admin.panel import AdminPanel
 from desktop.agent.controller import AgentController
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
+from desktop.core.board_stream import BoardStream, RelayTarget
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
@@ -29,9 +30,31 @@ from desktop.shell.main_window import MainWindow
 from desktop.supervisor.kpi_view import KpiView
 from desktop.supervisor.panel import SupervisorPanel
 from desktop.supervisor.ramal_report import ramal_kpi_loader
+from desktop.supervisor.relay_feed import RelayFeed
+from desktop.supervisor.sources import ClientSource
 from desktop.webphone.webphone import Webphone
 
 log = logging.getLogger(__name__)
+
+
+def relay_feed(session: Session, profile: Profile, password: str) -> RelayFeed | None:
+    """The board pushed by the profile's relay (polling while it is away); None without one."""
+    if not profile.uses_relay:
+        return None
+    if password:
+        register_secret(password)
+    target = RelayTarget(
+        [u.strip() for u in profile.relay_url.split(",") if u.strip()],
+        profile.relay_account,
+        user=profile.relay_user,
+        password=password,
+    )
+    clock = _now
+    return RelayFeed(BoardStream(target), ClientSource(session.client), clock=clock)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).astimezone()
 
 
 @dataclass(slots=True)
@@ -92,8 +115,13 @@ def build_workspace(
     paths: AppPaths,
     *,
     tray: QSystemTrayIcon | None = None,
+    relay_password: str = "",
 ) -> Workspace:
-    """Create the main window with the panels of ``profile``'s roles."""
+    """Create the main window with the panels of ``profile``'s roles.
+
+    With a relay set on the profile the supervisor's board is pushed by it
+    (``relay_password`` read from the keychain by the caller).
+    """
     window = MainWindow(profile.name)
     workspace = Workspace(window)
     dial: Callable[[str], None] | None = None
@@ -133,6 +161,7 @@ def build_workspace(
             supervisor_number=settings.supervisor_number or profile.ramal,
             who=profile.name,
             audit_dir=paths.profile_data_dir(profile.id),
+            feed=relay_feed(session, profile, relay_password),
         )
         menu = QMenu(QCoreApplication.translate("MainWindow", "&Supervision"), window)
         menu.addActions(supervisor.actions())

@@ -36,6 +36,7 @@ from desktop.core.board_stream import (
     Live,
     RelayEvent,
     RelayItem,
+    RelayTarget,
     RowChanged,
 )
 from desktop.relay.board import BoardRow
@@ -141,6 +142,11 @@ class RelayFeed:
     def snapshot(self) -> Snapshot | None:
         """The last state delivered."""
         return self._snapshot
+
+    @property
+    def stream_target(self) -> RelayTarget:
+        """Where the feed connects."""
+        return self._stream.target
 
     def subscribe(self, on_changes: FeedListener, on_status: StatusListener | None = None) -> None:
         """Deliver changes (and health) to these callables."""

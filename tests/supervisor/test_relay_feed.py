@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 from pytestqt.qtbot import QtBot
 from qt_support import run
@@ -14,6 +17,9 @@ from desktop.core.board import Changes, RamalState
 from desktop.core.board_stream import BoardStream, RelayTarget
 from desktop.sandbox.server import SandboxThread
 from desktop.sandbox.timeutil import Clock
+from desktop.session import Session
+from desktop.settings.model import Environment, Profile, Role
+from desktop.shell.workspace import relay_feed
 from desktop.supervisor.feed import FeedMode, PollingFeed, PollTimings
 from desktop.supervisor.panel import SupervisorPanel
 from desktop.supervisor.relay_feed import RelayFeed
@@ -96,3 +102,18 @@ def test_panel_follows_the_relay_falls_back_to_polling_and_back(
         run(qtbot, context.__aexit__(None, None, None))
         run(qtbot, client.aclose())
         nats_server.stop()
+
+
+def test_a_profile_with_a_relay_gets_the_push_feed(sandbox: SandboxThread) -> None:
+    client = make_client(sandbox)
+    session = cast(Session, SimpleNamespace(client=client))
+    plain = Profile("pa", "A", Environment.SANDBOX, roles=frozenset({Role.SUPERVISOR}))
+    assert relay_feed(session, plain, "") is None
+    with_relay = replace(
+        plain, relay_url="nats://n1:4222, nats://n2:4222", relay_user="sup", relay_account="acme"
+    )
+    feed = relay_feed(session, with_relay, "s3nha")
+    assert isinstance(feed, RelayFeed)
+    target = feed.stream_target
+    assert list(target.urls) == ["nats://n1:4222", "nats://n2:4222"]
+    assert (target.conta, target.user, target.password) == ("acme", "sup", "s3nha")
