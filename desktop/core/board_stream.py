@@ -43,12 +43,18 @@ _log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class RelayTarget:
-    """Where the relay's NATS is and which account to follow."""
+    """Where the relay's NATS is and which account to follow.
+
+    ``board`` False follows events only (an agent's credentials may read nothing else);
+    ``events`` narrows them to one subject (``ramal.<conta>.voicemail.4001``, say).
+    """
 
     urls: Sequence[str]
     conta: str
     user: str = ""
     password: str = ""
+    board: bool = True
+    events: str = ""
 
     @property
     def stream(self) -> str:
@@ -185,10 +191,12 @@ class BoardStream:
 
     async def _snapshot(self, js: JetStreamContext) -> BoardSnapshot:
         t = self.target
-        info = await js.stream_info(f"KV_{t.bucket}")
-        self.board_seq = info.state.last_seq
         events = await js.stream_info(t.stream)
         self.event_seq = events.state.last_seq
+        if not t.board:
+            return BoardSnapshot({})
+        info = await js.stream_info(f"KV_{t.bucket}")
+        self.board_seq = info.state.last_seq
         kv = await js.key_value(t.bucket)
         rows: dict[str, BoardRow] = {}
         try:
@@ -208,10 +216,10 @@ class BoardStream:
             queue.put_nowait(msg)
 
         t = self.target
-        for stream, subject, after in (
-            (f"KV_{t.bucket}", f"$KV.{t.bucket}.>", self.board_seq),
-            (t.stream, f"ramal.{t.conta}.>", self.event_seq),
-        ):
+        follow = [(t.stream, t.events or f"ramal.{t.conta}.>", self.event_seq)]
+        if t.board:
+            follow.append((f"KV_{t.bucket}", f"$KV.{t.bucket}.>", self.board_seq))
+        for stream, subject, after in follow:
             await js.subscribe(
                 subject,
                 stream=stream,

@@ -4,27 +4,27 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="48"/>
+        <location filename="../../desktop/admin/panel.py" line="49"/>
         <source>Ramais</source>
         <translation>Ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="49"/>
+        <location filename="../../desktop/admin/panel.py" line="50"/>
         <source>Conferences</source>
         <translation>Conferências</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="54"/>
+        <location filename="../../desktop/admin/panel.py" line="57"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="57"/>
+        <location filename="../../desktop/admin/panel.py" line="60"/>
         <source>Import ramais from CSV…</source>
         <translation>Importar ramais de CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="59"/>
+        <location filename="../../desktop/admin/panel.py" line="62"/>
         <source>Refresh ramais</source>
         <translation>Atualizar ramais</translation>
     </message>
@@ -345,52 +345,52 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../desktop/agent/window.py" line="59"/>
+        <location filename="../../desktop/agent/window.py" line="60"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="109"/>
+        <location filename="../../desktop/agent/window.py" line="112"/>
         <source>Answer Ctrl+Shift+A · Hang up Ctrl+Shift+H · Mute Ctrl+Shift+M · Pause Ctrl+Shift+P · Number Ctrl+L</source>
         <translation>Atender Ctrl+Shift+A · Desligar Ctrl+Shift+H · Mudo Ctrl+Shift+M · Pausa Ctrl+Shift+P · Número Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="119"/>
+        <location filename="../../desktop/agent/window.py" line="122"/>
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="128"/>
+        <location filename="../../desktop/agent/window.py" line="131"/>
         <source>&amp;Queues</source>
         <translation>&amp;Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="130"/>
+        <location filename="../../desktop/agent/window.py" line="133"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="199"/>
+        <location filename="../../desktop/agent/window.py" line="202"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="274"/>
+        <location filename="../../desktop/agent/window.py" line="277"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="283"/>
+        <location filename="../../desktop/agent/window.py" line="286"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="288"/>
+        <location filename="../../desktop/agent/window.py" line="291"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="307"/>
+        <location filename="../../desktop/agent/window.py" line="310"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
@@ -648,6 +648,19 @@
         <location filename="../../desktop/agent/announcer.py" line="133"/>
         <source>Latest change of the phone&apos;s state</source>
         <translation>Última mudança no estado do telefone</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceBanner</name>
+    <message>
+        <location filename="../../desktop/admin/balance_banner.py" line="20"/>
+        <source>Dismiss</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/balance_banner.py" line="31"/>
+        <source>Balance warning: the account has R$ %1 left.</source>
+        <translation>Aviso de saldo: restam R$ %1 na conta.</translation>
     </message>
 </context>
 <context>
@@ -2069,57 +2082,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="138"/>
+        <location filename="../../desktop/shell/workspace.py" line="165"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="155"/>
+        <location filename="../../desktop/shell/workspace.py" line="182"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="166"/>
+        <location filename="../../desktop/shell/workspace.py" line="193"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="170"/>
+        <location filename="../../desktop/shell/workspace.py" line="197"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="179"/>
+        <location filename="../../desktop/shell/workspace.py" line="206"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="182"/>
+        <location filename="../../desktop/shell/workspace.py" line="209"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="196"/>
+        <location filename="../../desktop/shell/workspace.py" line="223"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="203"/>
+        <location filename="../../desktop/shell/workspace.py" line="230"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="219"/>
+        <location filename="../../desktop/shell/workspace.py" line="247"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="220"/>
+        <location filename="../../desktop/shell/workspace.py" line="248"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="224"/>
+        <location filename="../../desktop/shell/workspace.py" line="252"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -4156,6 +4169,29 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <location filename="../../desktop/agent/troubleshooting.py" line="66"/>
         <source>Webphone health: %1</source>
         <translation>Saúde do webphone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoicemailNotice</name>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="25"/>
+        <source>Play</source>
+        <translation>Ouvir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="27"/>
+        <source>Dismiss</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="39"/>
+        <source>New voicemail from %1.</source>
+        <translation>Novo recado na caixa postal de %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="39"/>
+        <source>unknown number</source>
+        <translation>número desconhecido</translation>
     </message>
 </context>
 <context>
