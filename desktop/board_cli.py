@@ -40,6 +40,8 @@ __all__ = ["BoardPrinter", "build_board_parser", "run_board"]
 
 TOKEN_ENV: Final = "RAMAL_DESKTOP_TOKEN"
 RELAY_PASSWORD_ENV: Final = "RAMAL_RELAY_PASSWORD"
+RELAY_ENV: Final = "RAMAL_DESKTOP_RELAY"
+RELAY_ACCOUNT_ENV: Final = "RAMAL_DESKTOP_RELAY_ACCOUNT"
 
 
 def _seconds(text: str) -> float:
@@ -71,9 +73,16 @@ def build_board_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--relay",
         metavar="nats://HOST:PORTA",
-        help="NATS do relay (vários separados por vírgula); sem esta opção, consulta a API",
+        default=os.environ.get(RELAY_ENV) or None,
+        help="NATS do relay (vários separados por vírgula; padrão: $RAMAL_DESKTOP_RELAY); "
+        "sem relay, consulta a API",
     )
-    parser.add_argument("--account", metavar="NOME", help="a conta do relay (o --account dele)")
+    parser.add_argument(
+        "--account",
+        metavar="NOME",
+        default=os.environ.get(RELAY_ACCOUNT_ENV) or None,
+        help="a conta do relay, o --account dele (padrão: $RAMAL_DESKTOP_RELAY_ACCOUNT)",
+    )
     parser.add_argument(
         "--relay-user",
         metavar="USUÁRIO",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
 import sys
+import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from relay.relay_helpers import SECRET
 from relay_stream import NatsProcess, relay_on
 from supervisor_helpers import control, put_webhook
 
+from desktop.relay.embedded import free_port
 from desktop.relay.events import RELAYED_WEBHOOKS
 from desktop.sandbox.server import SandboxThread
 
@@ -50,7 +53,7 @@ async def _board(sandbox: SandboxThread, *extra: str) -> BoardProcess:
 
 
 async def _finish(board: BoardProcess) -> None:
-    board.process.send_signal(__import__("signal").SIGINT)
+    board.process.send_signal(signal.SIGINT)
     assert await asyncio.wait_for(board.process.wait(), 30) == 0
 
 
@@ -100,3 +103,29 @@ async def test_board_follows_the_relay(quiet_sandbox: SandboxThread, relay_url: 
     control(quiet_sandbox, "/_sandbox/ring", {"ramal": "4002", "numero": "+5548999990001"})
     await board.until(_ringing("4002"))
     await _finish(board)
+
+
+async def test_the_relay_demo_script_prints_the_pushed_board() -> None:
+    port = free_port()
+    env = {**os.environ, "PYTHON": sys.executable, "RAMAL_DEMO_PORT": str(port)}
+    process = await asyncio.create_subprocess_exec(
+        str(ROOT / "scripts" / "relay_demo.sh"),
+        *("board", "--jsonl", "--duration", "60"),
+        stdout=asyncio.subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    board = BoardProcess(process)
+    try:
+        await board.until(lambda lines: len(lines) >= 1)
+        url = f"http://127.0.0.1:{port}/_sandbox/ring"
+        body = json.dumps({"ramal": "4009", "numero": "+5548999990000"}).encode()
+        request = urllib.request.Request(
+            url, data=body, method="POST", headers={"Content-Type": "application/json"}
+        )
+        await asyncio.to_thread(lambda: urllib.request.urlopen(request, timeout=10).read())
+        await board.until(_ringing("4009"))
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        await asyncio.wait_for(process.wait(), 30)
