@@ -180,6 +180,9 @@ class BoardStream:
         return await nats.connect(
             list(self.target.urls),
             allow_reconnect=False,
+            # Each server is tried twice, then the loop here reports Away and retries.
+            max_reconnect_attempts=1,
+            reconnect_time_wait=0.2,
             connect_timeout=self.connect_timeout,
             ping_interval=2,
             max_outstanding_pings=2,

@@ -174,6 +174,7 @@ class RelayFeed:
             self._flush = None
         self._pushing = False
         self.fallback.stop()
+        self._report(FeedStatus(FeedStatusKind.STOPPED, mode=self.mode))
 
     async def aclose(self) -> None:
         """Stop, and return once the connection and any request have ended."""
@@ -181,7 +182,6 @@ class RelayFeed:
         self.stop()
         await cancel_and_wait(task)
         await self.fallback.aclose()
-        self._report(FeedStatus(FeedStatusKind.STOPPED, mode=self.mode))
 
     def refresh(self) -> None:
         """Poll now while polling; pushed changes need no refresh."""

@@ -94,3 +94,13 @@ async def test_server_restart_resumes_after_the_last_sequence(tmp_path: Path) ->
             await collector.close()
     finally:
         nats_server.stop()
+
+
+async def test_no_relay_at_start_is_reported_away_promptly() -> None:
+    from desktop.core.board_stream import BoardStream, RelayTarget
+
+    stream = BoardStream(RelayTarget(["nats://127.0.0.1:9"], "acme"), retry=0.2).items()
+    async with asyncio.timeout(20):  # the client's own retries alone take minutes
+        first = await anext(stream)
+    assert isinstance(first, Away)
+    await stream.aclose()

@@ -20,7 +20,7 @@ from desktop.sandbox.timeutil import Clock
 from desktop.session import Session
 from desktop.settings.model import Environment, Profile, Role
 from desktop.shell.workspace import relay_feed
-from desktop.supervisor.feed import FeedMode, PollingFeed, PollTimings
+from desktop.supervisor.feed import FeedMode, FeedStatusKind, PollingFeed, PollTimings
 from desktop.supervisor.panel import SupervisorPanel
 from desktop.supervisor.relay_feed import RelayFeed
 from desktop.supervisor.sources import ClientSource
@@ -119,3 +119,22 @@ def test_a_profile_with_a_relay_gets_the_push_feed(sandbox: SandboxThread) -> No
     target = feed.stream_target
     assert list(target.urls) == ["nats://n1:4222", "nats://n2:4222"]
     assert (target.conta, target.user, target.password) == ("acme", "sup", "s3nha")
+
+
+def test_stopping_the_push_feed_says_so(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, clock: Clock
+) -> None:
+    client = make_client(sandbox)
+    source = ClientSource(client)
+    stream = BoardStream(RelayTarget(["nats://127.0.0.1:9"], "acme"), retry=0.2)
+    feed = RelayFeed(stream, source, clock=clock)
+    statuses: list[FeedStatusKind] = []
+    feed.subscribe(lambda _: None, lambda status: statuses.append(status.kind))
+    feed.start()
+    # No relay at that address: the console polls, and says so.
+    qtbot.waitUntil(lambda: feed.fallback.polls >= 1, timeout=15000)
+    assert feed.mode is FeedMode.POLLING
+    feed.stop()
+    assert statuses[-1] is FeedStatusKind.STOPPED
+    run(qtbot, feed.aclose())
+    run(qtbot, client.aclose())
