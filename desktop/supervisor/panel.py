@@ -210,6 +210,7 @@ class SupervisorPanel(QWidget):
             label.setText(QCoreApplication.translate("SupervisorPanel", "Paused"))
 
     def _show_mode(self, mode: FeedMode) -> None:
+        self.board_view.set_pushed(mode is FeedMode.PUSH)
         label = self.board_view.feed_mode
         if mode is FeedMode.PUSH:
             label.setText(QCoreApplication.translate("SupervisorPanel", "real time"))

@@ -3582,7 +3582,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="65"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="214"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="225"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
@@ -3642,12 +3642,17 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Desligar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="151"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="191"/>
+        <source>State comes from the relay as the provider reports each change; pauses from the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
+        <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="197"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="204"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="215"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -3994,17 +3999,17 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Pausado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="215"/>
+        <location filename="../../desktop/supervisor/panel.py" line="216"/>
         <source>real time</source>
         <translation>tempo real</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="218"/>
+        <location filename="../../desktop/supervisor/panel.py" line="219"/>
         <source>periodic polling</source>
         <translation>consulta periódica</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="221"/>
+        <location filename="../../desktop/supervisor/panel.py" line="222"/>
         <source>Board updates: {mode}</source>
         <translation>Atualização do quadro: {mode}</translation>
     </message>

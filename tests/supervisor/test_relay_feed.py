@@ -66,6 +66,7 @@ def test_panel_follows_the_relay_falls_back_to_polling_and_back(
         qtbot.waitUntil(lambda: _state(panel, "4001") is RamalState.RINGING, timeout=10000)
         label = panel.board_view.feed_mode
         assert label.text() == "real time"
+        assert "relay" in panel.board_view.source_hint.text()
         # Names come from one read of the ramal list; nothing is polled while pushed.
         qtbot.waitUntil(lambda: panel.board.rowCount() == 10, timeout=10000)
         requests = source.requests
@@ -77,6 +78,7 @@ def test_panel_follows_the_relay_falls_back_to_polling_and_back(
         qtbot.waitUntil(lambda: feed.mode is FeedMode.POLLING, timeout=15000)
         qtbot.waitUntil(lambda: fallback.polls >= 1, timeout=15000)
         assert label.text() == "periodic polling"
+        assert "derived" in panel.board_view.source_hint.text()
 
         nats_server.start()
         # Sent again until it shows: the relay may fail to store a row while NATS comes
