@@ -148,6 +148,8 @@ def _command_line_profile(options: LaunchOptions) -> Profile | None:
             ramal=os.environ.get("RAMAL_DESKTOP_RAMAL", "4000"),
             roles=frozenset(Role),
             custom_hosts=CustomHosts(url, url, url),
+            relay_url=os.environ.get("RAMAL_DESKTOP_RELAY", ""),
+            relay_account=os.environ.get("RAMAL_DESKTOP_RELAY_ACCOUNT", ""),
         )
     return None
 

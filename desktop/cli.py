@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             f"{APP_NAME}: softphone e console de supervisão para a API TotalVoice / Zenvia Voice."
         ),
-        epilog="Exportar chamadas sem abrir a janela: ramal-desktop export calls --help",
+        epilog="Exportar chamadas sem abrir a janela: ramal-desktop export calls --help; "
+        "painel ao vivo em JSON: ramal-desktop board --help",
     )
     parser.add_argument(
         "link",
@@ -148,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.history.export_cli import parse_export_args, run_export
 
         return run_export(parse_export_args(args[1:]))
+    if args and args[0] == "board":
+        from desktop.board_cli import run_board
+
+        return run_board(args[1:])
     options = parse_args(args)
     from desktop.app import run  # Qt is imported only once the arguments are valid
 

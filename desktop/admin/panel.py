@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desktop.admin.balance_banner import BalanceBanner
 from desktop.admin.conference_view import ConferenceView
 from desktop.admin.ramais_view import RamaisView
 from desktop.api import CallsApi, ConferencesApi, RamaisApi, TotalVoiceClient, WebphoneApi
@@ -49,6 +50,8 @@ class AdminPanel(QWidget):
         self.tabs.addTab(self.conferences, self.tr("Conferences"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.balance = BalanceBanner()
+        layout.addWidget(self.balance)
         layout.addWidget(self.tabs)
         self._loaded = False
         new = QAction(self.tr("New ramal…"), self)

@@ -31,6 +31,7 @@ from desktop.agent.state import AgentSnapshot, AgentState
 from desktop.agent.theme import STYLESHEET, icon
 from desktop.agent.transfer_dialog import TransferDialog
 from desktop.agent.troubleshooting import TroubleshootingDialog
+from desktop.agent.voicemail_notice import VoicemailNotice
 from desktop.agent.words import pretty_number, state_words
 from desktop.api.models.calls import Call
 
@@ -64,6 +65,7 @@ class AgentWindow(QMainWindow):
         self.agent_actions = AgentActions(self)
         self.header = AgentHeader(ramal)
         self.banner = Banner()
+        self.voicemail = VoicemailNotice()
         self.call_panel = CallPanel(self.agent_actions)
         self.dialpad = DialPad()
         self.queue_panel = QueuePanel(
@@ -94,6 +96,7 @@ class AgentWindow(QMainWindow):
         content.setContentsMargins(16, 14, 16, 16)
         content.setSpacing(12)
         content.addWidget(self.banner)
+        content.addWidget(self.voicemail)
         content.addLayout(body, 1)
         outer = QVBoxLayout()
         outer.setContentsMargins(0, 0, 0, 0)

@@ -40,6 +40,9 @@ def _profile_to_dict(profile: Profile) -> dict[str, object]:
         "ramal": profile.ramal,
         "roles": sorted(r.value for r in profile.roles),
         "webphone_number_format": profile.webphone_number_format.value,
+        "relay_url": profile.relay_url,
+        "relay_user": profile.relay_user,
+        "relay_account": profile.relay_account,
     }
     if profile.custom_hosts is not None:
         hosts = profile.custom_hosts
@@ -168,7 +171,14 @@ def _parse_profile(item: Any) -> Profile:
         roles=frozenset(Role(r) for r in roles),
         custom_hosts=custom,
         webphone_number_format=_number_format(item.get("webphone_number_format")),
+        relay_url=_text(item.get("relay_url")),
+        relay_user=_text(item.get("relay_user")),
+        relay_account=_text(item.get("relay_account")),
     )
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _number_format(value: object) -> WebphoneNumberFormat:

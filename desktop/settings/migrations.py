@@ -81,7 +81,25 @@ def _v2_to_v3(data: JsonObject) -> JsonObject:
     return out
 
 
-MIGRATIONS: Final[tuple[Callable[[JsonObject], JsonObject], ...]] = (_v1_to_v2, _v2_to_v3)
+def _v3_to_v4(data: JsonObject) -> JsonObject:
+    """Version 4 may point a profile at a relay (URL, user, account); none at first."""
+    out = dict(data)
+    profiles = data.get("profiles")
+    if isinstance(profiles, list):
+        out["profiles"] = [
+            {"relay_url": "", "relay_user": "", "relay_account": "", **p}
+            if isinstance(p, dict)
+            else p
+            for p in profiles
+        ]
+    return out
+
+
+MIGRATIONS: Final[tuple[Callable[[JsonObject], JsonObject], ...]] = (
+    _v1_to_v2,
+    _v2_to_v3,
+    _v3_to_v4,
+)
 CURRENT_VERSION: Final = len(MIGRATIONS) + 1
 
 

@@ -84,6 +84,9 @@ class Profile:
     """One account the app can log in with.
 
     The token is not here: it lives in the keychain under the profile ``id``.
+    ``relay_url`` (``nats://…``), ``relay_user`` and ``relay_account`` (the relay's
+    ``--account``) point the consoles at the relay; its password is in the keychain too,
+    under :func:`~desktop.settings.secrets.relay_password_key`.
     ``webphone_number_format`` is how Brazilian numbers go to the webphone: ``DDD +
     número`` like the provider's examples, unless the account's dial plan wants another.
     """
@@ -95,6 +98,14 @@ class Profile:
     roles: frozenset[Role] = frozenset({Role.AGENT})
     custom_hosts: CustomHosts | None = None
     webphone_number_format: WebphoneNumberFormat = WebphoneNumberFormat.NATIONAL
+    relay_url: str = ""
+    relay_user: str = ""
+    relay_account: str = ""
+
+    @property
+    def uses_relay(self) -> bool:
+        """True when a relay URL and its account name are set."""
+        return bool(self.relay_url.strip() and self.relay_account.strip())
 
     @property
     def needs_token(self) -> bool:

@@ -33,10 +33,16 @@ __all__ = [
     "backend_name",
     "is_secure_backend",
     "open_encrypted_fallback",
+    "relay_password_key",
 ]
 
 SERVICE: Final = "ramal-desktop"
 _T = TypeVar("_T")
+
+
+def relay_password_key(profile_id: str) -> str:
+    """The keychain user name of a profile's relay password (next to its token)."""
+    return f"{profile_id}-relay"
 
 
 class SecretStoreError(Exception):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,6 +52,7 @@ class SettingsDialog(QDialog):
     settingsApplied = Signal(object)  # Settings
     addProfileRequested = Signal()
     logoutRequested = Signal(str)  # profile id
+    relayPasswordEntered = Signal(str, str)  # profile id, password (for the keychain)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,16 +122,70 @@ class SettingsDialog(QDialog):
         form.addRow("", self.profile_info)
         form.addRow(self.tr("Number format for the webphone:"), self.number_format_combo)
         form.addRow(row)
+        form.addRow(self._relay_group())
         self._show_profile()
         return page
 
+    def _relay_group(self) -> QGroupBox:
+        self._relays = {
+            p.id: (p.relay_url, p.relay_user, p.relay_account) for p in self.original.profiles
+        }
+        self._relay_passwords: dict[str, str] = {}
+        self._relay_profile: str | None = None
+        group = QGroupBox(self.tr("Relay"))
+        self.relay_url_edit = QLineEdit()
+        self.relay_url_edit.setPlaceholderText("nats://relay.example.com:4222")
+        self.relay_user_edit = QLineEdit()
+        self.relay_password_edit = QLineEdit()
+        self.relay_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.relay_password_edit.setPlaceholderText(self.tr("Unchanged"))
+        self.relay_account_edit = QLineEdit()
+        self.relay_account_edit.setPlaceholderText("acme")
+        form = QFormLayout(group)
+        form.addRow(self.tr("Relay URL:"), self.relay_url_edit)
+        form.addRow(self.tr("User:"), self.relay_user_edit)
+        form.addRow(self.tr("Password:"), self.relay_password_edit)
+        form.addRow(self.tr("Account:"), self.relay_account_edit)
+        hint = QLabel(
+            self.tr(
+                "With a relay the consoles follow the board in real time; empty, they poll "
+                "the API. The password is kept in the keychain."
+            ),
+            wordWrap=True,
+        )
+        form.addRow(hint)
+        return group
+
+    def _keep_relay(self) -> None:
+        # The fields show one profile at a time: keep what was typed before switching.
+        profile_id = self._relay_profile
+        if profile_id is None:
+            return
+        self._relays[profile_id] = (
+            self.relay_url_edit.text().strip(),
+            self.relay_user_edit.text().strip(),
+            self.relay_account_edit.text().strip(),
+        )
+        password = self.relay_password_edit.text()
+        if password:
+            self._relay_passwords[profile_id] = password
+
     def _show_profile(self) -> None:
+        self._keep_relay()
         profile = self.original.profile(self.profile_combo.currentData())
         self.logout_button.setEnabled(profile is not None)
         self.number_format_combo.setEnabled(profile is not None)
+        for edit in self._relay_edits():
+            edit.setEnabled(profile is not None)
+        self._relay_profile = profile.id if profile is not None else None
         if profile is None:
             self.profile_info.setText(self.tr("No profile yet."))
             return
+        url, user, account = self._relays.get(profile.id, ("", "", ""))
+        self.relay_url_edit.setText(url)
+        self.relay_user_edit.setText(user)
+        self.relay_account_edit.setText(account)
+        self.relay_password_edit.setText(self._relay_passwords.get(profile.id, ""))
         chosen = self._number_formats.get(profile.id, profile.webphone_number_format)
         self.number_format_combo.setCurrentIndex(self.number_format_combo.findData(chosen.value))
         roles = {
@@ -148,6 +204,14 @@ class SettingsDialog(QDialog):
         text = text.replace("%2", profile.ramal or "—")
         self.profile_info.setText(
             text.replace("%3", ", ".join(roles[r] for r in Role if r in profile.roles))
+        )
+
+    def _relay_edits(self) -> tuple[QLineEdit, ...]:
+        return (
+            self.relay_url_edit,
+            self.relay_user_edit,
+            self.relay_password_edit,
+            self.relay_account_edit,
         )
 
     def _number_format_chosen(self) -> None:
@@ -282,8 +346,20 @@ class SettingsDialog(QDialog):
         if not reasons:
             raise ValueError(self.tr("Keep at least one pause reason."))
         active = self.profile_combo.currentData()
+        self._keep_relay()
+        for url, _, account in self._relays.values():
+            if url and not url.startswith(("nats://", "tls://")):
+                raise ValueError(self.tr("The relay URL starts with nats:// or tls://."))
+            if url and not account:
+                raise ValueError(self.tr("Name the relay's account (its --account)."))
         profiles = tuple(
-            replace(p, webphone_number_format=self._number_formats[p.id])
+            replace(
+                p,
+                webphone_number_format=self._number_formats[p.id],
+                relay_url=self._relays[p.id][0],
+                relay_user=self._relays[p.id][1],
+                relay_account=self._relays[p.id][2],
+            )
             for p in self.original.profiles
         )
         return replace(
@@ -323,5 +399,7 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.error_label.setText(str(exc))
             return
+        for profile_id, password in self._relay_passwords.items():
+            self.relayPasswordEntered.emit(profile_id, password)
         self.settingsApplied.emit(settings)
         self.accept()

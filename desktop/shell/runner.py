@@ -19,7 +19,7 @@ from desktop.session import Session, open_profile_session
 from desktop.settings.model import Profile, ScreenPopTrigger, Settings
 from desktop.settings.paths import AppPaths
 from desktop.settings.profiles import ProfileService
-from desktop.settings.secrets import TokenStore
+from desktop.settings.secrets import SecretStoreError, TokenStore, relay_password_key
 from desktop.settings.settings_dialog import SettingsDialog
 from desktop.settings.store import SettingsNotice, SettingsStore
 from desktop.shell.application import RamalApplication
@@ -70,6 +70,7 @@ class WorkspaceRunner(QObject):
     ) -> None:
         super().__init__()
         self.app, self.paths, self.store, self.options = app, paths, store, options
+        self.tokens = tokens
         self.profiles = ProfileService(store, tokens, paths)
         self.instance = instance
         self.settings: Settings | None = None
@@ -113,7 +114,13 @@ class WorkspaceRunner(QObject):
         if session.sandbox is not None:
             register_secret(session.sandbox.token)
         tray = TrayIcon() if TrayIcon.is_available() and not self.options.self_test else None
-        ws = build_workspace(session, profile, settings, self.paths)
+        ws = build_workspace(
+            session,
+            profile,
+            settings,
+            self.paths,
+            relay_password=await self._relay_password(profile),
+        )
         self._ws, self._tray = ws, tray
         window_state = WindowStateStore(self.paths.window_state_file)
         window_state.restore_window("main", ws.window)
@@ -278,6 +285,21 @@ class WorkspaceRunner(QObject):
 
     # --- menus ----------------------------------------------------------------------------
 
+    async def _relay_password(self, profile: Profile) -> str:
+        if not profile.uses_relay or not profile.relay_user:
+            return ""
+        try:
+            return await self.tokens.get(relay_password_key(profile.id)) or ""
+        except SecretStoreError as exc:
+            log.warning("relay password unavailable: %s", exc)
+            return ""
+
+    async def _store_relay_password(self, profile_id: str, password: str) -> None:
+        try:
+            await self.tokens.set(relay_password_key(profile_id), password)
+        except (SecretStoreError, ValueError) as exc:
+            log.warning("relay password not stored: %s", exc)
+
     def _open_settings(self) -> None:
         if self._ws is None or self.settings is None:
             return
@@ -285,6 +307,9 @@ class WorkspaceRunner(QObject):
         dialog.settingsApplied.connect(lambda s: self._spawn(self._apply_settings(s)))
         dialog.addProfileRequested.connect(lambda: self._end(Outcome(login=True)))
         dialog.logoutRequested.connect(lambda _id: self._spawn(self._log_out()))
+        dialog.relayPasswordEntered.connect(
+            lambda pid, password: self._spawn(self._store_relay_password(pid, password))
+        )
         dialog.open()
 
     async def _apply_settings(self, settings: Settings) -> None:

@@ -17,6 +17,7 @@ from desktop.admin.panel import AdminPanel
 from desktop.agent.controller import AgentController
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
+from desktop.core.board_stream import BoardStream, RelayTarget
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
@@ -26,12 +27,58 @@ from desktop.settings.model import Profile, Role, Settings
 from desktop.settings.paths import AppPaths
 from desktop.shell.logging_setup import register_secret
 from desktop.shell.main_window import MainWindow
+from desktop.shell.relay_notices import RelayNotices
 from desktop.supervisor.kpi_view import KpiView
 from desktop.supervisor.panel import SupervisorPanel
 from desktop.supervisor.ramal_report import ramal_kpi_loader
+from desktop.supervisor.relay_feed import RelayFeed
+from desktop.supervisor.sources import ClientSource
 from desktop.webphone.webphone import Webphone
 
 log = logging.getLogger(__name__)
+
+
+def relay_target(profile: Profile, password: str, *, board: bool = True) -> RelayTarget:
+    """Where the profile's relay is (``board`` False: its events only)."""
+    if password:
+        register_secret(password)
+    events = ""
+    if not board and not profile.has_role(Role.ADMINISTRATOR):
+        events = f"ramal.{profile.relay_account}.voicemail.{profile.ramal}"
+    return RelayTarget(
+        [u.strip() for u in profile.relay_url.split(",") if u.strip()],
+        profile.relay_account,
+        user=profile.relay_user,
+        password=password,
+        board=board,
+        events=events,
+    )
+
+
+def relay_feed(session: Session, profile: Profile, password: str) -> RelayFeed | None:
+    """The board pushed by the profile's relay (polling while it is away); None without one."""
+    if not profile.uses_relay:
+        return None
+    stream = BoardStream(relay_target(profile, password))
+    return RelayFeed(stream, ClientSource(session.client), clock=_now)
+
+
+def _relay_notices(workspace: Workspace, profile: Profile, password: str) -> None:
+    voicemail = workspace.agent_window.voicemail if workspace.agent_window else None
+    balance = workspace.admin.balance if workspace.admin else None
+    if not profile.uses_relay or (voicemail is None and balance is None):
+        return
+    notices = RelayNotices(profile.ramal, voicemail, balance)
+    feed = workspace.supervisor.feed if workspace.supervisor else None
+    if isinstance(feed, RelayFeed):
+        feed.subscribe_events(notices)
+    else:
+        notices.follow(BoardStream(relay_target(profile, password, board=False)))
+    workspace.relay_notices = notices
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).astimezone()
 
 
 @dataclass(slots=True)
@@ -45,6 +92,7 @@ class Workspace:
     history: HistoryPanel | None = None
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
+    relay_notices: RelayNotices | None = None
     extra: list[QWidget] = field(default_factory=list)
     # Sandbox → Simulated traffic (on the embedded sandbox only).
     sandbox_traffic: QAction | None = None
@@ -53,6 +101,8 @@ class Workspace:
 
     async def aclose(self) -> None:
         """Stop every panel before its widgets are deleted: its tasks cancelled and awaited."""
+        if self.relay_notices is not None:
+            await self.relay_notices.aclose()
         for widget in list(self.extra):
             await _close_apart(widget)
         if self.closing_apart:
@@ -92,8 +142,13 @@ def build_workspace(
     paths: AppPaths,
     *,
     tray: QSystemTrayIcon | None = None,
+    relay_password: str = "",
 ) -> Workspace:
-    """Create the main window with the panels of ``profile``'s roles."""
+    """Create the main window with the panels of ``profile``'s roles.
+
+    With a relay set on the profile the supervisor's board is pushed by it
+    (``relay_password`` read from the keychain by the caller).
+    """
     window = MainWindow(profile.name)
     workspace = Workspace(window)
     dial: Callable[[str], None] | None = None
@@ -133,6 +188,7 @@ def build_workspace(
             supervisor_number=settings.supervisor_number or profile.ramal,
             who=profile.name,
             audit_dir=paths.profile_data_dir(profile.id),
+            feed=relay_feed(session, profile, relay_password),
         )
         menu = QMenu(QCoreApplication.translate("MainWindow", "&Supervision"), window)
         menu.addActions(supervisor.actions())
@@ -180,6 +236,7 @@ def build_workspace(
         admin.openReceivedCalls.connect(received_calls)
         admin.openPauses.connect(pauses)
 
+    _relay_notices(workspace, profile, relay_password)
     if session.sandbox is not None:
         workspace.sandbox_traffic = _sandbox_menu(window, session.sandbox)
     return workspace

@@ -93,6 +93,9 @@ class BoardView(QWidget):
         self.feed_status = QLabel()
         self.feed_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.feed_status)
+        self.feed_mode = QLabel()
+        self.feed_mode.setObjectName("feedMode")
+        bar.addWidget(self.feed_mode)
         layout.addLayout(bar)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -144,16 +147,11 @@ class BoardView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        derived = QLabel(
-            QCoreApplication.translate(
-                "SupervisorBoard",
-                "State is derived: live calls come from today's call report, pauses from each "
-                "ramal's pause report; 'No activity today' means no call or pause was seen.",
-            )
-        )
-        derived.setWordWrap(True)
-        derived.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(derived)
+        self.source_hint = QLabel()
+        self.set_pushed(False)
+        self.source_hint.setWordWrap(True)
+        self.source_hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.source_hint)
         self.board_table.selectionModel().selectionChanged.connect(self._board_selected)
         calls.rowsInserted.connect(self._calls_changed)
         calls.rowsRemoved.connect(self._calls_changed)
@@ -186,6 +184,22 @@ class BoardView(QWidget):
         has_call = self.selected_call() is not None
         for button in self.buttons.values():
             button.setEnabled(has_call)
+
+    def set_pushed(self, pushed: bool) -> None:
+        """Explain where the state comes from: the relay's board, or derived from reports."""
+        if pushed:
+            text = QCoreApplication.translate(
+                "SupervisorBoard",
+                "State comes from the relay as the provider reports each change; pauses from "
+                "the relay's polling; 'No activity today' means no change was seen.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "SupervisorBoard",
+                "State is derived: live calls come from today's call report, pauses from each "
+                "ramal's pause report; 'No activity today' means no call or pause was seen.",
+            )
+        self.source_hint.setText(text)
 
     def _board_selected(self) -> None:
         rows = self.board_table.selectionModel().selectedRows()

@@ -36,6 +36,7 @@ from desktop.tasks import cancel_and_wait
 
 __all__ = [
     "FeedListener",
+    "FeedMode",
     "FeedSource",
     "FeedStatus",
     "FeedStatusKind",
@@ -61,6 +62,13 @@ class FeedStatusKind(StrEnum):
     STOPPED = "stopped"
 
 
+class FeedMode(StrEnum):
+    """How the board is fed: pushed by the relay or polled from the API."""
+
+    PUSH = "push"
+    POLLING = "polling"
+
+
 @dataclass(frozen=True, slots=True)
 class FeedStatus:
     """Health of the feed plus what the user needs to know about it."""
@@ -69,6 +77,7 @@ class FeedStatus:
     error: RamalApiError | None = None
     next_in: float = 0.0
     updated_at: datetime | None = None
+    mode: FeedMode = FeedMode.POLLING
 
 
 StatusListener = Callable[[FeedStatus], None]

@@ -30,7 +30,14 @@ from desktop.supervisor.audit_view import AuditView
 from desktop.supervisor.board_model import BoardModel
 from desktop.supervisor.board_view import BoardView
 from desktop.supervisor.calls_model import CallsModel
-from desktop.supervisor.feed import FeedStatus, FeedStatusKind, LiveFeed, PollingFeed, PollTimings
+from desktop.supervisor.feed import (
+    FeedMode,
+    FeedStatus,
+    FeedStatusKind,
+    LiveFeed,
+    PollingFeed,
+    PollTimings,
+)
 from desktop.supervisor.feed_qt import FeedSignals
 from desktop.supervisor.kpi_view import KpiView
 from desktop.supervisor.kpis import KpiReport, compute_kpis
@@ -170,6 +177,7 @@ class SupervisorPanel(QWidget):
         self.calls.apply(changes)
 
     def _show_status(self, status: FeedStatus) -> None:
+        self._show_mode(status.mode)
         label = self.board_view.feed_status
         if status.kind is FeedStatusKind.ERROR and status.error is not None:
             label.setText(
@@ -180,7 +188,14 @@ class SupervisorPanel(QWidget):
             label.setStyleSheet("color: #c62828;")
             return
         label.setStyleSheet("")
-        if status.kind is FeedStatusKind.OK and status.updated_at is not None:
+        if status.kind is FeedStatusKind.OK and status.mode is FeedMode.PUSH:
+            at = status.updated_at or self._clock()
+            label.setText(
+                QCoreApplication.translate("SupervisorPanel", "Updated {time}").format(
+                    time=at.astimezone().strftime("%H:%M:%S")
+                )
+            )
+        elif status.kind is FeedStatusKind.OK and status.updated_at is not None:
             label.setText(
                 QCoreApplication.translate(
                     "SupervisorPanel", "Updated {time} · every {seconds} s"
@@ -193,6 +208,21 @@ class SupervisorPanel(QWidget):
             label.setText(QCoreApplication.translate("SupervisorPanel", "Loading…"))
         elif status.kind is FeedStatusKind.STOPPED:
             label.setText(QCoreApplication.translate("SupervisorPanel", "Paused"))
+
+    def _show_mode(self, mode: FeedMode) -> None:
+        self.board_view.set_pushed(mode is FeedMode.PUSH)
+        label = self.board_view.feed_mode
+        if mode is FeedMode.PUSH:
+            label.setText(QCoreApplication.translate("SupervisorPanel", "real time"))
+            label.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        else:
+            label.setText(QCoreApplication.translate("SupervisorPanel", "periodic polling"))
+            label.setStyleSheet("color: #8d6e00;")
+        label.setAccessibleName(
+            QCoreApplication.translate("SupervisorPanel", "Board updates: {mode}").format(
+                mode=label.text()
+            )
+        )
 
     def _thresholds_changed(self) -> None:
         self.board.set_thresholds(

@@ -4,27 +4,27 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="48"/>
+        <location filename="../../desktop/admin/panel.py" line="49"/>
         <source>Ramais</source>
         <translation>Ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="49"/>
+        <location filename="../../desktop/admin/panel.py" line="50"/>
         <source>Conferences</source>
         <translation>Conferências</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="54"/>
+        <location filename="../../desktop/admin/panel.py" line="57"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="57"/>
+        <location filename="../../desktop/admin/panel.py" line="60"/>
         <source>Import ramais from CSV…</source>
         <translation>Importar ramais de CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/panel.py" line="59"/>
+        <location filename="../../desktop/admin/panel.py" line="62"/>
         <source>Refresh ramais</source>
         <translation>Atualizar ramais</translation>
     </message>
@@ -345,52 +345,52 @@
 <context>
     <name>AgentWindow</name>
     <message>
-        <location filename="../../desktop/agent/window.py" line="59"/>
+        <location filename="../../desktop/agent/window.py" line="60"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="109"/>
+        <location filename="../../desktop/agent/window.py" line="112"/>
         <source>Answer Ctrl+Shift+A · Hang up Ctrl+Shift+H · Mute Ctrl+Shift+M · Pause Ctrl+Shift+P · Number Ctrl+L</source>
         <translation>Atender Ctrl+Shift+A · Desligar Ctrl+Shift+H · Mudo Ctrl+Shift+M · Pausa Ctrl+Shift+P · Número Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="119"/>
+        <location filename="../../desktop/agent/window.py" line="122"/>
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="128"/>
+        <location filename="../../desktop/agent/window.py" line="131"/>
         <source>&amp;Queues</source>
         <translation>&amp;Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="130"/>
+        <location filename="../../desktop/agent/window.py" line="133"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="199"/>
+        <location filename="../../desktop/agent/window.py" line="202"/>
         <source>Call %1?</source>
         <translation>Ligar para %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="274"/>
+        <location filename="../../desktop/agent/window.py" line="277"/>
         <source>Troubleshooting</source>
         <translation>Solução de problemas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="283"/>
+        <location filename="../../desktop/agent/window.py" line="286"/>
         <source>Your “%1” pause has passed its %2 minutes.</source>
         <translation>Sua pausa “%1” passou dos %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="288"/>
+        <location filename="../../desktop/agent/window.py" line="291"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/window.py" line="307"/>
+        <location filename="../../desktop/agent/window.py" line="310"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
@@ -648,6 +648,19 @@
         <location filename="../../desktop/agent/announcer.py" line="133"/>
         <source>Latest change of the phone&apos;s state</source>
         <translation>Última mudança no estado do telefone</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceBanner</name>
+    <message>
+        <location filename="../../desktop/admin/balance_banner.py" line="20"/>
+        <source>Dismiss</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/balance_banner.py" line="31"/>
+        <source>Balance warning: the account has R$ %1 left.</source>
+        <translation>Aviso de saldo: restam R$ %1 na conta.</translation>
     </message>
 </context>
 <context>
@@ -2069,57 +2082,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="110"/>
+        <location filename="../../desktop/shell/workspace.py" line="165"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="127"/>
+        <location filename="../../desktop/shell/workspace.py" line="182"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="137"/>
+        <location filename="../../desktop/shell/workspace.py" line="193"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="141"/>
+        <location filename="../../desktop/shell/workspace.py" line="197"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="150"/>
+        <location filename="../../desktop/shell/workspace.py" line="206"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="153"/>
+        <location filename="../../desktop/shell/workspace.py" line="209"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="167"/>
+        <location filename="../../desktop/shell/workspace.py" line="223"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="174"/>
+        <location filename="../../desktop/shell/workspace.py" line="230"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="190"/>
+        <location filename="../../desktop/shell/workspace.py" line="247"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="191"/>
+        <location filename="../../desktop/shell/workspace.py" line="248"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="195"/>
+        <location filename="../../desktop/shell/workspace.py" line="252"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -2912,273 +2925,318 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="64"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="65"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="66"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="94"/>
         <source>Area code + number (4832830151)</source>
         <translation>DDD + número (4832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="97"/>
         <source>E.164 (+554832830151)</source>
         <translation>E.164 (+554832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="98"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="100"/>
         <source>0 + area code + number (04832830151)</source>
         <translation>0 + DDD + número (04832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="105"/>
         <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
         <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="114"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="119"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="123"/>
         <source>Number format for the webphone:</source>
         <translation>Formato do número para o webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="135"/>
+        <source>Relay</source>
+        <translation>Relay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
+        <source>Unchanged</source>
+        <translation>Sem alteração</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="145"/>
+        <source>Relay URL:</source>
+        <translation>URL do relay:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="146"/>
+        <source>User:</source>
+        <translation>Usuário:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="147"/>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="148"/>
+        <source>Account:</source>
+        <translation>Conta:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="151"/>
+        <source>With a relay the consoles follow the board in real time; empty, they poll the API. The password is kept in the keychain.</source>
+        <translation>Com um relay, os consoles acompanham o painel em tempo real; em branco, consultam a API periodicamente. A senha fica guardada no chaveiro.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="192"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="193"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="138"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="197"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="142"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="198"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="144"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="200"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="169"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="233"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="237"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="246"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="183"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="247"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="187"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="187"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="263"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="267"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="269"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="213"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="277"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="278"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="223"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="287"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="290"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="229"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="293"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="296"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="234"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="298"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="235"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="299"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="236"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="300"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="237"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="301"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="239"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="303"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="250"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="314"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="315"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="252"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="316"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="254"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="256"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="259"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="263"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="327"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="264"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="347"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="352"/>
+        <source>The relay URL starts with nats:// or tls://.</source>
+        <translation>A URL do relay começa com nats:// ou tls://.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="354"/>
+        <source>Name the relay&apos;s account (its --account).</source>
+        <translation>Informe a conta do relay (o seu --account).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="396"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -3524,7 +3582,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="65"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="211"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="225"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
@@ -3559,37 +3617,42 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Filtro:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="121"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="124"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="122"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="125"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="123"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="126"/>
         <source>Barge in</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="124"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="127"/>
         <source>Transfer…</source>
         <translation>Transferir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="125"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="128"/>
         <source>Hang up…</source>
         <translation>Desligar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="148"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="191"/>
+        <source>State comes from the relay as the provider reports each change; pauses from the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
+        <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="197"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="201"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="215"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -3870,65 +3933,85 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="86"/>
+        <location filename="../../desktop/supervisor/panel.py" line="93"/>
         <source>Live board</source>
         <translation>Painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="88"/>
+        <location filename="../../desktop/supervisor/panel.py" line="95"/>
         <source>KPIs</source>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="91"/>
+        <location filename="../../desktop/supervisor/panel.py" line="98"/>
         <source>Audit log</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="104"/>
+        <location filename="../../desktop/supervisor/panel.py" line="111"/>
         <source>Refresh live board</source>
         <translation>Atualizar painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="115"/>
-        <location filename="../../desktop/supervisor/panel.py" line="119"/>
+        <location filename="../../desktop/supervisor/panel.py" line="122"/>
+        <location filename="../../desktop/supervisor/panel.py" line="126"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="120"/>
+        <location filename="../../desktop/supervisor/panel.py" line="127"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="126"/>
+        <location filename="../../desktop/supervisor/panel.py" line="133"/>
         <source>Highlight calls longer than</source>
         <translation>Destacar chamadas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="130"/>
+        <location filename="../../desktop/supervisor/panel.py" line="137"/>
         <source>and pauses longer than</source>
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="176"/>
+        <location filename="../../desktop/supervisor/panel.py" line="184"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="185"/>
+        <location filename="../../desktop/supervisor/panel.py" line="194"/>
+        <source>Updated {time}</source>
+        <translation>Atualizado {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="200"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="193"/>
+        <location filename="../../desktop/supervisor/panel.py" line="208"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="195"/>
+        <location filename="../../desktop/supervisor/panel.py" line="210"/>
         <source>Paused</source>
         <translation>Pausado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="216"/>
+        <source>real time</source>
+        <translation>tempo real</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="219"/>
+        <source>periodic polling</source>
+        <translation>consulta periódica</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="222"/>
+        <source>Board updates: {mode}</source>
+        <translation>Atualização do quadro: {mode}</translation>
     </message>
 </context>
 <context>
@@ -4094,6 +4177,29 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
 </context>
 <context>
+    <name>VoicemailNotice</name>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="25"/>
+        <source>Play</source>
+        <translation>Ouvir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="27"/>
+        <source>Dismiss</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="39"/>
+        <source>New voicemail from %1.</source>
+        <translation>Novo recado na caixa postal de %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/voicemail_notice.py" line="39"/>
+        <source>unknown number</source>
+        <translation>número desconhecido</translation>
+    </message>
+</context>
+<context>
     <name>Webphone</name>
     <message>
         <location filename="../../desktop/webphone/policy.py" line="79"/>
@@ -4194,33 +4300,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="307"/>
+        <location filename="../../desktop/shell/runner.py" line="332"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="312"/>
+        <location filename="../../desktop/shell/runner.py" line="337"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="319"/>
+        <location filename="../../desktop/shell/runner.py" line="344"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="322"/>
+        <location filename="../../desktop/shell/runner.py" line="347"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="323"/>
+        <location filename="../../desktop/shell/runner.py" line="348"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="355"/>
+        <location filename="../../desktop/shell/runner.py" line="380"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

@@ -28,3 +28,15 @@ def make_client(sandbox: SandboxThread, retries: int = 0) -> TotalVoiceClient:
     return TotalVoiceClient(
         sandbox.token, ApiConfig(hosts=ApiHosts.single(sandbox.base_url), max_retries=retries)
     )
+
+
+def put_webhook(sandbox: SandboxThread, name: str, url: str) -> None:
+    """``PUT /webhook/{name}``: the sandbox delivers that webhook to ``url``."""
+    request = urllib.request.Request(
+        f"{sandbox.base_url}/webhook/{name}",
+        data=json.dumps({"url": url}).encode(),
+        method="PUT",
+        headers={"Content-Type": "application/json", "Access-Token": sandbox.token},
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:
+        response.read()
