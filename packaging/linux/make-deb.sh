@@ -63,5 +63,6 @@ sed -e "s|@VERSION@|$VERSION|" -e "s|@ARCH@|$ARCH|" -e "s|@DEPENDS@|$depends|" \
   "$HERE/control.in" >"$STAGE/DEBIAN/control"
 
 DEB="$OUTDIR/ramal-desktop_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz -z9 --threads-max=2 --build "$STAGE" "$DEB" >/dev/null
+# Threads where dpkg-deb supports them (1.21.9+); older ones ignore the variable.
+DPKG_DEB_THREADS_MAX=2 dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB" >/dev/null
 echo "make-deb: $DEB" >&2
