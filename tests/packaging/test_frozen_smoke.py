@@ -172,6 +172,8 @@ def test_bundle_holds_resources_and_not_the_excluded_parts() -> None:
     assert metadata == [f"ramal_desktop-{VERSION}.dist-info"]
     for excluded in ("tkinter", "PySide6/Qt3DCore.abi3.so", "PySide6/QtQuick.abi3.so"):
         assert not (internal / excluded).exists(), excluded
+    dangling = [p for p in ONEDIR.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling, dangling
 
 
 @one_folder_only
