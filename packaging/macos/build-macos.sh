@@ -8,7 +8,19 @@
 # Signing, when MACOS_CERT_P12_BASE64, MACOS_CERT_PASSWORD and MACOS_SIGN_IDENTITY are set:
 # hardened runtime with entitlements.plist. Notarization, when APPLE_ID,
 # APPLE_TEAM_ID and APPLE_APP_PASSWORD are set too. Both are skipped otherwise.
+# --dry-run checks the input files and prints every command instead of running it (works
+# on any OS; the release workflow's Linux test runs it).
 set -euo pipefail
+
+DRY_RUN=""
+case "${1:-}" in
+  --dry-run) DRY_RUN=1 ;;
+  "") ;;
+  *) echo "usage: build-macos.sh [--dry-run]" >&2; exit 2 ;;
+esac
+run() {  # run COMMAND ARGS...: runs it, or with --dry-run prints it (quoted)
+  if [ -n "$DRY_RUN" ]; then printf 'dry-run:'; printf ' %q' "$@"; printf '\n'; else "$@"; fi
+}
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PACKAGING="$(cd "$HERE/.." && pwd)"
@@ -17,20 +29,23 @@ PYTHON="${PYTHON:-python3}"
 VERSION="$("$PYTHON" "$PACKAGING/version.py")"
 APP="$DIST/Ramal Desktop.app"
 DMG="$DIST/ramal-desktop-$VERSION-macos-$(uname -m).dmg"
+for input in "$PACKAGING/ramal-desktop.spec" "$HERE/entitlements.plist" "$HERE/Info-url-types.plist"; do
+  [ -f "$input" ] || { echo "build-macos: missing $input" >&2; exit 1; }
+done
 
 echo "build-macos: Ramal Desktop $VERSION" >&2
-"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+run "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$PACKAGING/build/pyinstaller" "$PACKAGING/ramal-desktop.spec"
-/usr/libexec/PlistBuddy -c "Print :NSMicrophoneUsageDescription" "$APP/Contents/Info.plist" >/dev/null
+run /usr/libexec/PlistBuddy -c "Print :NSMicrophoneUsageDescription" "$APP/Contents/Info.plist" >/dev/null
 
 sign() {  # sign PATH [entitlements]
   local args=(--force --timestamp --options runtime --sign "$MACOS_SIGN_IDENTITY")
   [ $# -gt 1 ] && args+=(--entitlements "$2")
-  codesign "${args[@]}" "$1"
+  run codesign "${args[@]}" "$1"
 }
 
 TMP="${RUNNER_TEMP:-${TMPDIR:-/tmp}}"
-if [ -n "${MACOS_CERT_P12_BASE64:-}" ] && [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
+if [ -n "${MACOS_CERT_P12_BASE64:-}" ] && [ -n "${MACOS_SIGN_IDENTITY:-}" ] && [ -z "$DRY_RUN" ]; then
   keychain="$TMP/signing.keychain-db"
   keychain_password="$(uuidgen)"
   echo "$MACOS_CERT_P12_BASE64" | base64 --decode >"$TMP/cert.p12"
@@ -50,23 +65,25 @@ if [ -n "${MACOS_CERT_P12_BASE64:-}" ] && [ -n "${MACOS_SIGN_IDENTITY:-}" ]; the
     find "$APP/Contents" -name '*.framework' -type d -prune -print0)
   sign "$APP" "$HERE/entitlements.plist"
   codesign --verify --deep --strict "$APP"
+elif [ -n "$DRY_RUN" ]; then
+  echo "build-macos: dry run, no keychain and nothing to sign" >&2
 else
   echo "build-macos: signing secrets not set, building unsigned" >&2
 fi
 
 staging="$PACKAGING/build/dmg"
-rm -rf "$staging" "$DMG"
-mkdir -p "$staging"
-cp -R "$APP" "$staging/"
-ln -s /Applications "$staging/Applications"
-hdiutil create -volname "Ramal Desktop" -srcfolder "$staging" -fs HFS+ -format UDZO -ov "$DMG"
+run rm -rf "$staging" "$DMG"
+run mkdir -p "$staging"
+run cp -R "$APP" "$staging/"
+run ln -s /Applications "$staging/Applications"
+run hdiutil create -volname "Ramal Desktop" -srcfolder "$staging" -fs HFS+ -format UDZO -ov "$DMG"
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ] && [ -n "${MACOS_CERT_P12_BASE64:-}" ]; then
-  codesign --force --timestamp --sign "$MACOS_SIGN_IDENTITY" "$DMG"
+  run codesign --force --timestamp --sign "$MACOS_SIGN_IDENTITY" "$DMG"
   if [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PASSWORD:-}" ]; then
-    xcrun notarytool submit "$DMG" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
+    run xcrun notarytool submit "$DMG" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
       --password "$APPLE_APP_PASSWORD" --wait
-    xcrun stapler staple "$DMG"
+    run xcrun stapler staple "$DMG"
   else
     echo "build-macos: notarization secrets not set, skipping notarization" >&2
   fi
