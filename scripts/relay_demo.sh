@@ -3,7 +3,9 @@
 # nats-server and its webhooks registered, then the console following the relay.
 # Arguments go to ramal-desktop: none opens the window; "board --jsonl" prints the board.
 set -eu
-py=${PYTHON:-python}
+venv_python="$(dirname "$0")/../.venv/bin/python"
+[ -x "$venv_python" ] || venv_python=python
+py=${PYTHON:-$venv_python}  # the checkout's virtualenv (scripts/run-sandbox.sh makes it)
 port=${RAMAL_DEMO_PORT:-8780}
 url="http://127.0.0.1:$port"
 dir=$(mktemp -d)
