@@ -133,5 +133,6 @@ def test_release_workflow_smoke_tests_every_os_with_a_fake_device_only() -> None
     release = (WORKFLOWS / "release.yml").read_text("utf-8")
     assert "windows-latest" in release and "macos-latest" in release
     assert "tests/packaging" in release
-    for workflow in WORKFLOWS.glob("*.yml"):
-        assert "--use-fake-ui-for-media-stream" not in workflow.read_text("utf-8"), workflow
+    # The smoke tests give Chromium a fake microphone device only; that no workflow lets
+    # Chromium grant media by itself is checked by tests/webphone/test_microphone.py,
+    # which scans every file that can start it, the workflows included.
