@@ -4,7 +4,8 @@ An event is durable once the stream holds it; the board is derived from events, 
 are written by a background task that keeps only the latest row per ramal while a write
 is pending. Under a burst a ramal's key is written once per round trip, not once per
 event. Writes are compare-and-set: when another relay wrote first, the stored row is read
-again and ours goes in only if it is newer.
+again and ours goes in only if it is newer. A write that fails (NATS away, a timeout) is
+tried again later, with a growing pause, unless a newer row of the ramal came meanwhile.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ __all__ = ["BoardBucket"]
 
 _log = logging.getLogger(__name__)
 _ATTEMPTS = 8
+_RETRY_FIRST_S = 0.5
+_RETRY_MAX_S = 10.0
 
 
 class BoardBucket:
@@ -39,6 +42,8 @@ class BoardBucket:
         self._idle.set()
         self._limit = asyncio.Semaphore(concurrency)
         self._task: asyncio.Task[None] | None = None
+        self._retries: dict[str, asyncio.TimerHandle] = {}
+        self._failures: dict[str, int] = {}
 
     def start(self) -> None:
         """Start the writer task."""
@@ -46,8 +51,11 @@ class BoardBucket:
             self._task = asyncio.create_task(self._write_loop(), name="ramal-relay-board")
 
     async def close(self) -> None:
-        """Write what is pending, then stop the writer."""
+        """Write what is pending, then stop the writer (writes waiting to retry are dropped)."""
         await self.flush()
+        for handle in self._retries.values():
+            handle.cancel()
+        self._retries.clear()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -111,10 +119,37 @@ class BoardBucket:
         async with self._limit:
             try:
                 await self._compare_and_set(row, yield_to_call)
-            except Exception as exc:  # the next change of the ramal writes it again
+            except Exception as exc:
                 self._metrics.board_errors += 1
                 self._known.pop(row.ramal, None)
-                _log.warning("quadro: ramal %s não gravado: %s", row.ramal, exc)
+                failures = self._failures.get(row.ramal, 0) + 1
+                self._failures[row.ramal] = failures
+                delay = min(_RETRY_MAX_S, _RETRY_FIRST_S * 2 ** (failures - 1))
+                _log.warning(
+                    "quadro: ramal %s não gravado (%s); nova tentativa em %.1f s",
+                    row.ramal,
+                    exc,
+                    delay,
+                )
+                self._retry_later(row, yield_to_call, delay)
+            else:
+                self._failures.pop(row.ramal, None)
+
+    def _retry_later(self, row: BoardRow, yield_to_call: bool, delay: float) -> None:
+        old = self._retries.pop(row.ramal, None)
+        if old is not None:
+            old.cancel()
+        loop = asyncio.get_running_loop()
+        self._retries[row.ramal] = loop.call_later(delay, self._retry, row, yield_to_call)
+
+    def _retry(self, row: BoardRow, yield_to_call: bool) -> None:
+        self._retries.pop(row.ramal, None)
+        queued = self._pending.get(row.ramal)
+        if queued is not None and not row.supersedes(queued[0]):
+            return  # a newer row of the ramal is on its way already
+        self._pending[row.ramal] = (row, yield_to_call)
+        self._idle.clear()
+        self._wake.set()
 
     async def _compare_and_set(self, row: BoardRow, yield_to_call: bool) -> None:
         revision, stored = self._known.get(row.ramal) or await self._load(row.ramal)
