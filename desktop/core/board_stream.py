@@ -26,6 +26,7 @@ from nats.js.api import ConsumerConfig, DeliverPolicy
 from nats.js.errors import NoKeysError
 
 from desktop.relay.board import BoardRow
+from desktop.relay.names import AccountNames
 
 __all__ = [
     "Away",
@@ -59,12 +60,12 @@ class RelayTarget:
     @property
     def stream(self) -> str:
         """The account's event stream."""
-        return f"RAMAL_{self.conta}"
+        return AccountNames(self.conta).stream
 
     @property
     def bucket(self) -> str:
         """The account's board bucket."""
-        return f"ramal_board_{self.conta}"
+        return AccountNames(self.conta).bucket
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,7 @@ class BoardStream:
             queue.put_nowait(msg)
 
         t = self.target
-        follow = [(t.stream, t.events or f"ramal.{t.conta}.>", self.event_seq)]
+        follow = [(t.stream, t.events or AccountNames(t.conta).subjects, self.event_seq)]
         if t.board:
             follow.append((f"KV_{t.bucket}", f"$KV.{t.bucket}.>", self.board_seq))
         for stream, subject, after in follow:

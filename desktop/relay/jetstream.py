@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 
 from nats.js import JetStreamContext
 from nats.js.api import KeyValueConfig, StorageType, StreamConfig
@@ -12,8 +11,9 @@ from nats.js.errors import BucketNotFoundError, NotFoundError
 
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.metrics import RelayMetrics
+from desktop.relay.names import AccountNames
 
-__all__ = ["AccountNames", "EventStream", "StreamMismatch", "declare"]
+__all__ = ["EventStream", "StreamMismatch", "declare"]
 
 _log = logging.getLogger(__name__)
 
@@ -23,28 +23,6 @@ DUPLICATE_WINDOW_S = 24 * 3600.0
 
 class StreamMismatch(RuntimeError):
     """A stream or bucket of that name exists with a configuration the relay cannot use."""
-
-
-@dataclass(frozen=True, slots=True)
-class AccountNames:
-    """Names of one account's subjects, stream and bucket."""
-
-    conta: str
-
-    @property
-    def subjects(self) -> str:
-        """Every subject of the account."""
-        return f"ramal.{self.conta}.>"
-
-    @property
-    def stream(self) -> str:
-        """The JetStream stream holding the account's events."""
-        return f"RAMAL_{self.conta}"
-
-    @property
-    def bucket(self) -> str:
-        """The key-value bucket holding the account's board (one key per ramal)."""
-        return f"ramal_board_{self.conta}"
 
 
 async def declare(

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.relay.jetstream import AccountNames
+from desktop.relay.names import AccountNames
 
 __all__ = ["NatsConfigOptions", "agent_password_env", "render_nats_config"]
 

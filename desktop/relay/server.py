@@ -23,8 +23,9 @@ from nats.errors import Error as NatsError
 
 from desktop.api import ApiConfig, TotalVoiceClient
 from desktop.relay.events import RELAYED_WEBHOOKS, BadWebhook, parse_webhook
-from desktop.relay.jetstream import AccountNames, declare
+from desktop.relay.jetstream import declare
 from desktop.relay.metrics import RelayMetrics
+from desktop.relay.names import AccountNames
 from desktop.relay.poller import PauseSource, Poller
 from desktop.relay.relay_core import Relay
 

@@ -21,6 +21,7 @@ from desktop.core.board_stream import BoardStream, RelayTarget
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
+from desktop.relay.names import AccountNames
 from desktop.sandbox.server import SandboxServer
 from desktop.session import Session
 from desktop.settings.model import Profile, Role, Settings
@@ -44,7 +45,7 @@ def relay_target(profile: Profile, password: str, *, board: bool = True) -> Rela
         register_secret(password)
     events = ""
     if not board and not profile.has_role(Role.ADMINISTRATOR):
-        events = f"ramal.{profile.relay_account}.voicemail.{profile.ramal}"
+        events = AccountNames(profile.relay_account).voicemail(profile.ramal)
     return RelayTarget(
         [u.strip() for u in profile.relay_url.split(",") if u.strip()],
         profile.relay_account,

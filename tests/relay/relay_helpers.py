@@ -16,8 +16,8 @@ from nats.js import JetStreamContext
 
 from desktop.api import ApiConfig, ApiHosts
 from desktop.relay.embedded import free_port, nats_server_binary
-from desktop.relay.jetstream import AccountNames
 from desktop.relay.metrics import RelayMetrics
+from desktop.relay.names import AccountNames
 from desktop.relay.server import STATE, RelaySettings, make_app
 
 SECRET = "s3cret-path"
