@@ -18,6 +18,10 @@ from datetime import datetime
 import httpx
 import pytest
 from aiohttp import web
+from relay.relay_payloads import AVISO_SALDO, CHAMADA_TEMPO_REAL, RAMAL_TEMPO_REAL
+from relay.relay_payloads import CHAMADA_DID_TEMPO_REAL as DID_TEMPO_REAL
+from relay.relay_payloads import CONFERENCIA_TEMPO_REAL as CONFERENCIA
+from relay.relay_payloads import NOVO_VOICEMAIL as VOICEMAIL
 from totalvoice.cliente import Cliente
 
 from desktop.sandbox import SandboxThread, webhook_payloads
@@ -108,64 +112,6 @@ FIM_CHAMADA = {
     },
     "gravacoes_parciais": [],
 }
-CHAMADA_TEMPO_REAL = {
-    "data_criacao": "2019-09-06T17:21:33",
-    "origem": {
-        "data_inicio": "2019-09-06T14:21:33",
-        "tipo": "movel",
-        "ativo": False,
-        "data_criacao": "2019-09-06T14:21:34",
-        "numero": "48988888888",
-        "status": "chamando",
-    },
-    "gravar_audio": False,
-    "id": 37794869,
-    "destino": {"tipo": "movel", "numero": "48966663333"},
-    "cliente_id": 2150,
-    "tags": "",
-}
-RAMAL_TEMPO_REAL = {
-    "data_atendimento": "2019-09-06T14:37:03",
-    "duracao_falada_segundos": 10,
-    "ativo": False,
-    "data_criacao": "2019-09-06T14:36:55",
-    "tipo": "ramal",
-    "motivo_desconexao": "indefinido",
-    "id": "37806158",
-    "ramal": 9000,
-    "status": "atendida",
-    "duracao_segundos": 18,
-}
-DID_TEMPO_REAL = {
-    "data_atendimento": "2019-09-06T14:37:03",
-    "duracao_falada_segundos": 0,
-    "ativo": True,
-    "data_criacao": "2019-09-06T14:36:55",
-    "tipo": "ramal",
-    "id": "37806158",
-    "ramal": 9000,
-    "status": "atendida",
-    "duracao_segundos": 7,
-}
-CONFERENCIA = {
-    "data_criacao": "2019-09-06T18:48:05",
-    "evento_conferencia": "Entrou",
-    "numero": "48988888888",
-    "gravar_audio": False,
-    "conferencia_id": 42874,
-    "chamada_id": "37823279",
-    "cliente_id": 2150,
-}
-VOICEMAIL = {
-    "id": 1411,
-    "ramal_id": 87787,
-    "ramal": "9561",
-    "numero_telefone": "6136271444",
-    "data_mensagem": "2019-09-06T17:05:18-03:00",
-    "duracao_segundos": 0,
-    "url_gravacao": "https://api.evoline.com.br/recvm/?id=1411&x=094bba9d3a&cid=2150",
-}
-AVISO_SALDO = {"saldo": "56.8616"}
 
 OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-03:00$")
 NAIVE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$")
