@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.agent.audio_devices import AudioDevices, CallDevicesInfo
 from desktop.agent.webphone_like import WebphoneLike
 
 
@@ -21,10 +22,17 @@ class TroubleshootingDialog(QDialog):
 
     While it is open the host page shows the provider's frame (``set_frame_visible``);
     closing it hides the frame again. The view stays parented here when hidden, so the
-    page keeps running.
+    page keeps running. It also shows the microphone and speaker calls use (``devices``
+    is injectable for tests).
     """
 
-    def __init__(self, webphone: WebphoneLike, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        webphone: WebphoneLike,
+        parent: QWidget | None = None,
+        *,
+        devices: AudioDevices | None = None,
+    ) -> None:
         super().__init__(parent)
         self._webphone = webphone
         self.setWindowTitle(self.tr("Webphone troubleshooting"))
@@ -51,6 +59,8 @@ class TroubleshootingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.health)
         layout.addWidget(hint)
+        self.call_devices = CallDevicesInfo(devices)
+        layout.addWidget(self.call_devices)
         layout.addWidget(webphone.view, 1)
         layout.addWidget(buttons)
         webphone.health_changed.connect(self.set_health)

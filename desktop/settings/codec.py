@@ -6,6 +6,8 @@ one bad field never costs the user the rest of the settings.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from typing import Any, TypeVar
@@ -59,6 +61,9 @@ def settings_to_dict(settings: Settings) -> dict[str, object]:
             "active_profile": settings.active_profile,
             "ring_sound": settings.ring_sound,
             "ring_volume": settings.ring_volume,
+            "ring_device": settings.ring_device,
+            "ring_device_name": settings.ring_device_name,
+            "ring_also_default": settings.ring_also_default,
             "queue_ids": list(settings.queue_ids),
             "pause_reasons": [
                 {"name": r.label, "max_minutes": r.max_minutes, "auto_unpause": r.auto_unpause}
@@ -110,6 +115,19 @@ class _Reader:
             return value
         self._bad(key)
         return default
+
+    def device_id(self, key: str) -> str:
+        """An audio device id in base64 (they are bytes); ``""`` when missing or damaged."""
+        value = self.data.get(key, "")
+        if isinstance(value, str) and len(value) <= 1000:
+            try:
+                base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError):
+                pass
+            else:
+                return value
+        self._bad(key)
+        return ""
 
     def optional_int(self, key: str, low: int, high: int) -> int | None:
         value = self.data.get(key)
@@ -226,6 +244,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         active_profile=active if isinstance(active, str) else (unique[0].id if unique else None),
         ring_sound=read.text("ring_sound", defaults.ring_sound) or defaults.ring_sound,
         ring_volume=read.integer("ring_volume", defaults.ring_volume, 0, 100),
+        ring_device=read.device_id("ring_device"),
+        ring_device_name=read.text("ring_device_name", "", max_len=200),
+        ring_also_default=read.boolean("ring_also_default", defaults.ring_also_default),
         queue_ids=tuple(dict.fromkeys(read.items("queue_ids", _parse_queue) or ())),
         pause_reasons=tuple(reasons) if reasons else DEFAULT_PAUSE_REASONS,
         auto_answer_seconds=read.optional_int("auto_answer_seconds", 0, MAX_AUTO_ANSWER_SECONDS),

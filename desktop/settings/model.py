@@ -134,14 +134,20 @@ class Settings:
     """Everything the user configures, as one immutable value.
 
     ``ring_sound`` is ``"default"``, ``"none"`` or the path of a WAV file; ``ring_volume``
-    0–100. ``auto_answer_seconds`` None means off. ``screen_pop_url`` may hold
-    ``{numero}`` (and ``{chamada_id}``), replaced URL-encoded.
+    0–100. ``ring_device`` is the id of the output the ring plays on (base64; empty: the
+    system default) and ``ring_device_name`` its name, shown while it is not connected;
+    ``ring_also_default`` rings on the default output too. They belong to this machine's
+    hardware, so no profile holds them. ``auto_answer_seconds`` None means off.
+    ``screen_pop_url`` may hold ``{numero}`` (and ``{chamada_id}``), replaced URL-encoded.
     """
 
     profiles: tuple[Profile, ...] = ()
     active_profile: str | None = None
     ring_sound: str = "default"
     ring_volume: int = 80
+    ring_device: str = ""
+    ring_device_name: str = ""
+    ring_also_default: bool = False
     queue_ids: tuple[str, ...] = ()
     pause_reasons: tuple[PauseReason, ...] = DEFAULT_PAUSE_REASONS
     auto_answer_seconds: int | None = None

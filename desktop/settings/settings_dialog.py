@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.agent.audio_devices import AudioDevices
 from desktop.settings.model import (
     MAX_AUTO_ANSWER_SECONDS,
     MAX_WRAP_UP_SECONDS,
@@ -41,22 +42,33 @@ from desktop.settings.model import (
     WebphoneNumberFormat,
 )
 from desktop.settings.pause_reasons_editor import PauseReasonsEditor
+from desktop.settings.sound_section import SoundSection
 from desktop.shell.screen_pop import ScreenPopError, check_template
 
 __all__ = ["SettingsDialog"]
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of :class:`Settings`; nothing changes until OK."""
+    """Edits a copy of :class:`Settings`; nothing changes until OK.
+
+    ``audio_devices`` lists the outputs the ring can use (injectable for tests).
+    """
 
     settingsApplied = Signal(object)  # Settings
     addProfileRequested = Signal()
     logoutRequested = Signal(str)  # profile id
     relayPasswordEntered = Signal(str, str)  # profile id, password (for the keychain)
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        audio_devices: AudioDevices | None = None,
+    ) -> None:
         super().__init__(parent)
         self.original = settings
+        self._audio_devices = audio_devices
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
@@ -242,9 +254,17 @@ class SettingsDialog(QDialog):
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(s.ring_volume)
+        self.volume_slider.setAccessibleName(self.tr("Ring volume"))
+        self.sound_section = SoundSection(
+            s,
+            sound=lambda: str(self.ring_combo.currentData()),
+            volume=self.volume_slider.value,
+            devices=self._audio_devices,
+        )
         form = QFormLayout(page)
         form.addRow(self.tr("Ring sound:"), ring_row)
         form.addRow(self.tr("Volume:"), self.volume_slider)
+        form.addRow(self.sound_section)
         return page
 
     def _choose_ring(self) -> None:
@@ -368,6 +388,9 @@ class SettingsDialog(QDialog):
             active_profile=active if isinstance(active, str) else self.original.active_profile,
             ring_sound=str(self.ring_combo.currentData()),
             ring_volume=self.volume_slider.value(),
+            ring_device=self.sound_section.ring_device()[0],
+            ring_device_name=self.sound_section.ring_device()[1],
+            ring_also_default=self.sound_section.also_default(),
             queue_ids=queues,
             pause_reasons=reasons,
             auto_answer_seconds=self.auto_answer_spin.value() or None,

@@ -21,6 +21,7 @@ from desktop.settings.paths import AppPaths
 from desktop.settings.profiles import ProfileService
 from desktop.settings.secrets import SecretStoreError, TokenStore, relay_password_key
 from desktop.settings.settings_dialog import SettingsDialog
+from desktop.settings.sound_section import apply_ring_settings
 from desktop.settings.store import SettingsNotice, SettingsStore
 from desktop.shell.application import RamalApplication
 from desktop.shell.autostart import set_start_at_login
@@ -319,6 +320,8 @@ class WorkspaceRunner(QObject):
         ws = self._ws
         if ws is not None and ws.agent is not None:
             ws.agent.set_preferences(settings.agent_preferences())
+        if ws is not None and ws.agent_window is not None:
+            apply_ring_settings(ws.agent_window.incoming.player, settings)
         profile = settings.profile(self._profile.id) if self._profile is not None else None
         if ws is not None and ws.webphone is not None and profile is not None:
             ws.webphone.set_number_format(profile.webphone_number_format)

@@ -26,6 +26,7 @@ from desktop.sandbox.server import SandboxServer
 from desktop.session import Session
 from desktop.settings.model import Profile, Role, Settings
 from desktop.settings.paths import AppPaths
+from desktop.settings.sound_section import apply_ring_settings
 from desktop.shell.logging_setup import register_secret
 from desktop.shell.main_window import MainWindow
 from desktop.shell.relay_notices import RelayNotices
@@ -159,6 +160,7 @@ def build_workspace(
             webphone, settings.agent_preferences(), fetch_call=session.client.chamadas.get
         )
         agent_window = AgentWindow(controller, ramal=profile.ramal, tray=tray)
+        apply_ring_settings(agent_window.incoming.player, settings)
         # The phone's menus join the main menu bar; its own bar would sit inside the tab.
         menus = [m for a in agent_window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
         agent_window.menuBar().hide()

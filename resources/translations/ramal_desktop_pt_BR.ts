@@ -683,6 +683,69 @@
     </message>
 </context>
 <context>
+    <name>CallDevicesInfo</name>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="124"/>
+        <source>Call audio devices</source>
+        <translation>Dispositivos de áudio da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="126"/>
+        <source>Call microphone</source>
+        <translation>Microfone da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="129"/>
+        <source>Call speaker</source>
+        <translation>Alto-falante da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="134"/>
+        <source>How to change the call&apos;s devices</source>
+        <translation>Como trocar os dispositivos da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="137"/>
+        <source>Call microphone:</source>
+        <translation>Microfone da chamada:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="138"/>
+        <source>Call speaker:</source>
+        <translation>Alto-falante da chamada:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="150"/>
+        <source>none found</source>
+        <translation>nenhum encontrado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="151"/>
+        <source>unnamed device</source>
+        <translation>dispositivo sem nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="155"/>
+        <source>Calls use the system&apos;s default microphone and speaker (the webphone runs in the app&apos;s built-in browser, which cannot choose its own). </source>
+        <translation>As chamadas usam o microfone e o alto-falante padrão do sistema (o webphone roda no navegador embutido do aplicativo, que não escolhe os seus próprios). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="159"/>
+        <source>To change them: Windows Settings → System → Sound.</source>
+        <translation>Para trocá-los: Configurações do Windows → Sistema → Som.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="161"/>
+        <source>To change them: System Settings → Sound.</source>
+        <translation>Para trocá-los: Ajustes do Sistema → Som.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_devices.py" line="163"/>
+        <source>To change them: your desktop&apos;s sound settings, or pavucontrol.</source>
+        <translation>Para trocá-los: as configurações de som da sua área de trabalho, ou o pavucontrol.</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <location filename="../../desktop/agent/call_panel.py" line="35"/>
@@ -1798,22 +1861,22 @@
 <context>
     <name>IncomingAlert</name>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="130"/>
+        <location filename="../../desktop/agent/incoming.py" line="228"/>
         <source>Incoming call</source>
         <translation>Chamada recebida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="131"/>
+        <location filename="../../desktop/agent/incoming.py" line="229"/>
         <source>Unknown number</source>
         <translation>Número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="133"/>
+        <location filename="../../desktop/agent/incoming.py" line="231"/>
         <source>%1 is calling %2</source>
         <translation>%1 está ligando para %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/incoming.py" line="135"/>
+        <location filename="../../desktop/agent/incoming.py" line="233"/>
         <source>%1 is calling</source>
         <translation>%1 está ligando</translation>
     </message>
@@ -2082,57 +2145,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="165"/>
+        <location filename="../../desktop/shell/workspace.py" line="166"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="182"/>
+        <location filename="../../desktop/shell/workspace.py" line="183"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="193"/>
+        <location filename="../../desktop/shell/workspace.py" line="194"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="197"/>
+        <location filename="../../desktop/shell/workspace.py" line="198"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="206"/>
+        <location filename="../../desktop/shell/workspace.py" line="207"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="209"/>
+        <location filename="../../desktop/shell/workspace.py" line="210"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="223"/>
+        <location filename="../../desktop/shell/workspace.py" line="224"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="230"/>
+        <location filename="../../desktop/shell/workspace.py" line="231"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="247"/>
+        <location filename="../../desktop/shell/workspace.py" line="248"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="248"/>
+        <location filename="../../desktop/shell/workspace.py" line="249"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="252"/>
+        <location filename="../../desktop/shell/workspace.py" line="253"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -2925,318 +2988,323 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="72"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="74"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="75"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="76"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="77"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="78"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="106"/>
         <source>Area code + number (4832830151)</source>
         <translation>DDD + número (4832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="109"/>
         <source>E.164 (+554832830151)</source>
         <translation>E.164 (+554832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
         <source>0 + area code + number (04832830151)</source>
         <translation>0 + DDD + número (04832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
         <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
         <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="124"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="126"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="133"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="135"/>
         <source>Number format for the webphone:</source>
         <translation>Formato do número para o webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="147"/>
         <source>Relay</source>
         <translation>Relay</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="153"/>
         <source>Unchanged</source>
         <translation>Sem alteração</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="145"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="157"/>
         <source>Relay URL:</source>
         <translation>URL do relay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="158"/>
         <source>User:</source>
         <translation>Usuário:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="147"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="159"/>
         <source>Password:</source>
         <translation>Senha:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="160"/>
         <source>Account:</source>
         <translation>Conta:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="163"/>
         <source>With a relay the consoles follow the board in real time; empty, they poll the API. The password is kept in the keychain.</source>
         <translation>Com um relay, os consoles acompanham o painel em tempo real; em branco, consultam a API periodicamente. A senha fica guardada no chaveiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="192"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="204"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="193"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="206"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="209"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="198"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="210"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="211"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="212"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="244"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="233"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="245"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="237"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="249"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="246"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="257"/>
+        <source>Ring volume</source>
+        <translation>Volume do toque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="265"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="247"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="266"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="271"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="271"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="263"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="267"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="287"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="269"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="289"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="277"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="297"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="278"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="298"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="301"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="287"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="307"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="290"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="310"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="293"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="313"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="296"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="316"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="298"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="299"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="319"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="300"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="301"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="321"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="303"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="314"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="334"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="315"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="335"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="316"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="336"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="338"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="340"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="343"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="327"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="347"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="348"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="347"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="367"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="352"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="372"/>
         <source>The relay URL starts with nats:// or tls://.</source>
         <translation>A URL do relay começa com nats:// ou tls://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="354"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="374"/>
         <source>Name the relay&apos;s account (its --account).</source>
         <translation>Informe a conta do relay (o seu --account).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="396"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="419"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -3277,6 +3345,73 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <location filename="../../desktop/shell/notices.py" line="59"/>
         <source>Settings</source>
         <translation>Configurações</translation>
+    </message>
+</context>
+<context>
+    <name>SoundSection</name>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="67"/>
+        <location filename="../../desktop/settings/sound_section.py" line="68"/>
+        <source>Sound</source>
+        <translation>Som</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="76"/>
+        <source>Ring output</source>
+        <translation>Saída do toque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="79"/>
+        <source>Where the ring plays, e.g. the speakers while the call is in the headset. An output that is not connected is kept: the ring uses the system default until it is back.</source>
+        <translation>Onde o toque soa, por exemplo nas caixas de som enquanto a chamada fica no headset. Uma saída desconectada continua escolhida: o toque usa a saída padrão do sistema até ela voltar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="84"/>
+        <source>Also ring on the system default output</source>
+        <translation>Tocar também na saída padrão do sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="85"/>
+        <source>Also ring on the default output</source>
+        <translation>Tocar também na saída padrão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="87"/>
+        <location filename="../../desktop/settings/sound_section.py" line="88"/>
+        <location filename="../../desktop/settings/sound_section.py" line="144"/>
+        <location filename="../../desktop/settings/sound_section.py" line="145"/>
+        <source>Test ringer</source>
+        <translation>Testar toque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="97"/>
+        <source>Ring on:</source>
+        <translation>Tocar em:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="136"/>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="137"/>
+        <source>Stop the test ring</source>
+        <translation>Parar o toque de teste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="172"/>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="177"/>
+        <source>Unnamed output</source>
+        <translation>Saída sem nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sound_section.py" line="178"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (não conectado)</translation>
     </message>
 </context>
 <context>
@@ -4141,37 +4276,37 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>TroubleshootingDialog</name>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="30"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="38"/>
         <source>Webphone troubleshooting</source>
         <translation>Solução de problemas do webphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="39"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="47"/>
         <source>This is the provider&apos;s webphone as the app runs it. If it asks for the microphone or shows an error, that is what the app sees. Reconnect loads it again with a fresh address.</source>
         <translation>Este é o webphone do provedor como o app o executa. Se ele pedir o microfone ou mostrar um erro, é isso que o app está vendo. Reconectar carrega de novo com um endereço novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="47"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="55"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Reconectar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="62"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="72"/>
         <source>Starting: loading the webphone and connecting.</source>
         <translation>Iniciando: carregando o webphone e conectando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="63"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="73"/>
         <source>Working.</source>
         <translation>Funcionando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="64"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="74"/>
         <source>Not working: %1</source>
         <translation>Com problema: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/troubleshooting.py" line="66"/>
+        <location filename="../../desktop/agent/troubleshooting.py" line="76"/>
         <source>Webphone health: %1</source>
         <translation>Saúde do webphone: %1</translation>
     </message>
