@@ -143,6 +143,7 @@ class WorkspaceRunner(QObject):
                 return await self._self_test(ws, session)
             if ws.webphone is not None:
                 ws.webphone.start()
+            self._spawn(_apply_shortcuts(ws, settings))
             launch_args, self._launch_args = self._launch_args, []
             self._handle_args(launch_args)
             ended = self._ended
@@ -304,6 +305,8 @@ class WorkspaceRunner(QObject):
         if self._ws is None or self.settings is None:
             return
         dialog = SettingsDialog(self.settings, self._ws.window)
+        if self._ws.shortcuts is not None:
+            dialog.shortcuts_editor.set_registration_problems(self._ws.shortcuts.problems)
         dialog.settingsApplied.connect(lambda s: self._spawn(self._apply_settings(s)))
         dialog.addProfileRequested.connect(lambda: self._end(Outcome(login=True)))
         dialog.logoutRequested.connect(lambda _id: self._spawn(self._log_out()))
@@ -319,6 +322,8 @@ class WorkspaceRunner(QObject):
         ws = self._ws
         if ws is not None and ws.agent is not None:
             ws.agent.set_preferences(settings.agent_preferences())
+        if ws is not None:
+            await _apply_shortcuts(ws, settings)
         profile = settings.profile(self._profile.id) if self._profile is not None else None
         if ws is not None and ws.webphone is not None and profile is not None:
             ws.webphone.set_number_format(profile.webphone_number_format)
@@ -392,3 +397,9 @@ class WorkspaceRunner(QObject):
             await run_self_test(ws.webphone, session.client, report, dial=number)
         print(report.to_json(), flush=True)
         return Outcome(exit_code=0 if report.ok else 1)
+
+
+async def _apply_shortcuts(ws: Workspace, settings: Settings) -> None:
+    """Register the settings' global shortcuts (a notice in the phone for each refusal)."""
+    if ws.shortcuts is not None:
+        await ws.shortcuts.apply(settings.global_shortcuts_on, settings.shortcut_bindings())
