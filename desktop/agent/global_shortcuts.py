@@ -8,6 +8,7 @@ a clipboard without a number, become notices shown and announced in the agent wi
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -46,7 +47,6 @@ class GlobalShortcuts(QObject):
     """
 
     notice = Signal(str)  # something the agent should read: a key not registered, a bad number
-    activated = Signal(str)  # the HotkeyAction's value, after its command ran
 
     def __init__(
         self,
@@ -63,6 +63,7 @@ class GlobalShortcuts(QObject):
         self._backend: HotkeyBackend | None = None
         self._applied: tuple[bool, tuple[tuple[HotkeyAction, str], ...]] | None = None
         self.problems: list[str] = []
+        self._lock = asyncio.Lock()  # the start and a settings change may overlap
 
     def attach(self, window: AgentWindow) -> None:
         """Show every notice in ``window``'s banner and announce it."""
@@ -80,6 +81,10 @@ class GlobalShortcuts(QObject):
         Returns the problems in words, each also emitted as :attr:`notice`. Calling it
         again with the same keys does nothing.
         """
+        async with self._lock:
+            return await self._apply(on, bindings)
+
+    async def _apply(self, on: bool, bindings: Mapping[HotkeyAction, str]) -> list[str]:
         wanted = (on, tuple(bindings.items()))
         if wanted == self._applied:
             return self.problems
@@ -98,16 +103,12 @@ class GlobalShortcuts(QObject):
                 self._backend = opened
                 log.info("global shortcuts through %s", opened.name)
         if self._backend is not None:
-            results = await self._backend.register(usable, self._on_activated)
+            results = await self._backend.register(usable, self.run)
             problems.extend(w for w in map(result_words, results) if w)
         self.problems = problems
         for text in problems:
             self.notice.emit(text)
         return problems
-
-    def _on_activated(self, action: HotkeyAction) -> None:
-        self.run(action)
-        self.activated.emit(action.value)
 
     def run(self, action: HotkeyAction) -> None:
         """Do what ``action`` stands for, as the window's own buttons would."""
@@ -137,7 +138,8 @@ class GlobalShortcuts(QObject):
 
     async def aclose(self) -> None:
         """Release every key."""
-        backend, self._backend = self._backend, None
-        self._applied = None
-        if backend is not None:
-            await backend.aclose()
+        async with self._lock:
+            backend, self._backend = self._backend, None
+            self._applied = None
+            if backend is not None:
+                await backend.aclose()

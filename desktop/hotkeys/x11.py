@@ -1,7 +1,8 @@
 """X11: passive key grabs on the root window (``XGrabKey``) through python-xlib.
 
 Each combination is grabbed once per state of the lock modifiers (Caps Lock, Num Lock,
-Scroll Lock) so a lit Num Lock does not stop it. The display connection's socket is
+Scroll Lock) so a lit Num Lock does not stop it, and grabbed again when the keyboard
+mapping changes (another layout puts the key on another code). The display connection's socket is
 watched by the asyncio loop; no thread polls it. ``BadAccess`` on a grab means another
 client already grabbed those keys.
 """
@@ -63,6 +64,7 @@ class X11Backend:
         self._grabs: list[tuple[int, int]] = []  # (keycode, modifiers) as grabbed
         self._bound: dict[tuple[int, int], HotkeyAction] = {}  # without the locks
         self._on_activated: Activated | None = None
+        self._bindings: dict[HotkeyAction, KeyCombo] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         masks = self._modifier_masks()
         self._masks = {
@@ -104,8 +106,8 @@ class X11Backend:
         """Grab every binding (after releasing the previous ones); one result each."""
         self._loop = asyncio.get_running_loop()
         self._on_activated = on_activated
-        self._ungrab_all()
-        results = [self._grab(action, combo) for action, combo in bindings.items()]
+        self._bindings = dict(bindings)
+        results = self._grab_all()
         if self._grabs:
             self._loop.add_reader(self._fd, self._drain)
         else:
@@ -113,6 +115,10 @@ class X11Backend:
         # A sync may have read events into python-xlib's queue: the socket is quiet then.
         self._loop.call_soon(self._drain)
         return results
+
+    def _grab_all(self) -> list[BindingResult]:
+        self._ungrab_all()
+        return [self._grab(action, combo) for action, combo in self._bindings.items()]
 
     def _grab(self, action: HotkeyAction, combo: KeyCombo) -> BindingResult:
         keysym = XK.string_to_keysym(keysym_name(combo))
@@ -175,6 +181,14 @@ class X11Backend:
                 action = self._bound.get((event.detail, event.state & self._relevant))
                 if action is not None and self._on_activated is not None:
                     self._on_activated(action)
+            elif event.type == X.MappingNotify and event.request == X.MappingKeyboard:
+                # Another layout moved the keys: grab the keys' new codes.
+                self._display.refresh_keyboard_mapping(event)
+                refused = [r for r in self._grab_all() if not r.ok]
+                if refused:
+                    log.warning("after a keyboard change, not grabbed: %s", refused)
+                if self._loop is not None:
+                    self._loop.call_soon(self._drain)
 
     async def aclose(self) -> None:
         """Release every grab and close the display connection."""

@@ -9,7 +9,8 @@ from agent.agent_fakes import FakeClock, FakeWebphone
 from hotkey_support import XClient, xdotool
 from pytestqt.qtbot import QtBot
 from qt_support import run
-from Xlib import X
+from Xlib import XK, X
+from Xlib.display import Display
 
 from desktop.agent.controller import AgentController
 from desktop.agent.global_shortcuts import GlobalShortcuts
@@ -144,5 +145,33 @@ async def test_registering_again_replaces_the_previous_keys(
         rival = XClient(xdisplay, "grab", "a")
         x_clients.append(rival)
         assert rival.first == "grabbed"
+    finally:
+        await backend.aclose()
+
+
+@pytest.mark.asyncio
+async def test_the_keys_follow_a_keyboard_mapping_change(
+    xdisplay: str, x_clients: list[XClient]
+) -> None:
+    backend = X11Backend(xdisplay)
+    try:
+        got: list[HotkeyAction] = []
+        await backend.register(CTRL_ALT_A, got.append)
+        layout = Display(xdisplay)
+        old = layout.keysym_to_keycode(XK.string_to_keysym("a"))
+        spare = max(range(8, 256), key=lambda code: layout.keycode_to_keysym(code, 0) == 0)
+        # A layout that moves "a" to another key, as switching layouts does.
+        layout.change_keyboard_mapping(old, [(XK.string_to_keysym("q"),)])
+        layout.change_keyboard_mapping(spare, [(XK.string_to_keysym("a"),)])
+        layout.sync()
+        layout.close()
+        for _ in range(40):  # the mapping change reaches the backend through the loop
+            await asyncio.sleep(0.05)
+        await asyncio.to_thread(xdotool, xdisplay, "key", "ctrl+alt+a")
+        for _ in range(100):
+            if got:
+                break
+            await asyncio.sleep(0.05)
+        assert got == [HotkeyAction.ANSWER]
     finally:
         await backend.aclose()
