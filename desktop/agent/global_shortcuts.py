@@ -110,6 +110,19 @@ class GlobalShortcuts(QObject):
             self.notice.emit(text)
         return problems
 
+    async def suspend(self) -> None:
+        """Release the keys while Settings is open, so its key fields can record them.
+
+        The portal's keys stay: the desktop owns them, and binding them again may make
+        it ask the user again. The next :meth:`apply` registers the keys again.
+        """
+        async with self._lock:
+            backend = self._backend
+            if backend is None or backend.name == "portal" or self._applied is None:
+                return
+            await backend.register({}, self.run)
+            self._applied = None
+
     def run(self, action: HotkeyAction) -> None:
         """Do what ``action`` stands for, as the window's own buttons would."""
         c = self._controller

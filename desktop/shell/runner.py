@@ -305,8 +305,12 @@ class WorkspaceRunner(QObject):
         if self._ws is None or self.settings is None:
             return
         dialog = SettingsDialog(self.settings, self._ws.window)
-        if self._ws.shortcuts is not None:
-            dialog.shortcuts_editor.set_registration_problems(self._ws.shortcuts.problems)
+        shortcuts = self._ws.shortcuts
+        if shortcuts is not None:
+            dialog.shortcuts_editor.set_registration_problems(shortcuts.problems)
+            # Pressing a global key in a key field must record it, not run the command.
+            self._spawn(shortcuts.suspend())
+            dialog.finished.connect(lambda _r: self._spawn(self._resume_shortcuts()))
         dialog.settingsApplied.connect(lambda s: self._spawn(self._apply_settings(s)))
         dialog.addProfileRequested.connect(lambda: self._end(Outcome(login=True)))
         dialog.logoutRequested.connect(lambda _id: self._spawn(self._log_out()))
@@ -314,6 +318,10 @@ class WorkspaceRunner(QObject):
             lambda pid, password: self._spawn(self._store_relay_password(pid, password))
         )
         dialog.open()
+
+    async def _resume_shortcuts(self) -> None:
+        if self._ws is not None and self.settings is not None:
+            await _apply_shortcuts(self._ws, self.settings)
 
     async def _apply_settings(self, settings: Settings) -> None:
         old, self.settings = self.settings, settings

@@ -167,3 +167,28 @@ def test_a_wayland_desktop_without_the_portal_is_told_what_it_needs(
         "(GNOME 48 or later, KDE Plasma 5.27 or later)."
     ]
     controller.shutdown()
+
+
+def test_settings_open_releases_the_keys_until_they_are_applied_again(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    backend = FakeBackend()
+    shortcuts, controller, _phone = make(backend)
+    run(qtbot, shortcuts.apply(True, dict(DEFAULT_SHORTCUTS)))
+    run(qtbot, shortcuts.suspend())
+    assert backend.bound == {}
+    run(qtbot, shortcuts.apply(True, dict(DEFAULT_SHORTCUTS)))
+    assert len(backend.bound) == 5
+    controller.shutdown()
+
+
+def test_the_portal_keeps_its_keys_while_settings_is_open(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    backend = FakeBackend()
+    backend.name = "portal"
+    shortcuts, controller, _phone = make(backend)
+    run(qtbot, shortcuts.apply(True, dict(DEFAULT_SHORTCUTS)))
+    run(qtbot, shortcuts.suspend())
+    assert len(backend.bound) == 5
+    controller.shutdown()
