@@ -78,8 +78,8 @@ class GlobalShortcuts(QObject):
     async def apply(self, on: bool, bindings: Mapping[HotkeyAction, str]) -> list[str]:
         """Register ``bindings`` (or release every key when ``on`` is false).
 
-        Returns the problems in words, each also emitted as :attr:`notice`. Calling it
-        again with the same keys does nothing.
+        Returns the problems in words, also emitted together as one :attr:`notice`.
+        Calling it again with the same keys does nothing.
         """
         async with self._lock:
             return await self._apply(on, bindings)
@@ -106,8 +106,8 @@ class GlobalShortcuts(QObject):
             results = await self._backend.register(usable, self.run)
             problems.extend(w for w in map(result_words, results) if w)
         self.problems = problems
-        for text in problems:
-            self.notice.emit(text)
+        if problems:  # one notice: the banner shows one message at a time
+            self.notice.emit("\n".join(problems))
         return problems
 
     async def suspend(self) -> None:

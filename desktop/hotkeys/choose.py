@@ -11,7 +11,14 @@ from enum import Enum
 from desktop.hotkeys.backend import HotkeyBackend
 from desktop.hotkeys.bindings import HotkeyAction
 
-__all__ = ["BackendKind", "Unavailable", "choose_kind", "is_wayland", "open_backend"]
+__all__ = [
+    "BackendKind",
+    "Unavailable",
+    "choose_kind",
+    "is_wayland",
+    "open_backend",
+    "session_bus_address",
+]
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +69,32 @@ def choose_kind(
     return Unavailable.NO_DISPLAY
 
 
+def session_bus_address(env: Mapping[str, str]) -> str | None:
+    """The session bus: ``$DBUS_SESSION_BUS_ADDRESS``, else systemd's ``$XDG_RUNTIME_DIR/bus``."""
+    address = env.get("DBUS_SESSION_BUS_ADDRESS")
+    if address:
+        return address
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.exists(os.path.join(runtime, "bus")):
+        return "unix:path=" + os.path.join(runtime, "bus")
+    return None
+
+
 async def open_backend(
     *,
     platform: str = sys.platform,
     env: Mapping[str, str] | None = None,
-    bus: str = "SESSION",
+    bus: str | None = None,
     descriptions: Mapping[HotkeyAction, str] | None = None,
 ) -> HotkeyBackend | Unavailable:
-    """Open the backend :func:`choose_kind` picks; what is missing when none can be used."""
+    """Open the backend :func:`choose_kind` picks; what is missing when none can be used.
+
+    ``bus`` is the session bus's address (found in ``env`` when not given).
+    """
     env = os.environ if env is None else env
     portal = None
-    if platform.startswith("linux") and (bus != "SESSION" or env.get("DBUS_SESSION_BUS_ADDRESS")):
+    bus = bus or session_bus_address(env)
+    if platform.startswith("linux") and bus:
         from desktop.hotkeys.portal import PortalBackend
 
         portal = await PortalBackend.open(bus, descriptions)

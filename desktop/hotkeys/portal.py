@@ -84,16 +84,16 @@ class PortalBackend:
 
     @classmethod
     async def open(
-        cls, bus: str = "SESSION", descriptions: Mapping[HotkeyAction, str] | None = None
+        cls, bus: str, descriptions: Mapping[HotkeyAction, str] | None = None
     ) -> PortalBackend | None:
-        """Connect to ``bus`` (an address, or ``SESSION``); None without the interface.
+        """Connect to the bus at address ``bus``; None without the interface.
 
         ``descriptions`` are what the desktop shows for each shortcut (translated by the
         caller); English ones stand in for any missing.
         """
         try:
             conn = await open_dbus_connection(bus)
-        except (OSError, KeyError, ValueError) as exc:
+        except (OSError, KeyError, ValueError, RuntimeError) as exc:  # RuntimeError: transport
             log.info("no session bus for the shortcuts portal: %s", exc)
             return None
         router = DBusRouter(conn)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.hotkeys import macos, windows
@@ -11,7 +13,7 @@ from desktop.hotkeys.bindings import (
     HotkeyAction,
     check_bindings,
 )
-from desktop.hotkeys.choose import BackendKind, Unavailable, choose_kind
+from desktop.hotkeys.choose import BackendKind, Unavailable, choose_kind, session_bus_address
 from desktop.hotkeys.combo import ComboError, ComboProblem, KeyCombo, Modifier, parse_combo
 from desktop.hotkeys.keysyms import keysym_name, portal_trigger
 
@@ -139,3 +141,10 @@ def test_chooses_the_backend(
     platform: str, env: dict[str, str], portal: int | None, expected: object
 ) -> None:
     assert choose_kind(platform, env, portal) is expected
+
+
+def test_the_session_bus_is_found_as_systemd_leaves_it(tmp_path: Path) -> None:
+    assert session_bus_address({"DBUS_SESSION_BUS_ADDRESS": "unix:path=/x"}) == "unix:path=/x"
+    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) is None
+    (tmp_path / "bus").touch()
+    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) == f"unix:path={tmp_path}/bus"

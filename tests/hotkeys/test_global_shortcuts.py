@@ -138,7 +138,8 @@ def test_keys_taken_and_in_conflict_become_notices_after_start(
         "Ctrl+Alt+M is used by both Pause or resume work and Mute or unmute.",
         "Ctrl+Alt+A (Answer) is already taken by another application. Choose other keys.",
     ]
-    assert window.announcer.history[-len(problems) :] == problems
+    assert window.announcer.history[-1] == "\n".join(problems)
+    assert window.banner.accessibleDescription() == "\n".join(problems)
     assert list(backend.bound) == []
     controller.shutdown()
 
