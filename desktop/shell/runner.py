@@ -330,8 +330,8 @@ class WorkspaceRunner(QObject):
         ws = self._ws
         if ws is not None and ws.agent is not None:
             ws.agent.set_preferences(settings.agent_preferences())
-        if ws is not None:
-            await _apply_shortcuts(ws, settings)
+        if ws is not None:  # the desktop may ask the user first: the rest need not wait
+            self._spawn(_apply_shortcuts(ws, settings))
         profile = settings.profile(self._profile.id) if self._profile is not None else None
         if ws is not None and ws.webphone is not None and profile is not None:
             ws.webphone.set_number_format(profile.webphone_number_format)

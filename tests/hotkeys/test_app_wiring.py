@@ -1,4 +1,4 @@
-"""The app registers the settings' global shortcuts, and lets Settings record keys."""
+"""The app registers the settings' global shortcuts, lets Settings record keys, applies edits."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from keyring_fakes import MemoryKeyring
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_global_shortcuts import FakeBackend
@@ -15,6 +16,7 @@ from test_global_shortcuts import FakeBackend
 from desktop.agent import global_shortcuts as global_shortcuts_module
 from desktop.cli import parse_args
 from desktop.hotkeys.bindings import HotkeyAction
+from desktop.hotkeys.combo import parse_combo
 from desktop.session import SANDBOX_PROFILE
 from desktop.settings.model import Settings
 from desktop.settings.paths import AppPaths
@@ -61,6 +63,16 @@ def test_keys_registered_at_start_released_while_settings_is_open(
     assert dialog is not None
     dialog.reject()
     qtbot.waitUntil(lambda: len(backend.bound) == len(HotkeyAction), timeout=10_000)
+    dialog.deleteLater()
+
+    runner._open_settings()
+    dialog = next(d for d in ws.window.findChildren(SettingsDialog) if d.isVisible())
+    edit = dialog.shortcuts_editor.edits[HotkeyAction.ANSWER]
+    edit.setKeySequence(QKeySequence("Ctrl+Alt+Shift+J"))
+    dialog.apply()
+    moved = parse_combo("Ctrl+Alt+Shift+J")
+    qtbot.waitUntil(lambda: backend.bound.get(HotkeyAction.ANSWER) == moved, timeout=10_000)
+    assert len(backend.bound) == len(HotkeyAction)
 
     quitting.set()
     qtbot.waitUntil(task.done, timeout=20_000)
