@@ -11,7 +11,8 @@ PYTHON="${PYTHON:-python3}"
 # Libraries the PySide6 wheels link against but do not ship (found with ldd on Qt's
 # WebEngine, XCB platform plugin and Multimedia), plus Xvfb for display-less machines, and
 # a real keychain for the login journeys: GNOME Keyring on a private D-Bus session bus;
-# at-spi2-core for the accessibility tree test (tests/a11y).
+# at-spi2-core for the accessibility tree test (tests/a11y); xdotool sends real key presses
+# to Xvfb for the global shortcut tests (tests/hotkeys).
 DEBIAN_PACKAGES=(
   libnss3 libnspr4 libasound2 libegl1 libgl1 libgbm1 libdrm2 libfontconfig1 libfreetype6
   libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxkbfile1 libx11-6 libx11-xcb1
@@ -19,7 +20,7 @@ DEBIAN_PACKAGES=(
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libpulse0
   pulseaudio pulseaudio-utils
-  fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core
+  fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core xdotool
 )
 
 _sudo() {

@@ -13,6 +13,7 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from desktop.agent.preferences import DEFAULT_PAUSE_REASONS, PauseReason
+from desktop.hotkeys.bindings import DEFAULT_SHORTCUTS, HotkeyAction
 from desktop.settings.model import (
     LANGUAGES,
     MAX_AUTO_ANSWER_SECONDS,
@@ -80,6 +81,8 @@ def settings_to_dict(settings: Settings) -> dict[str, object]:
             "close_to_tray": settings.close_to_tray,
             "confirm_dial_links": settings.confirm_dial_links,
             "supervisor_number": settings.supervisor_number,
+            "global_shortcuts_on": settings.global_shortcuts_on,
+            "global_shortcuts": {a.value: keys for a, keys in settings.global_shortcuts},
         }
     )
     return data
@@ -224,6 +227,22 @@ def _parse_queue(item: Any) -> str:
     return str(item).strip()
 
 
+def _shortcuts(read: _Reader) -> tuple[tuple[HotkeyAction, str], ...]:
+    """Each action's keys; a missing or bad one reads as its default."""
+    value = read.data.get("global_shortcuts", {})
+    if not isinstance(value, dict):
+        read.problems.append("global_shortcuts")
+        value = {}
+    out = []
+    for action, default in DEFAULT_SHORTCUTS:
+        keys = value.get(action.value, default)
+        if not isinstance(keys, str) or len(keys) > 100:
+            read.problems.append(f"global_shortcuts.{action.value}")
+            keys = default
+        out.append((action, keys.strip()))
+    return tuple(out)
+
+
 def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     """Settings from current-version data, plus the names of fields that were replaced."""
     read = _Reader(data)
@@ -260,6 +279,8 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         close_to_tray=read.boolean("close_to_tray", defaults.close_to_tray),
         confirm_dial_links=read.boolean("confirm_dial_links", defaults.confirm_dial_links),
         supervisor_number=read.text("supervisor_number", "", max_len=40),
+        global_shortcuts_on=read.boolean("global_shortcuts_on", defaults.global_shortcuts_on),
+        global_shortcuts=_shortcuts(read),
         extra={k: v for k, v in data.items() if k not in _KNOWN and k != "version"},
     )
     return settings, read.problems

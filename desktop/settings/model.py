@@ -10,6 +10,7 @@ from typing import Final
 from desktop.agent.preferences import DEFAULT_PAUSE_REASONS, AgentPreferences, PauseReason
 from desktop.api.config import DEFAULT_VOICE_URL, ApiHosts
 from desktop.api.phone import WebphoneNumberFormat
+from desktop.hotkeys.bindings import DEFAULT_SHORTCUTS, HotkeyAction
 
 __all__ = [
     "LANGUAGES",
@@ -139,6 +140,8 @@ class Settings:
     ``ring_also_default`` rings on the default output too. They belong to this machine's
     hardware, so no profile holds them. ``auto_answer_seconds`` None means off.
     ``screen_pop_url`` may hold ``{numero}`` (and ``{chamada_id}``), replaced URL-encoded.
+    ``global_shortcuts`` are Qt portable key texts (``Ctrl+Alt+Shift+A``) per action,
+    ``""`` for none.
     """
 
     profiles: tuple[Profile, ...] = ()
@@ -161,6 +164,9 @@ class Settings:
     close_to_tray: bool = True
     confirm_dial_links: bool = True
     supervisor_number: str = ""
+    # Keys that work while another application has the focus (per machine).
+    global_shortcuts_on: bool = True
+    global_shortcuts: tuple[tuple[HotkeyAction, str], ...] = DEFAULT_SHORTCUTS
     extra: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def profile(self, profile_id: str | None) -> Profile | None:
@@ -187,6 +193,10 @@ class Settings:
         if active == profile_id or self.profile(active) is None:
             active = profiles[0].id if profiles else None
         return replace(self, profiles=profiles, active_profile=active)
+
+    def shortcut_bindings(self) -> dict[HotkeyAction, str]:
+        """Every global action's keys ('' for none), defaults filling any gap."""
+        return dict(DEFAULT_SHORTCUTS) | dict(self.global_shortcuts)
 
     def agent_preferences(self) -> AgentPreferences:
         """The part the agent window needs."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.agent.audio_devices import AudioDevices
+from desktop.settings.global_shortcuts_editor import GlobalShortcutsEditor
 from desktop.settings.model import (
     MAX_AUTO_ANSWER_SECONDS,
     MAX_WRAP_UP_SECONDS,
@@ -76,6 +77,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._queues_tab(), self.tr("Queues and pauses"))
         self.tabs.addTab(self._calls_tab(), self.tr("Calls"))
         self.tabs.addTab(self._appearance_tab(), self.tr("Appearance and startup"))
+        self.shortcuts_editor = GlobalShortcutsEditor(
+            settings.global_shortcuts_on, settings.shortcut_bindings()
+        )
+        self.tabs.addTab(self.shortcuts_editor, self.tr("Global shortcuts"))
         self.error_label = QLabel(wordWrap=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -365,6 +370,10 @@ class SettingsDialog(QDialog):
         reasons = self.reasons_editor.reasons()
         if not reasons:
             raise ValueError(self.tr("Keep at least one pause reason."))
+        shortcut_problems = self.shortcuts_editor.problems()
+        if shortcut_problems:
+            self.tabs.setCurrentWidget(self.shortcuts_editor)
+            raise ValueError(shortcut_problems[0])
         active = self.profile_combo.currentData()
         self._keep_relay()
         for url, _, account in self._relays.values():
@@ -404,6 +413,8 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray_check.isChecked(),
             confirm_dial_links=self.confirm_links_check.isChecked(),
             supervisor_number=self.supervisor_edit.text().strip(),
+            global_shortcuts_on=self.shortcuts_editor.is_on(),
+            global_shortcuts=tuple(self.shortcuts_editor.bindings().items()),
         )
 
     @property

@@ -144,6 +144,7 @@ class WorkspaceRunner(QObject):
                 return await self._self_test(ws, session)
             if ws.webphone is not None:
                 ws.webphone.start()
+            self._spawn(_apply_shortcuts(ws, settings))
             launch_args, self._launch_args = self._launch_args, []
             self._handle_args(launch_args)
             ended = self._ended
@@ -305,6 +306,12 @@ class WorkspaceRunner(QObject):
         if self._ws is None or self.settings is None:
             return
         dialog = SettingsDialog(self.settings, self._ws.window)
+        shortcuts = self._ws.shortcuts
+        if shortcuts is not None:
+            dialog.shortcuts_editor.set_registration_problems(shortcuts.problems)
+            # Pressing a global key in a key field must record it, not run the command.
+            self._spawn(shortcuts.suspend())
+            dialog.finished.connect(lambda _r: self._spawn(self._resume_shortcuts()))
         dialog.settingsApplied.connect(lambda s: self._spawn(self._apply_settings(s)))
         dialog.addProfileRequested.connect(lambda: self._end(Outcome(login=True)))
         dialog.logoutRequested.connect(lambda _id: self._spawn(self._log_out()))
@@ -312,6 +319,10 @@ class WorkspaceRunner(QObject):
             lambda pid, password: self._spawn(self._store_relay_password(pid, password))
         )
         dialog.open()
+
+    async def _resume_shortcuts(self) -> None:
+        if self._ws is not None and self.settings is not None:
+            await _apply_shortcuts(self._ws, self.settings)
 
     async def _apply_settings(self, settings: Settings) -> None:
         old, self.settings = self.settings, settings
@@ -322,6 +333,8 @@ class WorkspaceRunner(QObject):
             ws.agent.set_preferences(settings.agent_preferences())
         if ws is not None and ws.agent_window is not None:
             apply_ring_settings(ws.agent_window.incoming.player, settings)
+        if ws is not None:  # the desktop may ask the user first: the rest need not wait
+            self._spawn(_apply_shortcuts(ws, settings))
         profile = settings.profile(self._profile.id) if self._profile is not None else None
         if ws is not None and ws.webphone is not None and profile is not None:
             ws.webphone.set_number_format(profile.webphone_number_format)
@@ -395,3 +408,9 @@ class WorkspaceRunner(QObject):
             await run_self_test(ws.webphone, session.client, report, dial=number)
         print(report.to_json(), flush=True)
         return Outcome(exit_code=0 if report.ok else 1)
+
+
+async def _apply_shortcuts(ws: Workspace, settings: Settings) -> None:
+    """Register the settings' global shortcuts (a notice in the phone for each refusal)."""
+    if ws.shortcuts is not None:
+        await ws.shortcuts.apply(settings.global_shortcuts_on, settings.shortcut_bindings())

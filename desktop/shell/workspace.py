@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.admin.panel import AdminPanel
 from desktop.agent.controller import AgentController
+from desktop.agent.global_shortcuts import GlobalShortcuts
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
 from desktop.core.board_stream import BoardStream, RelayTarget
@@ -91,6 +92,7 @@ class Workspace:
     webphone: Webphone | None = None
     agent: AgentController | None = None
     agent_window: AgentWindow | None = None
+    shortcuts: GlobalShortcuts | None = None
     history: HistoryPanel | None = None
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
@@ -115,6 +117,8 @@ class Workspace:
             await self.supervisor.aclose()
         if self.admin is not None:
             await self.admin.aclose()
+        if self.shortcuts is not None:
+            await self.shortcuts.aclose()
         if self.agent is not None:
             await self.agent.aclose()
         if self.webphone is not None:
@@ -169,6 +173,8 @@ def build_workspace(
         )
         workspace.webphone, workspace.agent = webphone, controller
         workspace.agent_window = agent_window
+        workspace.shortcuts = GlobalShortcuts(controller, parent=agent_window)
+        workspace.shortcuts.attach(agent_window)
 
         def dial(number: str) -> None:
             window.show_panel("phone")

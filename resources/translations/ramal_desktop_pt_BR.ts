@@ -1420,6 +1420,127 @@
     </message>
 </context>
 <context>
+    <name>GlobalShortcuts</name>
+    <message>
+        <location filename="../../desktop/agent/global_shortcuts.py" line="146"/>
+        <source>The clipboard has no number to call.</source>
+        <translation>A área de transferência não tem número para ligar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/global_shortcuts.py" line="150"/>
+        <source>Clipboard number not called: %1</source>
+        <translation>O número da área de transferência não foi chamado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="24"/>
+        <source>Answer</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="25"/>
+        <source>Hang up</source>
+        <translation>Desligar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="26"/>
+        <source>Mute or unmute</source>
+        <translation>Silenciar ou reativar o microfone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="27"/>
+        <source>Pause or resume work</source>
+        <translation>Pausar ou voltar ao trabalho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="28"/>
+        <source>Call the number in the clipboard</source>
+        <translation>Ligar para o número da área de transferência</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="38"/>
+        <source>Ramal: %1</source>
+        <translation>Ramal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="51"/>
+        <source>%1 is used by both %2 and %3.</source>
+        <translation>%1 está sendo usado tanto por %2 quanto por %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="57"/>
+        <source>%1 (%2) needs Ctrl, Alt or Meta: alone it would take the key from typing.</source>
+        <translation>%1 (%2) precisa de Ctrl, Alt ou Meta: sozinha, a tecla deixaria de funcionar para digitar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="62"/>
+        <source>%1 (%2) is more than one key combination; use a single one.</source>
+        <translation>%1 (%2) tem mais de uma combinação de teclas; use só uma.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="66"/>
+        <source>%1 (%2) is not a key this app can register.</source>
+        <translation>%1 (%2) não é uma tecla que o app consegue registrar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="78"/>
+        <source>%1 (%2) is already taken by another application. Choose other keys.</source>
+        <translation>%1 (%2) já está em uso por outro aplicativo. Escolha outras teclas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="82"/>
+        <source>The desktop did not assign %1 (%2); check its keyboard shortcut settings.</source>
+        <translation>O ambiente de trabalho não atribuiu %1 (%2); confira as configurações de atalhos de teclado dele.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="87"/>
+        <source>%1 (%2) has no key on this keyboard or system.</source>
+        <translation>%1 (%2) não tem tecla correspondente neste teclado ou sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="91"/>
+        <source>%1 (%2) could not be registered: %3</source>
+        <translation>Não foi possível registrar %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="100"/>
+        <source>Global shortcuts need a desktop with the GlobalShortcuts portal on Wayland (GNOME 48 or later, KDE Plasma 5.27 or later).</source>
+        <translation>No Wayland, os atalhos globais precisam de um ambiente de trabalho com o portal GlobalShortcuts (GNOME 48 ou mais recente, KDE Plasma 5.27 ou mais recente).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="106"/>
+        <source>Global shortcuts need a graphical desktop.</source>
+        <translation>Os atalhos globais precisam de um ambiente gráfico.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="110"/>
+        <source>Global shortcuts are not available on this system.</source>
+        <translation>Os atalhos globais não estão disponíveis neste sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcut_words.py" line="113"/>
+        <source>Global shortcuts could not be started; see the log for details.</source>
+        <translation>Não foi possível iniciar os atalhos globais; veja os detalhes no log.</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalShortcutsEditor</name>
+    <message>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="37"/>
+        <source>Use global shortcuts (they work while another application has the focus)</source>
+        <translation>Usar atalhos globais (funcionam mesmo com outro aplicativo em foco)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="51"/>
+        <source>Restore default keys</source>
+        <translation>Restaurar as teclas padrão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="55"/>
+        <source>Problems with the global shortcuts</source>
+        <translation>Problemas com os atalhos globais</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../desktop/history/details.py" line="35"/>
@@ -2145,57 +2266,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="166"/>
+        <location filename="../../desktop/shell/workspace.py" line="172"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="183"/>
+        <location filename="../../desktop/shell/workspace.py" line="191"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="194"/>
+        <location filename="../../desktop/shell/workspace.py" line="202"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="198"/>
+        <location filename="../../desktop/shell/workspace.py" line="206"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="207"/>
+        <location filename="../../desktop/shell/workspace.py" line="215"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="210"/>
+        <location filename="../../desktop/shell/workspace.py" line="218"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="224"/>
+        <location filename="../../desktop/shell/workspace.py" line="232"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="231"/>
+        <location filename="../../desktop/shell/workspace.py" line="239"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="248"/>
+        <location filename="../../desktop/shell/workspace.py" line="256"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="249"/>
+        <location filename="../../desktop/shell/workspace.py" line="257"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="253"/>
+        <location filename="../../desktop/shell/workspace.py" line="261"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -2988,323 +3109,328 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="73"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="75"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="76"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="77"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="78"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="79"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="83"/>
+        <source>Global shortcuts</source>
+        <translation>Atalhos globais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="111"/>
         <source>Area code + number (4832830151)</source>
         <translation>DDD + número (4832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="114"/>
         <source>E.164 (+554832830151)</source>
         <translation>E.164 (+554832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
         <source>0 + area code + number (04832830151)</source>
         <translation>0 + DDD + número (04832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="122"/>
         <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
         <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="124"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="129"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="126"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="131"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="133"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="138"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="140"/>
         <source>Number format for the webphone:</source>
         <translation>Formato do número para o webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="147"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="152"/>
         <source>Relay</source>
         <translation>Relay</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="153"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="158"/>
         <source>Unchanged</source>
         <translation>Sem alteração</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="157"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="162"/>
         <source>Relay URL:</source>
         <translation>URL do relay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="158"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="163"/>
         <source>User:</source>
         <translation>Usuário:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="159"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="164"/>
         <source>Password:</source>
         <translation>Senha:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="160"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="165"/>
         <source>Account:</source>
         <translation>Conta:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="163"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="168"/>
         <source>With a relay the consoles follow the board in real time; empty, they poll the API. The password is kept in the keychain.</source>
         <translation>Com um relay, os consoles acompanham o painel em tempo real; em branco, consultam a API periodicamente. A senha fica guardada no chaveiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="204"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="209"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="205"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="210"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="206"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="211"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="210"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="215"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="211"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="216"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="212"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="217"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="219"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="244"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="249"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="245"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="250"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="249"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="254"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="257"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="262"/>
         <source>Ring volume</source>
         <translation>Volume do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="265"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="270"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="266"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="271"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="276"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="276"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="283"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="288"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="287"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="292"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="289"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="294"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="297"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="302"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="298"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="301"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="303"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="306"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="307"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="312"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="310"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="315"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="313"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="316"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="321"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="319"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="324"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="325"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="321"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="326"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="334"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="339"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="335"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="340"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="336"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="341"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="338"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="343"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="340"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="345"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="343"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="348"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="347"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="352"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="348"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="353"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="367"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="372"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="372"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="381"/>
         <source>The relay URL starts with nats:// or tls://.</source>
         <translation>A URL do relay começa com nats:// ou tls://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="374"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="383"/>
         <source>Name the relay&apos;s account (its --account).</source>
         <translation>Informe a conta do relay (o seu --account).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="419"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="430"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -4435,33 +4561,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="332"/>
+        <location filename="../../desktop/shell/runner.py" line="348"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="337"/>
+        <location filename="../../desktop/shell/runner.py" line="353"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="344"/>
+        <location filename="../../desktop/shell/runner.py" line="360"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="347"/>
+        <location filename="../../desktop/shell/runner.py" line="363"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="348"/>
+        <location filename="../../desktop/shell/runner.py" line="364"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="380"/>
+        <location filename="../../desktop/shell/runner.py" line="396"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>

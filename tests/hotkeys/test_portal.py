@@ -1,0 +1,110 @@
+"""The GlobalShortcuts portal backend against a fake portal on a private session bus."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from agent.agent_fakes import FakeClock, FakeWebphone
+from hotkey_support import FakePortal
+from jeepney import DBusAddress, new_method_call
+from jeepney.io.asyncio import open_dbus_router
+from pytestqt.qtbot import QtBot
+from qt_support import run
+
+from desktop.agent.controller import AgentController
+from desktop.agent.global_shortcuts import GlobalShortcuts
+from desktop.hotkeys.backend import HotkeyBackend
+from desktop.hotkeys.bindings import BindingProblem, HotkeyAction
+from desktop.hotkeys.choose import Unavailable, open_backend
+from desktop.hotkeys.combo import parse_combo
+from desktop.hotkeys.portal import PortalBackend
+
+
+async def press(address: str, shortcut_id: str) -> None:
+    """Make the fake portal emit ``Activated`` for ``shortcut_id``."""
+    target = DBusAddress("/test", bus_name="org.freedesktop.portal.Desktop", interface="x.Test")
+    async with open_dbus_router(address) as router:
+        await router.send_and_get_reply(new_method_call(target, "Press", "s", (shortcut_id,)))
+
+
+@pytest.mark.asyncio
+async def test_binds_through_the_portal_and_hears_activated(
+    session_bus: str, portals: list[FakePortal]
+) -> None:
+    portals.append(portal := FakePortal(session_bus, "--refuse", "mute"))
+    backend = await PortalBackend.open(session_bus)
+    assert backend is not None and backend.version == 1
+    got: list[HotkeyAction] = []
+    results = await backend.register(
+        {
+            HotkeyAction.ANSWER: parse_combo("Ctrl+Alt+A"),
+            HotkeyAction.MUTE: parse_combo("Ctrl+Alt+M"),
+        },
+        got.append,
+    )
+    assert [(r.action, r.problem, r.shown_as) for r in results] == [
+        (HotkeyAction.ANSWER, None, "CTRL+ALT+a"),
+        (HotkeyAction.MUTE, BindingProblem.NOT_ASSIGNED, ""),
+    ]
+    await press(session_bus, "answer")
+    for _ in range(100):
+        if got:
+            break
+        await asyncio.sleep(0.05)
+    assert got == [HotkeyAction.ANSWER]
+    await backend.aclose()
+    assert portal.calls() == ["Get", "CreateSession", "BindShortcuts", "Press", "Close"]
+
+
+@pytest.mark.asyncio
+async def test_a_portal_without_global_shortcuts_is_not_used(
+    session_bus: str, portals: list[FakePortal]
+) -> None:
+    portals.append(FakePortal(session_bus, "--version", "0"))
+    assert await PortalBackend.open(session_bus) is None
+
+
+@pytest.mark.asyncio
+async def test_no_portal_on_wayland_says_what_is_needed(session_bus: str) -> None:
+    env = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":99"}
+    assert await open_backend(platform="linux", env=env, bus=session_bus) is (
+        Unavailable.WAYLAND_WITHOUT_PORTAL
+    )
+
+
+@pytest.mark.asyncio
+async def test_the_portal_is_preferred_to_x11_when_it_offers_the_interface(
+    session_bus: str, portals: list[FakePortal]
+) -> None:
+    portals.append(FakePortal(session_bus))
+    backend = await open_backend(platform="linux", env={"DISPLAY": ":99"}, bus=session_bus)
+    assert isinstance(backend, PortalBackend)
+    await backend.aclose()
+
+
+def test_portal_activation_toggles_mute_through_the_controller(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    session_bus: str,
+    portals: list[FakePortal],
+) -> None:
+    portals.append(FakePortal(session_bus))
+    phone = FakeWebphone()
+    controller = AgentController(phone, clock=FakeClock(), tick_ms=3_600_000)
+    phone.set_health("ok")
+    phone.status("conectado")
+    assert controller.dial("48 3283 0151") is None
+    phone.status("chamando")
+    phone.status("conversando")
+
+    async def opener(descriptions: object) -> HotkeyBackend | Unavailable:
+        return await open_backend(platform="linux", env={}, bus=session_bus)
+
+    shortcuts = GlobalShortcuts(controller, opener=opener)
+    assert run(qtbot, shortcuts.apply(True, {HotkeyAction.MUTE: "Ctrl+Alt+M"})) == []
+    run(qtbot, press(session_bus, "mute"))
+    qtbot.waitUntil(lambda: "mute" in phone.names(), timeout=10_000)
+    assert controller.snapshot.muted
+    run(qtbot, shortcuts.aclose())
+    controller.shutdown()
