@@ -1357,6 +1357,19 @@
     </message>
 </context>
 <context>
+    <name>HeadsetLink</name>
+    <message>
+        <location filename="../../desktop/agent/headset_link.py" line="113"/>
+        <source>The headset “%1” cannot be used: the system does not let the app open it. Install the app&apos;s package (it adds a rule for headsets) or copy 70-ramal-desktop-headsets.rules to /etc/udev/rules.d/, then unplug the headset and plug it in again.</source>
+        <translation>O headset “%1” não pode ser usado: o sistema não deixa o aplicativo abri-lo. Instale o pacote do aplicativo (ele adiciona uma regra para headsets) ou copie 70-ramal-desktop-headsets.rules para /etc/udev/rules.d/, depois desconecte o headset e conecte-o de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/headset_link.py" line="120"/>
+        <source>The headset “%1” could not be opened (%2). Unplug it and plug it in again.</source>
+        <translation>Não foi possível abrir o headset “%1” (%2). Desconecte-o e conecte-o de novo.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../desktop/history/details.py" line="35"/>
@@ -2082,57 +2095,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="165"/>
+        <location filename="../../desktop/shell/workspace.py" line="166"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="182"/>
+        <location filename="../../desktop/shell/workspace.py" line="183"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="193"/>
+        <location filename="../../desktop/shell/workspace.py" line="194"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="197"/>
+        <location filename="../../desktop/shell/workspace.py" line="198"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="206"/>
+        <location filename="../../desktop/shell/workspace.py" line="207"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="209"/>
+        <location filename="../../desktop/shell/workspace.py" line="210"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="223"/>
+        <location filename="../../desktop/shell/workspace.py" line="224"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="230"/>
+        <location filename="../../desktop/shell/workspace.py" line="231"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="247"/>
+        <location filename="../../desktop/shell/workspace.py" line="248"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="248"/>
+        <location filename="../../desktop/shell/workspace.py" line="249"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="252"/>
+        <location filename="../../desktop/shell/workspace.py" line="253"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
