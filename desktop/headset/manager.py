@@ -148,6 +148,7 @@ class HeadsetManager:
         self._task: asyncio.Task[None] | None = None
         self._ignored: set[bytes] = set()  # telephony interfaces without buttons to use
         self._closed = False
+        self._unavailable = False
 
     # --- what the app calls ------------------------------------------------------------
 
@@ -209,7 +210,12 @@ class HeadsetManager:
         """Enumerate once: open new headsets, drop the ones gone."""
         backend = self._backend
         if backend is None:
-            backend = self._backend = await self._loop.run_in_executor(None, HidapiBackend)
+            try:
+                backend = self._backend = await self._loop.run_in_executor(None, HidapiBackend)
+            except ImportError as exc:
+                log.warning("no headset support: hidapi is not installed (%s)", exc)
+                self._unavailable = True
+                return
         try:
             entries = await self._loop.run_in_executor(None, backend.enumerate)
         except OSError as exc:
@@ -242,7 +248,7 @@ class HeadsetManager:
     # --- inside --------------------------------------------------------------------
 
     async def _poll(self) -> None:
-        while True:
+        while not self._unavailable:
             await self.rescan()
             await asyncio.sleep(self._poll_seconds)
 

@@ -75,6 +75,7 @@ def settings_to_dict(settings: Settings) -> dict[str, object]:
             "close_to_tray": settings.close_to_tray,
             "confirm_dial_links": settings.confirm_dial_links,
             "supervisor_number": settings.supervisor_number,
+            "headset_enabled": settings.headset_enabled,
         }
     )
     return data
@@ -239,6 +240,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         close_to_tray=read.boolean("close_to_tray", defaults.close_to_tray),
         confirm_dial_links=read.boolean("confirm_dial_links", defaults.confirm_dial_links),
         supervisor_number=read.text("supervisor_number", "", max_len=40),
+        headset_enabled=read.boolean("headset_enabled", defaults.headset_enabled),
         extra={k: v for k, v in data.items() if k not in _KNOWN and k != "version"},
     )
     return settings, read.problems

@@ -155,6 +155,7 @@ class Settings:
     close_to_tray: bool = True
     confirm_dial_links: bool = True
     supervisor_number: str = ""
+    headset_enabled: bool = True  # a USB headset's call buttons and lights
     extra: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def profile(self, profile_id: str | None) -> Profile | None:

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.agent.headset_link import HeadsetLink
+from desktop.settings.headset_section import HeadsetSection
 from desktop.settings.model import (
     MAX_AUTO_ANSWER_SECONDS,
     MAX_WRAP_UP_SECONDS,
@@ -54,9 +56,16 @@ class SettingsDialog(QDialog):
     logoutRequested = Signal(str)  # profile id
     relayPasswordEntered = Signal(str, str)  # profile id, password (for the keychain)
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        headset: HeadsetLink | None = None,
+    ) -> None:
         super().__init__(parent)
         self.original = settings
+        self.headset_section = HeadsetSection(settings.headset_enabled, headset)
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
@@ -245,6 +254,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         form.addRow(self.tr("Ring sound:"), ring_row)
         form.addRow(self.tr("Volume:"), self.volume_slider)
+        form.addRow(self.headset_section)
         return page
 
     def _choose_ring(self) -> None:
@@ -381,6 +391,7 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray_check.isChecked(),
             confirm_dial_links=self.confirm_links_check.isChecked(),
             supervisor_number=self.supervisor_edit.text().strip(),
+            headset_enabled=self.headset_section.use_headset(),
         )
 
     @property

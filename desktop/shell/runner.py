@@ -303,7 +303,7 @@ class WorkspaceRunner(QObject):
     def _open_settings(self) -> None:
         if self._ws is None or self.settings is None:
             return
-        dialog = SettingsDialog(self.settings, self._ws.window)
+        dialog = SettingsDialog(self.settings, self._ws.window, headset=self._ws.headset)
         dialog.settingsApplied.connect(lambda s: self._spawn(self._apply_settings(s)))
         dialog.addProfileRequested.connect(lambda: self._end(Outcome(login=True)))
         dialog.logoutRequested.connect(lambda _id: self._spawn(self._log_out()))
@@ -319,6 +319,8 @@ class WorkspaceRunner(QObject):
         ws = self._ws
         if ws is not None and ws.agent is not None:
             ws.agent.set_preferences(settings.agent_preferences())
+        if ws is not None and ws.headset is not None:
+            ws.headset.set_enabled(settings.headset_enabled)
         profile = settings.profile(self._profile.id) if self._profile is not None else None
         if ws is not None and ws.webphone is not None and profile is not None:
             ws.webphone.set_number_format(profile.webphone_number_format)

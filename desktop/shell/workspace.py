@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.admin.panel import AdminPanel
 from desktop.agent.controller import AgentController
+from desktop.agent.headset_link import HeadsetLink
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
 from desktop.core.board_stream import BoardStream, RelayTarget
@@ -90,6 +91,7 @@ class Workspace:
     webphone: Webphone | None = None
     agent: AgentController | None = None
     agent_window: AgentWindow | None = None
+    headset: HeadsetLink | None = None
     history: HistoryPanel | None = None
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
@@ -114,6 +116,8 @@ class Workspace:
             await self.supervisor.aclose()
         if self.admin is not None:
             await self.admin.aclose()
+        if self.headset is not None:
+            await self.headset.aclose()
         if self.agent is not None:
             await self.agent.aclose()
         if self.webphone is not None:
@@ -167,6 +171,8 @@ def build_workspace(
         )
         workspace.webphone, workspace.agent = webphone, controller
         workspace.agent_window = agent_window
+        workspace.headset = HeadsetLink(controller, parent=agent_window)
+        workspace.headset.set_enabled(settings.headset_enabled)
 
         def dial(number: str) -> None:
             window.show_panel("phone")

@@ -1370,6 +1370,74 @@
     </message>
 </context>
 <context>
+    <name>HeadsetSection</name>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="17"/>
+        <source>Headset</source>
+        <translation>Headset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="19"/>
+        <source>Use the call buttons and lights of a USB headset</source>
+        <translation>Usar os botões de chamada e as luzes de um headset USB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="20"/>
+        <source>Use a USB headset</source>
+        <translation>Usar um headset USB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="23"/>
+        <source>Headsets detected</source>
+        <translation>Headsets detectados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="24"/>
+        <source>Test lights</source>
+        <translation>Testar luzes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="25"/>
+        <source>Test the headset&apos;s lights</source>
+        <translation>Testar as luzes do headset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="27"/>
+        <source>Lights every indicator of the headset for two seconds.</source>
+        <translation>Acende todas as luzes do headset por dois segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="49"/>
+        <source>Headsets are looked for while the phone is open.</source>
+        <translation>Os headsets são procurados enquanto o telefone está aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="51"/>
+        <source>In use: %1</source>
+        <translation>Em uso: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="53"/>
+        <source>No headset with call buttons found. Plug one in: it shows up here.</source>
+        <translation>Nenhum headset com botões de chamada encontrado. Conecte um: ele aparece aqui.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="55"/>
+        <source>Headsets are not used.</source>
+        <translation>Os headsets não são usados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="61"/>
+        <source>Every light of the headset should be on now.</source>
+        <translation>Todas as luzes do headset devem estar acesas agora.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="63"/>
+        <source>No headset to test.</source>
+        <translation>Nenhum headset para testar.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../desktop/history/details.py" line="35"/>
@@ -2095,57 +2163,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="166"/>
+        <location filename="../../desktop/shell/workspace.py" line="170"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="183"/>
+        <location filename="../../desktop/shell/workspace.py" line="189"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="194"/>
+        <location filename="../../desktop/shell/workspace.py" line="200"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="198"/>
+        <location filename="../../desktop/shell/workspace.py" line="204"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="207"/>
+        <location filename="../../desktop/shell/workspace.py" line="213"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="210"/>
+        <location filename="../../desktop/shell/workspace.py" line="216"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="224"/>
+        <location filename="../../desktop/shell/workspace.py" line="230"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="231"/>
+        <location filename="../../desktop/shell/workspace.py" line="237"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="248"/>
+        <location filename="../../desktop/shell/workspace.py" line="254"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="249"/>
+        <location filename="../../desktop/shell/workspace.py" line="255"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="253"/>
+        <location filename="../../desktop/shell/workspace.py" line="259"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -2938,318 +3006,318 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="69"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="71"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="72"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="73"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="74"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="75"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="103"/>
         <source>Area code + number (4832830151)</source>
         <translation>DDD + número (4832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="106"/>
         <source>E.164 (+554832830151)</source>
         <translation>E.164 (+554832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="109"/>
         <source>0 + area code + number (04832830151)</source>
         <translation>0 + DDD + número (04832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="114"/>
         <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
         <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="123"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="130"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="132"/>
         <source>Number format for the webphone:</source>
         <translation>Formato do número para o webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="144"/>
         <source>Relay</source>
         <translation>Relay</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="150"/>
         <source>Unchanged</source>
         <translation>Sem alteração</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="145"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="154"/>
         <source>Relay URL:</source>
         <translation>URL do relay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="155"/>
         <source>User:</source>
         <translation>Usuário:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="147"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="156"/>
         <source>Password:</source>
         <translation>Senha:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="157"/>
         <source>Account:</source>
         <translation>Conta:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="160"/>
         <source>With a relay the consoles follow the board in real time; empty, they poll the API. The password is kept in the keychain.</source>
         <translation>Com um relay, os consoles acompanham o painel em tempo real; em branco, consultam a API periodicamente. A senha fica guardada no chaveiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="191"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="192"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="201"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="193"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="206"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="198"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="207"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="208"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="209"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="211"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="232"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="241"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="233"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="242"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="237"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="246"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="246"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="255"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="247"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="256"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="261"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="261"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="263"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="273"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="267"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="277"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="269"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="279"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="277"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="287"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="278"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="288"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="291"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="287"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="297"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="290"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="300"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="293"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="303"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="296"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="306"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="298"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="308"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="299"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="309"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="300"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="310"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="301"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="311"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="303"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="313"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="314"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="324"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="315"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="325"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="316"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="326"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="330"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="333"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="327"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="337"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="338"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="347"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="357"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="352"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="362"/>
         <source>The relay URL starts with nats:// or tls://.</source>
         <translation>A URL do relay começa com nats:// ou tls://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="354"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="364"/>
         <source>Name the relay&apos;s account (its --account).</source>
         <translation>Informe a conta do relay (o seu --account).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="396"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="407"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -4313,33 +4381,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="332"/>
+        <location filename="../../desktop/shell/runner.py" line="334"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="337"/>
+        <location filename="../../desktop/shell/runner.py" line="339"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="344"/>
+        <location filename="../../desktop/shell/runner.py" line="346"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="347"/>
+        <location filename="../../desktop/shell/runner.py" line="349"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="348"/>
+        <location filename="../../desktop/shell/runner.py" line="350"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="380"/>
+        <location filename="../../desktop/shell/runner.py" line="382"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>
