@@ -28,8 +28,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MAX_DESCRIPTOR = 4096
-
 
 class HidDevice(Protocol):
     """The calls the headset layer makes on an open device (hidapi's ``device``)."""
@@ -42,7 +40,7 @@ class HidDevice(Protocol):
         """Send one output report (report id first)."""
         ...
 
-    def get_report_descriptor(self, max_length: int = MAX_DESCRIPTOR) -> Sequence[int]:
+    def get_report_descriptor(self) -> Sequence[int]:
         """The device's report descriptor."""
         ...
 
@@ -83,10 +81,12 @@ class HidBackend(Protocol):
 class HidapiBackend:
     """The real devices, through the ``hidapi`` package."""
 
-    def __init__(self) -> None:
-        self._hid: Any = importlib.import_module(
-            "hidraw" if sys.platform.startswith("linux") else "hid"
-        )
+    def __init__(self, module: Any = None) -> None:
+        if module is None:
+            module = importlib.import_module(
+                "hidraw" if sys.platform.startswith("linux") else "hid"
+            )
+        self._hid = module
 
     def enumerate(self) -> list[dict[str, Any]]:
         """Every HID interface."""
@@ -114,9 +114,9 @@ class _SysfsDescriptor:
         written: int = self._device.write(bytes(buff))
         return written
 
-    def get_report_descriptor(self, max_length: int = MAX_DESCRIPTOR) -> Sequence[int]:
+    def get_report_descriptor(self) -> Sequence[int]:
         try:
-            result: Sequence[int] = self._device.get_report_descriptor(max_length)
+            result: Sequence[int] = self._device.get_report_descriptor()
             return result
         except (OSError, AttributeError, ValueError) as exc:
             log.debug("hidapi gave no descriptor for %r: %s", self._path, exc)

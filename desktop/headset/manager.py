@@ -255,7 +255,7 @@ class HeadsetManager:
     async def _open(self, backend: HidBackend, info: DeviceInfo) -> _Link | None:
         try:
             device, layout = await self._loop.run_in_executor(None, _open_device, backend, info)
-        except (OSError, ValueError) as exc:
+        except Exception as exc:
             self._problem(info, exc)
             return None
         if device is None or layout is None:

@@ -49,8 +49,8 @@ class FakeHidDevice:
             self.wrote.notify_all()
         return len(buff)
 
-    def get_report_descriptor(self, max_length: int = 4096) -> Sequence[int]:
-        return list(self.descriptor[:max_length])
+    def get_report_descriptor(self) -> Sequence[int]:  # hidapi 0.14+: no arguments
+        return list(self.descriptor)
 
     def close(self) -> None:
         self.closed.set()
