@@ -49,6 +49,17 @@ class HeadsetButtons:
         self._layout = layout
         self._last: dict[Button, int] = {}
 
+    def lights_shown(self, lights: Lights) -> None:
+        """The host set ``lights``: an absolute hook switch takes the Off-Hook LED's state.
+
+        A headset acknowledged off hook reports 1 from then on, and going on hook is the
+        change to 0 that follows, even when it never echoed the 1.
+        """
+        if Button.HOOK_SWITCH in self._layout.buttons and not self._layout.relative(
+            Button.HOOK_SWITCH
+        ):
+            self._last[Button.HOOK_SWITCH] = int(lights.off_hook)
+
     def commands(self, report: bytes, state: PhoneState) -> list[Command]:
         """The commands one input report asks for (often none)."""
         values = self._layout.decode(report)

@@ -77,6 +77,7 @@ class _Link:
         if lights == self.shown:
             return
         self.shown = lights
+        self.buttons.lights_shown(lights)
         for report in self.layout.encode(lights):
             self._writes.put(report)
 

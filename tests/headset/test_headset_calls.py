@@ -106,6 +106,22 @@ def test_absolute_hook_echo_after_window_actions_sends_nothing(
     assert phone.names() == ["answer", "mute"]
 
 
+def test_absolute_hook_that_never_echoes_still_hangs_up(
+    qtbot: QtBot,
+    link: HeadsetLink,
+    backend: FakeBackend,
+    controller: AgentController,
+    phone: FakeWebphone,
+) -> None:
+    device = plugged(qtbot, link, backend, ABSOLUTE_HOOK)
+    ring(phone)
+    assert controller.answer()  # answered from the window
+    phone.status("conversando")
+    last_written(qtbot, device, TALKING)  # the headset is told it is off hook, says nothing
+    device.press(b"\x02\x00")  # its call button: on hook
+    qtbot.waitUntil(lambda: phone.names() == ["answer", "hangup"], timeout=10_000)
+
+
 def test_toggle_hook_press_answers_then_press_hangs_up(
     qtbot: QtBot, link: HeadsetLink, backend: FakeBackend, phone: FakeWebphone
 ) -> None:
