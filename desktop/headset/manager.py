@@ -219,7 +219,7 @@ class HeadsetManager:
                 return
         try:
             entries = await self._loop.run_in_executor(None, backend.enumerate)
-        except OSError as exc:
+        except Exception as exc:  # a failed listing is tried again at the next poll
             log.warning("could not list HID devices: %s", exc)
             return
         present = {info.path: info for info in telephony_devices(entries)}
@@ -256,7 +256,7 @@ class HeadsetManager:
     async def _open(self, backend: HidBackend, info: DeviceInfo) -> _Link | None:
         try:
             device, layout = await self._loop.run_in_executor(None, _open_device, backend, info)
-        except Exception as exc:
+        except Exception as exc:  # whatever hidapi raises, the app goes on without it
             self._problem(info, exc)
             return None
         if device is None or layout is None:

@@ -61,3 +61,23 @@ def test_one_device_per_path_whatever_its_collections() -> None:
     )
     assert [d.path for d in found] == [b"/dev/hidraw0"]
     assert found[0].name == "Acme Test Headset"
+
+
+def test_a_failed_listing_keeps_the_polling_alive(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: Any
+) -> None:
+    inner = FakeHidDevice(ABSOLUTE_HOOK)
+    calls: list[int] = []
+
+    def listing() -> list[dict[str, Any]]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("hid_enumerate failed")
+        return [entry(b"/dev/hidraw4")]
+
+    module = SimpleNamespace(enumerate=listing, device=lambda: HidapiShapedDevice(inner))
+    link = HeadsetLink(controller, backend=HidapiBackend(module), loop=qloop, poll_seconds=0.05)
+    link.set_enabled(True)
+    qtbot.waitUntil(lambda: link.device_names == ["Acme Test Headset"], timeout=10_000)
+    closing = asyncio.ensure_future(link.aclose())
+    qtbot.waitUntil(closing.done, timeout=10_000)
