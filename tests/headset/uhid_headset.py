@@ -15,6 +15,7 @@ import select
 import struct
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -80,9 +81,9 @@ def expect_output(fd: int, wanted: bytes, timeout: float = 120.0) -> None:
     raise AssertionError(f"expected output {wanted.hex()}, got {[s.hex() for s in seen]}")
 
 
-async def wait_for(condition: object, timeout: float = 120.0) -> None:
+async def wait_for(condition: Callable[[], object], timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise AssertionError("timed out")
         await asyncio.sleep(0.02)
