@@ -12,14 +12,16 @@ PYTHON="${PYTHON:-python3}"
 # WebEngine, XCB platform plugin and Multimedia), plus Xvfb for display-less machines, and
 # a real keychain for the login journeys: GNOME Keyring on a private D-Bus session bus;
 # at-spi2-core for the accessibility tree test (tests/a11y); xdotool sends real key presses
-# to Xvfb for the global shortcut tests (tests/hotkeys).
+# to Xvfb for the global shortcut tests (tests/hotkeys); qemu-system-x86 and
+# busybox-static boot the virtual headset test's small VM (tests/headset/test_uhid.py);
+# pulseaudio plays the ring on a chosen null sink (tests/agent/test_ring_pulseaudio.py).
 DEBIAN_PACKAGES=(
   libnss3 libnspr4 libasound2 libegl1 libgl1 libgbm1 libdrm2 libfontconfig1 libfreetype6
   libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxkbfile1 libx11-6 libx11-xcb1
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxext6 libxfixes3 libxrender1 libxshmfence1
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libpulse0
-  pulseaudio pulseaudio-utils
+  pulseaudio pulseaudio-utils qemu-system-x86 busybox-static
   fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core xdotool
 )
 
@@ -90,9 +92,33 @@ install_actionlint() {
   fi
 }
 
+# Debian's kernel for tests/headset/test_uhid.py (it has uhid, which the test machine's
+# own kernel may lack): unpacked, not installed, into the git-ignored .tools/linux.
+install_test_kernel() {
+  [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ] || return 0
+  if compgen -G "$ROOT/.tools/linux/boot/vmlinuz-*" >/dev/null; then return 0; fi
+  local pkg tmp
+  pkg="$(apt-cache search --names-only '^linux-image-6\.1\.[0-9]+-[0-9]+-amd64$' | awk '{print $1}' | sort -V | tail -n 1)"
+  if [ -z "$pkg" ]; then
+    echo "bootstrap: no linux-image-6.1 package; the virtual headset test will skip" >&2
+    return 0
+  fi
+  echo "bootstrap: unpacking $pkg into .tools/linux (virtual headset test)" >&2
+  tmp="$(mktemp -d)"
+  if (cd "$tmp" && apt-get download "$pkg" >/dev/null 2>&1); then
+    rm -rf "$ROOT/.tools/linux"
+    mkdir -p "$ROOT/.tools/linux"
+    dpkg -x "$tmp"/*.deb "$ROOT/.tools/linux"
+  else
+    echo "bootstrap: could not download $pkg; the virtual headset test will skip" >&2
+  fi
+  rm -rf "$tmp"
+}
+
 bootstrap() {
   install_debian_packages
   install_python_deps "${1:-test}"
   compile_translations
   [ "${1:-test}" != test ] || install_actionlint
+  [ "${1:-test}" != test ] || install_test_kernel
 }

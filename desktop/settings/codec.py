@@ -83,6 +83,7 @@ def settings_to_dict(settings: Settings) -> dict[str, object]:
             "supervisor_number": settings.supervisor_number,
             "global_shortcuts_on": settings.global_shortcuts_on,
             "global_shortcuts": {a.value: keys for a, keys in settings.global_shortcuts},
+            "headset_enabled": settings.headset_enabled,
         }
     )
     return data
@@ -281,6 +282,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         supervisor_number=read.text("supervisor_number", "", max_len=40),
         global_shortcuts_on=read.boolean("global_shortcuts_on", defaults.global_shortcuts_on),
         global_shortcuts=_shortcuts(read),
+        headset_enabled=read.boolean("headset_enabled", defaults.headset_enabled),
         extra={k: v for k, v in data.items() if k not in _KNOWN and k != "version"},
     )
     return settings, read.problems

@@ -167,6 +167,7 @@ class Settings:
     # Keys that work while another application has the focus (per machine).
     global_shortcuts_on: bool = True
     global_shortcuts: tuple[tuple[HotkeyAction, str], ...] = DEFAULT_SHORTCUTS
+    headset_enabled: bool = True  # a USB headset's call buttons and lights
     extra: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def profile(self, profile_id: str | None) -> Profile | None:

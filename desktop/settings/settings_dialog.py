@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.agent.audio_devices import AudioDevices
+from desktop.agent.headset_link import HeadsetLink
 from desktop.settings.global_shortcuts_editor import GlobalShortcutsEditor
+from desktop.settings.headset_section import HeadsetSection
 from desktop.settings.model import (
     MAX_AUTO_ANSWER_SECONDS,
     MAX_WRAP_UP_SECONDS,
@@ -66,10 +68,12 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         audio_devices: AudioDevices | None = None,
+        headset: HeadsetLink | None = None,
     ) -> None:
         super().__init__(parent)
         self.original = settings
         self._audio_devices = audio_devices
+        self.headset_section = HeadsetSection(settings.headset_enabled, headset)
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
@@ -270,6 +274,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ring sound:"), ring_row)
         form.addRow(self.tr("Volume:"), self.volume_slider)
         form.addRow(self.sound_section)
+        form.addRow(self.headset_section)
         return page
 
     def _choose_ring(self) -> None:
@@ -415,6 +420,7 @@ class SettingsDialog(QDialog):
             supervisor_number=self.supervisor_edit.text().strip(),
             global_shortcuts_on=self.shortcuts_editor.is_on(),
             global_shortcuts=tuple(self.shortcuts_editor.bindings().items()),
+            headset_enabled=self.headset_section.use_headset(),
         )
 
     @property

@@ -305,7 +305,7 @@ class WorkspaceRunner(QObject):
     def _open_settings(self) -> None:
         if self._ws is None or self.settings is None:
             return
-        dialog = SettingsDialog(self.settings, self._ws.window)
+        dialog = SettingsDialog(self.settings, self._ws.window, headset=self._ws.headset)
         shortcuts = self._ws.shortcuts
         if shortcuts is not None:
             dialog.shortcuts_editor.set_registration_problems(shortcuts.problems)
@@ -335,6 +335,8 @@ class WorkspaceRunner(QObject):
             apply_ring_settings(ws.agent_window.incoming.player, settings)
         if ws is not None:  # the desktop may ask the user first: the rest need not wait
             self._spawn(_apply_shortcuts(ws, settings))
+        if ws is not None and ws.headset is not None:
+            ws.headset.set_enabled(settings.headset_enabled)
         profile = settings.profile(self._profile.id) if self._profile is not None else None
         if ws is not None and ws.webphone is not None and profile is not None:
             ws.webphone.set_number_format(profile.webphone_number_format)

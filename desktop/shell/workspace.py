@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from desktop.admin.panel import AdminPanel
 from desktop.agent.controller import AgentController
 from desktop.agent.global_shortcuts import GlobalShortcuts
+from desktop.agent.headset_link import HeadsetLink
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
 from desktop.core.board_stream import BoardStream, RelayTarget
@@ -93,6 +94,7 @@ class Workspace:
     agent: AgentController | None = None
     agent_window: AgentWindow | None = None
     shortcuts: GlobalShortcuts | None = None
+    headset: HeadsetLink | None = None
     history: HistoryPanel | None = None
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
@@ -119,6 +121,8 @@ class Workspace:
             await self.admin.aclose()
         if self.shortcuts is not None:
             await self.shortcuts.aclose()
+        if self.headset is not None:
+            await self.headset.aclose()
         if self.agent is not None:
             await self.agent.aclose()
         if self.webphone is not None:
@@ -175,6 +179,8 @@ def build_workspace(
         workspace.agent_window = agent_window
         workspace.shortcuts = GlobalShortcuts(controller, parent=agent_window)
         workspace.shortcuts.attach(agent_window)
+        workspace.headset = HeadsetLink(controller, parent=agent_window)
+        workspace.headset.set_enabled(settings.headset_enabled)
 
         def dial(number: str) -> None:
             window.show_panel("phone")

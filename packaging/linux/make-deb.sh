@@ -3,7 +3,8 @@
 # Usage: make-deb.sh ONEDIR VERSION OUTDIR
 # Layout: /opt/ramal-desktop (the build), /usr/bin/ramal-desktop (symlink),
 # /usr/share/applications/ramal-desktop.desktop (tel:/callto: MimeType),
-# /usr/share/icons/hicolor/{256x256,scalable}/apps/ramal-desktop.{png,svg}.
+# /usr/share/icons/hicolor/{256x256,scalable}/apps/ramal-desktop.{png,svg},
+# /usr/lib/udev/rules.d/70-ramal-desktop-headsets.rules (headset buttons and lights).
 # Depends: computed with dpkg-shlibdeps from the libraries the build links but does not
 # ship, plus the ones Qt opens at run time without linking them, unless the build carries
 # them: Depends lists only what the bundle does not carry.
@@ -22,7 +23,8 @@ RUNTIME_EXTRA=(libgl1 libegl1 libxcb-cursor0 libpulse0)
 
 rm -rf "$WORK"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
-  "$STAGE/usr/share/icons/hicolor/256x256/apps" "$STAGE/usr/share/icons/hicolor/scalable/apps"
+  "$STAGE/usr/share/icons/hicolor/256x256/apps" "$STAGE/usr/share/icons/hicolor/scalable/apps" \
+  "$STAGE/usr/lib/udev/rules.d"
 cp -a "$ONEDIR" "$STAGE/opt/ramal-desktop"
 ln -s /opt/ramal-desktop/ramal-desktop "$STAGE/usr/bin/ramal-desktop"
 install -m 644 "$HERE/ramal-desktop.desktop" "$STAGE/usr/share/applications/ramal-desktop.desktop"
@@ -30,6 +32,7 @@ install -m 644 "$ROOT/resources/icons/app/ramal-desktop-256.png" \
   "$STAGE/usr/share/icons/hicolor/256x256/apps/ramal-desktop.png"
 install -m 644 "$ROOT/resources/icons/app/ramal-desktop.svg" \
   "$STAGE/usr/share/icons/hicolor/scalable/apps/ramal-desktop.svg"
+install -m 644 "$HERE/70-ramal-desktop-headsets.rules" "$STAGE/usr/lib/udev/rules.d/"
 install -m 755 "$HERE/postinst" "$HERE/postrm" "$STAGE/DEBIAN/"
 
 # dpkg-shlibdeps wants a source tree; libraries found inside the build need no package.

@@ -1541,6 +1541,87 @@
     </message>
 </context>
 <context>
+    <name>HeadsetLink</name>
+    <message>
+        <location filename="../../desktop/agent/headset_link.py" line="113"/>
+        <source>The headset “%1” cannot be used: the system does not let the app open it. Install the app&apos;s package (it adds a rule for headsets) or copy 70-ramal-desktop-headsets.rules to /etc/udev/rules.d/, then unplug the headset and plug it in again.</source>
+        <translation>O headset “%1” não pode ser usado: o sistema não deixa o aplicativo abri-lo. Instale o pacote do aplicativo (ele adiciona uma regra para headsets) ou copie 70-ramal-desktop-headsets.rules para /etc/udev/rules.d/, depois desconecte o headset e conecte-o de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/headset_link.py" line="120"/>
+        <source>The headset “%1” could not be opened (%2). Unplug it and plug it in again.</source>
+        <translation>Não foi possível abrir o headset “%1” (%2). Desconecte-o e conecte-o de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsetSection</name>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="17"/>
+        <source>Headset</source>
+        <translation>Headset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="19"/>
+        <source>Use the call buttons and lights of a USB headset</source>
+        <translation>Usar os botões de chamada e as luzes de um headset USB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="20"/>
+        <source>Use a USB headset</source>
+        <translation>Usar um headset USB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="23"/>
+        <source>Headsets detected</source>
+        <translation>Headsets detectados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="24"/>
+        <source>Test lights</source>
+        <translation>Testar luzes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="25"/>
+        <source>Test the headset&apos;s lights</source>
+        <translation>Testar as luzes do headset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="27"/>
+        <source>Lights every indicator of the headset for two seconds.</source>
+        <translation>Acende todas as luzes do headset por dois segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="49"/>
+        <source>Headsets are looked for while the phone is open.</source>
+        <translation>Os headsets são procurados enquanto o telefone está aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="51"/>
+        <source>In use: %1</source>
+        <translation>Em uso: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="53"/>
+        <source>No headset with call buttons found. Plug one in: it shows up here.</source>
+        <translation>Nenhum headset com botões de chamada encontrado. Conecte um: ele aparece aqui.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="55"/>
+        <source>Headsets are not used.</source>
+        <translation>Os headsets não são usados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="61"/>
+        <source>Every light of the headset should be on now.</source>
+        <translation>Todas as luzes do headset devem estar acesas agora.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/headset_section.py" line="63"/>
+        <source>No headset to test.</source>
+        <translation>Nenhum headset para testar.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../desktop/history/details.py" line="35"/>
@@ -2266,57 +2347,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="172"/>
+        <location filename="../../desktop/shell/workspace.py" line="176"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="191"/>
+        <location filename="../../desktop/shell/workspace.py" line="197"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="202"/>
+        <location filename="../../desktop/shell/workspace.py" line="208"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="206"/>
+        <location filename="../../desktop/shell/workspace.py" line="212"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="215"/>
+        <location filename="../../desktop/shell/workspace.py" line="221"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="218"/>
+        <location filename="../../desktop/shell/workspace.py" line="224"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="232"/>
+        <location filename="../../desktop/shell/workspace.py" line="238"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="239"/>
+        <location filename="../../desktop/shell/workspace.py" line="245"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="256"/>
+        <location filename="../../desktop/shell/workspace.py" line="262"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="257"/>
+        <location filename="../../desktop/shell/workspace.py" line="263"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="261"/>
+        <location filename="../../desktop/shell/workspace.py" line="267"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -3109,328 +3190,328 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="77"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="79"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="80"/>
         <source>Audio</source>
         <translation>Áudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="81"/>
         <source>Queues and pauses</source>
         <translation>Filas e pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="82"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="83"/>
         <source>Appearance and startup</source>
         <translation>Aparência e inicialização</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="87"/>
         <source>Global shortcuts</source>
         <translation>Atalhos globais</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="115"/>
         <source>Area code + number (4832830151)</source>
         <translation>DDD + número (4832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="118"/>
         <source>E.164 (+554832830151)</source>
         <translation>E.164 (+554832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="121"/>
         <source>0 + area code + number (04832830151)</source>
         <translation>0 + DDD + número (04832830151)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="126"/>
         <source>How Brazilian numbers are sent to the webphone when you dial or transfer. The provider&apos;s examples use area code + number; change it only if your account&apos;s dial plan asks for another form. Ramais always go as they are.</source>
         <translation>Como os números brasileiros são enviados ao webphone ao discar ou transferir. Os exemplos do provedor usam DDD + número; mude só se o plano de discagem da sua conta pedir outra forma. Ramais vão sempre como estão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="133"/>
         <source>Add profile…</source>
         <translation>Adicionar perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="135"/>
         <source>Log out of this profile</source>
         <translation>Sair deste perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="138"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="142"/>
         <source>Active profile:</source>
         <translation>Perfil ativo:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="140"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="144"/>
         <source>Number format for the webphone:</source>
         <translation>Formato do número para o webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="156"/>
         <source>Relay</source>
         <translation>Relay</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="158"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="162"/>
         <source>Unchanged</source>
         <translation>Sem alteração</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="166"/>
         <source>Relay URL:</source>
         <translation>URL do relay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="163"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="167"/>
         <source>User:</source>
         <translation>Usuário:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="168"/>
         <source>Password:</source>
         <translation>Senha:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="169"/>
         <source>Account:</source>
         <translation>Conta:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="172"/>
         <source>With a relay the consoles follow the board in real time; empty, they poll the API. The password is kept in the keychain.</source>
         <translation>Com um relay, os consoles acompanham o painel em tempo real; em branco, consultam a API periodicamente. A senha fica guardada no chaveiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="203"/>
         <source>No profile yet.</source>
         <translation>Nenhum perfil ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="213"/>
         <source>agent</source>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="210"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="211"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="215"/>
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="214"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="218"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="215"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="219"/>
         <source>TotalVoice</source>
         <translation>TotalVoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="216"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="220"/>
         <source>Zenvia Voice</source>
         <translation>Zenvia Voice</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="221"/>
         <source>Custom base URLs</source>
         <translation>URLs base personalizadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="223"/>
         <source>Environment: %1 · Ramal: %2 · Roles: %3</source>
         <translation>Ambiente: %1 · Ramal: %2 · Funções: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="249"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="253"/>
         <source>Default ring</source>
         <translation>Toque padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="250"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="254"/>
         <source>No sound</source>
         <translation>Sem som</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="254"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="258"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="262"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="266"/>
         <source>Ring volume</source>
         <translation>Volume do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="270"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="274"/>
         <source>Ring sound:</source>
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="275"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="276"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="276"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="288"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="293"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="292"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="297"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="294"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="299"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="302"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="307"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="303"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="306"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="308"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="311"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="312"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="317"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="315"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="318"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="321"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="326"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="324"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="329"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="325"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="330"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="326"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="331"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="333"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="339"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="344"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="340"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="345"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="341"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="346"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="343"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="348"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="345"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="350"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="348"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="353"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="352"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="357"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="353"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="358"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="372"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="377"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="381"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="386"/>
         <source>The relay URL starts with nats:// or tls://.</source>
         <translation>A URL do relay começa com nats:// ou tls://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="383"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="388"/>
         <source>Name the relay&apos;s account (its --account).</source>
         <translation>Informe a conta do relay (o seu --account).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="430"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="436"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -4561,33 +4642,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>WorkspaceRunner</name>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="348"/>
+        <location filename="../../desktop/shell/runner.py" line="350"/>
         <source>Could not change “start at login”: %1</source>
         <extracomment>Notices about the settings file, shown once the first window is up.</extracomment>
         <translation>Não foi possível alterar “iniciar com o sistema”: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="353"/>
+        <location filename="../../desktop/shell/runner.py" line="355"/>
         <source>The new language applies the next time the app starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o app abrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="360"/>
+        <location filename="../../desktop/shell/runner.py" line="362"/>
         <source>New profile…</source>
         <translation>Novo perfil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="363"/>
+        <location filename="../../desktop/shell/runner.py" line="365"/>
         <source>Switch profile</source>
         <translation>Trocar de perfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="364"/>
+        <location filename="../../desktop/shell/runner.py" line="366"/>
         <source>Profile:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/runner.py" line="396"/>
+        <location filename="../../desktop/shell/runner.py" line="398"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado para a área de transferência.</translation>
     </message>
