@@ -105,7 +105,7 @@ async def main(total: int, in_flight: int) -> None:
     relay = subprocess.Popen(
         [
             *python,
-            *("-m", "desktop.relay", "--api-url", "http://127.0.0.1:9", "--poll-interval", "0"),
+            *("-m", "desktop.relay", "--api-url", "http://127.0.0.1:9", "--poll-budget", "0"),
             *("--listen", "127.0.0.1:0", "--embedded-nats", str(store / "nats")),
         ],
         cwd=ROOT,

@@ -27,6 +27,7 @@ __all__ = [
     "Snapshot",
     "board_record",
     "call_ramal_numbers",
+    "counter_slots",
     "derive",
     "diff",
     "is_live",
@@ -185,6 +186,27 @@ def _answered(leg: CallLeg) -> bool:
     return leg.status == LegStatus.ATENDIDA or (leg.duracao_falada_segundos or 0) > 0
 
 
+# Positions of RamalCounts' fields.
+_MADE, _RECEIVED, _ANSWERED, _MISSED = range(4)
+
+
+def counter_slots(call: Call, origem: str, destino: str) -> tuple[tuple[str, int], ...]:
+    """The counters of today one call adds one to: ``(ramal number, RamalCounts field index)``.
+
+    ``origem`` and ``destino`` are the ramais on the call (:func:`call_ramal_numbers`).
+    A call counts as made or received at once; as answered or missed once it is over.
+    """
+    slots: list[tuple[str, int]] = []
+    if origem:
+        slots.append((origem, _MADE))
+    if destino:
+        slots.append((destino, _RECEIVED))
+    if not is_live(call):
+        outcome = _ANSWERED if _answered(call.destino) else _MISSED
+        slots.extend((number, outcome) for number in (origem, destino) if number)
+    return tuple(slots)
+
+
 def _leg_text(leg: CallLeg) -> str:
     return str(leg.status) if leg.status else ""
 
@@ -247,10 +269,8 @@ def derive(
     live: dict[int | str, LiveCall] = {}
     for call in calls_today:
         origem, destino = call_ramal_numbers(call, numbers, by_id)
-        if origem:
-            counts[origem][0] += 1
-        if destino:
-            counts[destino][1] += 1
+        for number, slot in counter_slots(call, origem, destino):
+            counts[number][slot] += 1
         if is_live(call):
             entry = _live_call(call, origem, destino, at)
             old = previous.calls.get(call.id) if previous else None
@@ -261,11 +281,9 @@ def derive(
                 if number:
                     busy[number] = entry
             continue
-        answered = _answered(call.destino)
         for number in (origem, destino):
             if not number:
                 continue
-            counts[number][2 if answered else 3] += 1
             end = _ended(call)
             if end is not None and (number not in last_end or end > last_end[number]):
                 last_end[number] = end

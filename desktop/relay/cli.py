@@ -26,6 +26,7 @@ from desktop.cli import TOKEN_ENV
 from desktop.relay.embedded import EmbeddedNats
 from desktop.relay.events import RELAYED_WEBHOOKS
 from desktop.relay.nats_config import NatsConfigOptions, render_nats_config
+from desktop.relay.poller import DEFAULT_BUDGET
 from desktop.relay.server import RelaySettings, make_app
 
 __all__ = ["ACCOUNT_ENV", "SECRET_ENV", "build_parser", "main"]
@@ -55,8 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--replicas", type=int, help="réplicas: 1 com um servidor, 3 com vários")
     parser.add_argument("--register-webhooks", action="store_true", help="cadastra os webhooks")
     parser.add_argument("--public-url", help="URL pública do relay para o provedor")
-    parser.add_argument("--poll-interval", type=float, default=5.0, help="segundos (0 desliga)")
-    parser.add_argument("--poll-concurrency", type=int, default=4, help="requisições simultâneas")
+    parser.add_argument(
+        "--poll-budget",
+        type=float,
+        default=DEFAULT_BUDGET,
+        metavar="N",
+        help="requisições por minuto ao provedor para conferir pausas e ramais "
+        f"(padrão: {DEFAULT_BUDGET:g}, menos que um console consultando; 0 desliga)",
+    )
     parser.add_argument(
         "--print-nats-config", action="store_true", help="imprime a configuração do nats-server"
     )
@@ -152,8 +159,7 @@ async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
         token=token,
         api=api,
         replicas=replicas,
-        poll_interval=ns.poll_interval,
-        poll_concurrency=ns.poll_concurrency,
+        poll_budget=ns.poll_budget,
     )
     runner = web.AppRunner(make_app(settings), handle_signals=False, access_log=None)
     try:

@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Final
 
+import msgspec
+
 from desktop.api.errors import ResponseFormatError
 from desktop.api.models import Call, CallLeg, LegStatus, LegType, parse_call
 from desktop.api.models.parsing import (
@@ -119,10 +121,23 @@ def _call_event(webhook: str, payload: JsonObject) -> WebhookEvent:
     except ResponseFormatError as exc:
         raise BadWebhook(str(exc)) from exc
     key = _token(call.id, "id")
+    if call.ativa is None and call.status_geral is None:
+        # "Eventos em Tempo Real de Chamada" tells liveness per leg only.
+        call = msgspec.structs.replace(
+            call, ativa=any(_leg_live(payload.get(k)) for k in ("origem", "destino"))
+        )
     # Durations grow while a call goes on: creation + the longest leg orders its events.
     start = call.data_criacao or call.origem.data_inicio
     occurred = _after(start, call.origem.duracao_segundos, call.destino.duracao_segundos)
     return _event(webhook, EventKind.CHAMADA, key, payload, occurred, call)
+
+
+def _leg_live(leg: object) -> bool:
+    if not isinstance(leg, Mapping):
+        return False
+    status = (parse_str(leg.get("status")) or "").strip().lower()
+    ativo = parse_bool(leg.get("ativo"))
+    return bool(ativo) or status in _RINGING
 
 
 def _ramal_number(value: object) -> str:

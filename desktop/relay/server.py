@@ -26,7 +26,7 @@ from desktop.relay.events import RELAYED_WEBHOOKS, BadWebhook, parse_webhook
 from desktop.relay.jetstream import declare
 from desktop.relay.metrics import RelayMetrics
 from desktop.relay.names import AccountNames
-from desktop.relay.poller import PauseSource, Poller
+from desktop.relay.poller import DEFAULT_BUDGET, PauseSource, Poller
 from desktop.relay.relay_core import Relay
 
 __all__ = ["BODY_LIMIT", "RelaySettings", "make_app"]
@@ -47,8 +47,7 @@ class RelaySettings:
     token: str
     api: ApiConfig
     replicas: int = 1
-    poll_interval: float = 5.0
-    poll_concurrency: int = 4
+    poll_budget: float = DEFAULT_BUDGET
     body_limit: int = BODY_LIMIT
     publish_timeout: float = 5.0
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
@@ -141,7 +140,7 @@ async def _poller_ctx(app: web.Application) -> AsyncIterator[None]:
     state = app[STATE]
     settings = state.settings
     relay = state.relay
-    if relay is None or settings.poll_interval <= 0:
+    if relay is None or settings.poll_budget <= 0:
         yield
         return
     client = TotalVoiceClient(settings.token, settings.api)
@@ -149,8 +148,7 @@ async def _poller_ctx(app: web.Application) -> AsyncIterator[None]:
         PauseSource(client),
         relay,
         settings.clock,
-        interval=settings.poll_interval,
-        concurrency=settings.poll_concurrency,
+        budget=settings.poll_budget,
     )
     task = asyncio.create_task(state.poller.run(), name="ramal-relay-poller")
     try:
