@@ -14,7 +14,7 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--print-nats-config", action="store_true", help="imprime a configuração do nats-server"
     )
     parser.add_argument("--agent-ramal", action="append", default=[], help="usuário de agente")
+    parser.add_argument(
+        "--no-uvloop", action="store_true", help="usa o laço do asyncio mesmo com uvloop instalado"
+    )
     parser.add_argument("--tls-cert", help="certificado TLS do nats-server")
     parser.add_argument("--tls-key", help="chave TLS do nats-server")
     return parser
@@ -208,4 +211,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     token = _token(ns, parser)
     listen = _listen(ns.listen, parser)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    return asyncio.run(_serve(ns, token, listen))
+    with asyncio.Runner(loop_factory=None if ns.no_uvloop else _fast_loop()) as runner:
+        return runner.run(_serve(ns, token, listen))
+
+
+def _fast_loop() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """Uvloop's loop when it is installed (``pip install ramal-desktop[relay]``), else None.
+
+    The relay spends most of its time in sockets and callbacks; uvloop does those in C.
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop

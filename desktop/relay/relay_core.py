@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.api.models import Call, LegType, Pause, Ramal
 from desktop.core.board import derive
@@ -44,6 +44,7 @@ class Relay:
         self.pauses: dict[str, Sequence[Pause]] = {}
         self.day = DayCounts()
         self.active: dict[str, datetime] = {}
+        self._today_until: tuple[datetime, datetime] | None = None
         self._numbers_of: tuple[dict[str, Ramal], dict[str, int | str]] = ({}, {})
 
     async def publish(self, event: WebhookEvent) -> bool:
@@ -59,9 +60,11 @@ class Relay:
         Even a duplicate is offered: a relay that missed the first copy catches up.
         """
         now = self._clock()
-        today = start_of_day(now)
-        if self.day.day != today:
-            self.day.reset(today)
+        if not self._today_until or not self._today_until[0] <= now < self._today_until[1]:
+            today = start_of_day(now)
+            self._today_until = (today, start_of_day(today + timedelta(hours=25)))
+            if self.day.day != today:
+                self.day.reset(today)
         if counted:
             self.day.put(call, self._numbers(call))
         rows = rows_from_call(call, occurred or now, self.known_ramais, self.pauses, self.day)

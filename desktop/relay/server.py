@@ -10,12 +10,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import msgspec
 import nats
 from aiohttp import web
 from nats.aio.client import Client as NatsClient
@@ -32,6 +32,10 @@ from desktop.relay.relay_core import Relay
 __all__ = ["BODY_LIMIT", "RelaySettings", "make_app"]
 
 _log = logging.getLogger(__name__)
+
+_decode = msgspec.json.Decoder().decode
+_STORED = b'{"ok":true,"duplicado":false}'
+_DUPLICATE = b'{"ok":true,"duplicado":true}'
 
 BODY_LIMIT = 64 * 1024
 """The largest webhook body accepted (the documented payloads are under 2 KiB)."""
@@ -181,8 +185,8 @@ async def _receive(request: web.Request) -> web.Response:
     except web.HTTPRequestEntityTooLarge:
         return _refuse(state, "size", 413)
     try:
-        payload = json.loads(raw)
-    except ValueError:
+        payload = _decode(raw)
+    except msgspec.DecodeError:
         return _refuse(state, "json", 400)
     try:
         event = parse_webhook(name, payload)
@@ -196,7 +200,7 @@ async def _receive(request: web.Request) -> web.Response:
     except Exception:  # the provider retries a 5xx later; nothing was stored
         _log.exception("publicação falhou")
         return web.json_response({"ok": False, "motivo": "nats"}, status=503)
-    return web.json_response({"ok": True, "duplicado": not stored})
+    return web.Response(body=_STORED if stored else _DUPLICATE, content_type="application/json")
 
 
 async def _healthz(request: web.Request) -> web.Response:
