@@ -32,6 +32,7 @@ __all__ = [
     "diff",
     "is_live",
     "open_pause",
+    "ramal_on_call",
 ]
 
 
@@ -323,6 +324,38 @@ def _as(
     return RamalLive(
         base.id, base.numero, base.login, base.tags, state, since, peer, call_id, base.counts
     )
+
+
+def ramal_on_call(
+    ramal: Ramal,
+    call: Call,
+    sides: tuple[str, str],
+    pauses: Sequence[Pause],
+    at: datetime,
+) -> RamalLive:
+    """The row :func:`derive` gives ``ramal`` from ``call`` alone, without the whole board.
+
+    ``sides`` is :func:`call_ramal_numbers` of the call; the relay derives each event so.
+    """
+    number = ramal.ramal or ""
+    origem, destino = sides
+    counts = [0, 0, 0, 0]
+    for counted, slot in counter_slots(call, origem, destino):
+        if counted == number:
+            counts[slot] += 1
+    base = RamalLive(
+        ramal.id,
+        number,
+        ramal.login or "",
+        _tags(ramal),
+        RamalState.UNKNOWN,
+        counts=RamalCounts(*counts),
+    )
+    if number not in sides:
+        return _state_of(base, None, pauses, None, at)
+    if is_live(call):
+        return _state_of(base, _live_call(call, origem, destino, at), pauses, None, at)
+    return _state_of(base, None, pauses, _ended(call), at)
 
 
 def _state_of(

@@ -25,7 +25,7 @@ def start_of_day(at: datetime) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class CallSides:
-    """What the counters keep of one call: who is on it and what it added up."""
+    """What the counters keep of one call: its legs' numbers and what it added up."""
 
     origem: str
     destino: str
@@ -74,7 +74,8 @@ class DayCounts:
         if old is not None and live and not old.live:
             return ()
         origem, destino = call_ramal_numbers(call, numbers, by_id)
-        sides = CallSides(origem, destino, live, counter_slots(call, origem, destino))
+        slots = counter_slots(call, origem, destino)
+        sides = CallSides(call.origem.numero or "", call.destino.numero or "", live, slots)
         self._calls[call.id] = sides
         if old is not None and old.slots == sides.slots:
             return ()

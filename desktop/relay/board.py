@@ -9,6 +9,7 @@ there is): an older change still brings its counters onto the stored row.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,14 @@ from datetime import datetime
 
 from desktop.api.models import Call, LegType, Pause, Ramal
 from desktop.api.models.parsing import parse_datetime, parse_id, parse_str
-from desktop.core.board import RamalCounts, RamalLive, RamalState, derive
+from desktop.core.board import (
+    RamalCounts,
+    RamalLive,
+    RamalState,
+    call_ramal_numbers,
+    derive,
+    ramal_on_call,
+)
 from desktop.core.board_counts import DayCounts
 
 __all__ = ["BoardRow", "rows_from_call", "rows_from_pauses"]
@@ -126,6 +134,12 @@ def _row(live: RamalLive, updated: datetime, counts: RamalCounts) -> BoardRow:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _stand_in(numero: str) -> Ramal:
+    """A ramal not (yet) in the polled list, known by its number only."""
+    return Ramal(id=numero, ramal=numero)
+
+
 def _ramal_numbers(call: Call, known: Mapping[str, Ramal]) -> list[str]:
     numbers: list[str] = []
     for leg in (call.origem, call.destino):
@@ -147,14 +161,16 @@ def rows_from_call(
     ``day`` gives the counters, and the other party where ``call`` is one ramal's leg
     (a ramal event names no one else) but a call event told it before.
     """
-    ramais = [known.get(n) or Ramal(id=n, ramal=n) for n in _ramal_numbers(call, known)]
-    by_id = {r.id: pauses.get(r.ramal or "", ()) for r in ramais}
-    snapshot = derive(ramais, [call], by_id, occurred)
+    ramais = [known.get(n) or _stand_in(n) for n in _ramal_numbers(call, known)]
+    on_call = call_ramal_numbers(call, {r.ramal or "": r.id for r in ramais})
+    lives = [
+        ramal_on_call(r, call, on_call, pauses.get(r.ramal or "", ()), occurred) for r in ramais
+    ]
     if day is None:
-        return [_row(live, occurred, RamalCounts()) for live in snapshot.ramais.values()]
+        return [_row(live, occurred, RamalCounts()) for live in lives]
     sides = day.sides(call.id)
     rows: list[BoardRow] = []
-    for live in snapshot.ramais.values():
+    for live in lives:
         row = _row(live, occurred, day.counts(live.numero))
         if row.in_call and not row.peer and sides is not None:
             row = replace(row, peer=sides.peer_of(live.numero))

@@ -1,5 +1,11 @@
 """The relay's HTTP side: webhooks in, health, readiness and metrics out (aiohttp).
 
+The guarantee: a delivery is answered 2xx only once JetStream has acknowledged it (the
+event is in the stream); anything else is a 4xx refusal or a 5xx the provider retries,
+so an acknowledged webhook is never lost. Concurrent deliveries share the connection:
+their publishes are pipelined and each waits for its own ack, never for another's.
+The board is derived after that and written behind it (coalesced per ramal).
+
 Resources live in ``cleanup_ctx``: the NATS connection (drained on exit), the API client
 and the poller. Closing the runner stops accepting, lets in-flight deliveries finish
 their publish, then drains NATS.
