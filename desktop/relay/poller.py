@@ -3,8 +3,8 @@
 Each change is published like a webhook (``ramal.<conta>.ramal.<numero>``) with an id
 derived from its content, so two relays polling the same account store it once.
 
-Pauses made in the app reach the relay at once; polling reconciles those made elsewhere
-within a budget of provider requests per minute (``--poll-budget``), one request at a
+Pauses the agents' consoles push to the relay need no polling; polling reconciles the
+others within a budget of provider requests per minute (``--poll-budget``), one request at a
 time: the ramal list every few minutes, today's call report once a day (the counters),
 and otherwise the pauses of the ramal that waited longest, a paused ramal counting its
 wait four times and one with calls in the last minutes twice.
@@ -149,6 +149,9 @@ class Poller:
             requests = 1
             try:
                 requests = await self.step()
+            except (ApiError, NetworkError, ResponseFormatError) as exc:
+                self._relay.metrics.poll_errors += 1
+                _log.warning("consulta ao provedor falhou: %s", exc)
             except Exception:  # NATS away, say: the loop must outlive one bad poll
                 self._relay.metrics.poll_errors += 1
                 _log.exception("poll falhou")
@@ -156,6 +159,7 @@ class Poller:
 
     async def step(self) -> int:
         """The next request the budget allows; returns how many requests it took."""
+        self._relay.metrics.polls += 1
         now = self._clock()
         if self._ramais_at is None or now - self._ramais_at >= self.ramais_every:
             ramais = await self._read_ramais(now)
