@@ -9,7 +9,7 @@ Then provider requests per minute for 1, 10 and 50 consoles polling, and for the
 with 1, 10 and 50 push consoles (requests counted at the sandbox: the fault's remaining
 count drops by one per provider request). A few minutes in all.
 
-    .venv/bin/python bench/board_latency.py [--rings 20] [--window 20]
+    .venv/bin/python bench/board_latency.py [--rings 20] [--window 20] [--relay-only]
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from desktop.relay.embedded import free_port, nats_server_binary
 from desktop.relay.events import RELAYED_WEBHOOKS
 from desktop.relay.server import RelaySettings, make_app
 from desktop.sandbox.server import SandboxThread
-from desktop.supervisor.feed import PollingFeed
+from desktop.supervisor.feed import FeedMode, PollingFeed
 from desktop.supervisor.relay_feed import RelayFeed
 from desktop.supervisor.sources import ClientSource
 
@@ -189,6 +189,11 @@ async def relay_requests(
     ]
     for feed in feeds:
         feed.start()
+    # Until every console is pushed (each polls while it connects), then its one read
+    # of the ramal list: the window counts the relay alone.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and any(f.mode is not FeedMode.PUSH for f in feeds):
+        await asyncio.sleep(0.2)
     await asyncio.sleep(5)
     before = await asyncio.to_thread(requests_done, sandbox)
     await asyncio.sleep(window)
@@ -200,7 +205,7 @@ async def relay_requests(
     return (after - before) * 60 / window
 
 
-async def main(rings: int, window: float) -> None:
+async def main(rings: int, window: float, relay_only: bool = False) -> None:
     print(
         f"machine: {os.cpu_count()} CPU, {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}; load average {os.getloadavg()}"
@@ -236,9 +241,10 @@ async def main(rings: int, window: float) -> None:
         )
         try:
             print(f"{len(ramais)} ramais, 100 ms injected on every provider request")
-            await latency(sandbox, nats_url, ramais, rings)
+            if not relay_only:
+                await latency(sandbox, nats_url, ramais, rings)
             await runner.cleanup()  # the relay's own polling is counted below, not here
-            for consoles in (1, 10, 50):
+            for consoles in () if relay_only else (1, 10, 50):
                 rate = await polling_requests(sandbox, consoles, window)
                 print(f"polling, {consoles:2d} consoles: {rate:7.0f} provider requests/min")
             runner = web.AppRunner(make_app(settings), handle_signals=False)
@@ -257,5 +263,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rings", type=int, default=20)
     parser.add_argument("--window", type=float, default=20.0)
+    parser.add_argument("--relay-only", action="store_true", help="only the relay's requests")
     ns = parser.parse_args()
-    asyncio.run(main(ns.rings, ns.window))
+    asyncio.run(main(ns.rings, ns.window, ns.relay_only))

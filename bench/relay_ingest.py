@@ -2,6 +2,12 @@
 
 Run: .venv/bin/python bench/relay_ingest.py [EVENTS] [IN_FLIGHT]  (default 100000, 64).
      .venv/bin/python bench/relay_ingest.py --baseline [EVENTS] [IN_FLIGHT]
+     .venv/bin/python bench/relay_ingest.py --wrk [SECONDS] [CONNECTIONS]  (default 60, 64)
+
+``--wrk`` posts with ``wrk`` (``apt-get install wrk``; C, so the client costs the two
+CPUs far less than this Python one), a Lua script making every body distinct, for
+SECONDS; the rate is what the stream holds over that time. ``RELAY_BENCH_RELAYFLAGS``
+adds options to the relay (``--no-uvloop``, say).
 
 ``--baseline`` posts the same bodies to a bare aiohttp handler (read the body, answer
 200) in its own process: the ceiling this machine and this client allow an HTTP receiver.
@@ -16,6 +22,7 @@ until the stream holds every event; the relay's RSS is sampled every 10,000 even
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -25,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import nats
@@ -98,15 +106,16 @@ async def post_all(base: str, total: int, in_flight: int, pid: int) -> list[tupl
     return samples
 
 
-async def main(total: int, in_flight: int) -> None:
+async def main(total: int, in_flight: int, wrk_seconds: int = 0) -> None:
     store = Path(tempfile.mkdtemp(prefix="relay-bench-"))
     env = {**os.environ, "RAMAL_DESKTOP_TOKEN": "bench-token", "RAMAL_RELAY_ACCOUNT": "bench"}
     python = [sys.executable, *os.environ.get("RELAY_BENCH_PYFLAGS", "").split()]
     relay = subprocess.Popen(
         [
             *python,
-            *("-m", "desktop.relay", "--api-url", "http://127.0.0.1:9", "--poll-interval", "0"),
+            *("-m", "desktop.relay", "--api-url", "http://127.0.0.1:9", "--poll-budget", "0"),
             *("--listen", "127.0.0.1:0", "--embedded-nats", str(store / "nats")),
+            *os.environ.get("RELAY_BENCH_RELAYFLAGS", "").split(),
         ],
         cwd=ROOT,
         env=env,
@@ -126,7 +135,10 @@ async def main(total: int, in_flight: int) -> None:
         cpu_before = os.times()
         relay_cpu = cpu_seconds(relay.pid)
         nats_cpu = cpu_seconds(nats_pid)
-        samples = await post_all(base, total, in_flight, relay.pid)
+        if wrk_seconds:
+            samples, total = await wrk_all(base, wrk_seconds, in_flight, relay.pid, js)
+        else:
+            samples = await post_all(base, total, in_flight, relay.pid)
         while (await js.stream_info("RAMAL_bench")).state.messages < total:
             await asyncio.sleep(0.01)
         elapsed = time.perf_counter() - started
@@ -148,6 +160,57 @@ async def main(total: int, in_flight: int) -> None:
     print("relay RSS MiB by events posted:")
     for n, mib in samples:
         print(f"  {n:>7,}  {mib:6.1f}")
+
+
+WRK_SCRIPT = """
+local counter = 0
+local threads = 0
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+request = function()
+  counter = counter + 1
+  local n = (tonumber(tid) or 0) * 100000000 + counter
+  local phase = n % 3
+  local status = phase == 0 and "chamando" or "atendida"
+  local body = string.format(
+    '{"data_criacao":"2026-03-02T10:00:00","id":"%d","tipo":"ramal","ramal":%d,'
+    .. '"status":"%s","ativo":%s,"duracao_segundos":%d,"duracao_falada_segundos":%d,'
+    .. '"motivo_desconexao":"indefinido"}',
+    1000000 + math.floor(n / 3), 4000 + n % 200, status, phase == 1 and "true" or "false",
+    5 + 10 * phase + math.floor(n / 600), phase == 0 and 0 or 4 + math.floor(n / 600))
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end
+"""
+
+
+async def wrk_all(
+    base: str, seconds: int, connections: int, pid: int, js: Any
+) -> tuple[list[tuple[int, float]], int]:
+    """Post with wrk for ``seconds``; RSS by events stored, and the events wrk had answered."""
+    script = Path(tempfile.mkdtemp(prefix="relay-wrk-")) / "post.lua"
+    script.write_text(WRK_SCRIPT)
+    process = await asyncio.create_subprocess_exec(
+        *("wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script)),
+        base + "ramal_tempo_real",
+        stdout=asyncio.subprocess.PIPE,
+    )
+    samples: list[tuple[int, float]] = [(0, rss_mib(pid))]
+    step = 10_000
+    while process.returncode is None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), 1.0)
+        stored = (await js.stream_info("RAMAL_bench")).state.messages
+        if stored >= samples[-1][0] + step:
+            samples.append((stored // step * step, rss_mib(pid)))
+    assert process.stdout is not None
+    report = (await process.stdout.read()).decode()
+    print(report.strip())
+    done = int(report.split(" requests in ")[0].split()[-1])
+    if "Non-2xx" in report:
+        raise RuntimeError("wrk: respostas fora de 2xx")
+    return samples, done
 
 
 BARE_SERVER = """
@@ -190,6 +253,10 @@ async def baseline(total: int, in_flight: int) -> None:
 
 if __name__ == "__main__":
     argv = sys.argv[1:]
+    if argv[:1] == ["--wrk"]:
+        seconds, connections = ([int(a) for a in argv[1:3]] + [60, 64][len(argv[1:3]) :])[:2]
+        asyncio.run(main(0, connections, seconds))
+        sys.exit(0)
     run = baseline if argv[:1] == ["--baseline"] else main
     args = [int(a) for a in argv[1 if run is baseline else 0 :][:2]]
     asyncio.run(run(*(args + [100_000, 64][len(args) :])))

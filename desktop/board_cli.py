@@ -23,7 +23,7 @@ from typing import Final, TextIO
 
 from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
 from desktop.argparse_pt import PortugueseArgumentParser
-from desktop.core.board import Changes, RamalLive
+from desktop.core.board import Changes, RamalCounts, RamalLive
 from desktop.core.board_stream import (
     Away,
     BoardSnapshot,
@@ -107,8 +107,18 @@ def build_board_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _counts(counts: RamalCounts) -> dict[str, int]:
+    """Today's counters, named as in the relay's rows."""
+    return {
+        "feitas": counts.made,
+        "recebidas": counts.received,
+        "atendidas": counts.answered,
+        "perdidas": counts.missed,
+    }
+
+
 class BoardPrinter:
-    """Writes a line when a ramal's state (not its counters) differs from the last line."""
+    """Writes a line when anything of a ramal's row differs from its last line."""
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
@@ -125,6 +135,7 @@ class BoardPrinter:
                 "com": row.peer,
                 "chamada_id": row.chamada_id,
                 "login": login,
+                **_counts(row.counts),
             }
         )
 
@@ -138,6 +149,7 @@ class BoardPrinter:
                 "com": live.peer,
                 "chamada_id": live.call_id,
                 "login": live.login,
+                **_counts(live.counts),
             }
         )
 

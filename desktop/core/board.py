@@ -27,10 +27,12 @@ __all__ = [
     "Snapshot",
     "board_record",
     "call_ramal_numbers",
+    "counter_slots",
     "derive",
     "diff",
     "is_live",
     "open_pause",
+    "ramal_on_call",
 ]
 
 
@@ -185,6 +187,27 @@ def _answered(leg: CallLeg) -> bool:
     return leg.status == LegStatus.ATENDIDA or (leg.duracao_falada_segundos or 0) > 0
 
 
+# Positions of RamalCounts' fields.
+_MADE, _RECEIVED, _ANSWERED, _MISSED = range(4)
+
+
+def counter_slots(call: Call, origem: str, destino: str) -> tuple[tuple[str, int], ...]:
+    """The counters of today one call adds one to: ``(ramal number, RamalCounts field index)``.
+
+    ``origem`` and ``destino`` are the ramais on the call (:func:`call_ramal_numbers`).
+    A call counts as made or received at once; as answered or missed once it is over.
+    """
+    slots: list[tuple[str, int]] = []
+    if origem:
+        slots.append((origem, _MADE))
+    if destino:
+        slots.append((destino, _RECEIVED))
+    if not is_live(call):
+        outcome = _ANSWERED if _answered(call.destino) else _MISSED
+        slots.extend((number, outcome) for number in (origem, destino) if number)
+    return tuple(slots)
+
+
 def _leg_text(leg: CallLeg) -> str:
     return str(leg.status) if leg.status else ""
 
@@ -247,10 +270,8 @@ def derive(
     live: dict[int | str, LiveCall] = {}
     for call in calls_today:
         origem, destino = call_ramal_numbers(call, numbers, by_id)
-        if origem:
-            counts[origem][0] += 1
-        if destino:
-            counts[destino][1] += 1
+        for number, slot in counter_slots(call, origem, destino):
+            counts[number][slot] += 1
         if is_live(call):
             entry = _live_call(call, origem, destino, at)
             old = previous.calls.get(call.id) if previous else None
@@ -261,11 +282,9 @@ def derive(
                 if number:
                     busy[number] = entry
             continue
-        answered = _answered(call.destino)
         for number in (origem, destino):
             if not number:
                 continue
-            counts[number][2 if answered else 3] += 1
             end = _ended(call)
             if end is not None and (number not in last_end or end > last_end[number]):
                 last_end[number] = end
@@ -294,6 +313,51 @@ def derive(
     return Snapshot(at=at, ramais=rows, calls=live)
 
 
+def _as(
+    base: RamalLive,
+    state: RamalState,
+    since: datetime | None,
+    peer: str = "",
+    call_id: int | str | None = None,
+) -> RamalLive:
+    # Built directly: dataclasses.replace costs the relay a few µs per event.
+    return RamalLive(
+        base.id, base.numero, base.login, base.tags, state, since, peer, call_id, base.counts
+    )
+
+
+def ramal_on_call(
+    ramal: Ramal,
+    call: Call,
+    sides: tuple[str, str],
+    pauses: Sequence[Pause],
+    at: datetime,
+) -> RamalLive:
+    """The row :func:`derive` gives ``ramal`` from ``call`` alone, without the whole board.
+
+    ``sides`` is :func:`call_ramal_numbers` of the call; the relay derives each event so.
+    """
+    number = ramal.ramal or ""
+    origem, destino = sides
+    counts = [0, 0, 0, 0]
+    for counted, slot in counter_slots(call, origem, destino):
+        if counted == number:
+            counts[slot] += 1
+    base = RamalLive(
+        ramal.id,
+        number,
+        ramal.login or "",
+        _tags(ramal),
+        RamalState.UNKNOWN,
+        counts=RamalCounts(*counts),
+    )
+    if number not in sides:
+        return _state_of(base, None, pauses, None, at)
+    if is_live(call):
+        return _state_of(base, _live_call(call, origem, destino, at), pauses, None, at)
+    return _state_of(base, None, pauses, _ended(call), at)
+
+
 def _state_of(
     base: RamalLive,
     call: LiveCall | None,
@@ -304,21 +368,16 @@ def _state_of(
     if call is not None:
         talking = call.phase is CallPhase.TALKING
         peer = call.destino if base.numero == call.origem else call.origem
-        return replace(
-            base,
-            state=RamalState.TALKING if talking else RamalState.RINGING,
-            since=call.since,
-            peer=peer,
-            call_id=call.id,
-        )
+        state = RamalState.TALKING if talking else RamalState.RINGING
+        return _as(base, state, call.since, peer, call.id)
     pause = open_pause(pauses, at)
     if pause is not None:
-        return replace(base, state=RamalState.PAUSED, since=pause.pausa_inicio)
+        return _as(base, RamalState.PAUSED, pause.pausa_inicio)
     ends = [p.pausa_fim for p in pauses if p.pausa_fim is not None and p.pausa_fim <= at]
     if last_end is not None:
         ends.append(last_end)
     if ends or base.counts != RamalCounts():
-        return replace(base, state=RamalState.FREE, since=max(ends) if ends else None)
+        return _as(base, RamalState.FREE, max(ends) if ends else None)
     return base
 
 

@@ -2,19 +2,30 @@
 
 Webhooks arrive late, twice or out of order. Each row carries the provider time of the
 change that produced it (``updated``); a change older than the stored row is dropped, so
-the board ends where the latest change put it, whatever the delivery order.
+the board ends where the latest change put it, whatever the delivery order. A row also
+carries the ramal's counters of the day (the relay's :class:`DayCounts`, the latest
+there is): an older change still brings its counters onto the stored row.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from desktop.api.models import Call, LegType, Pause, Ramal
 from desktop.api.models.parsing import parse_datetime, parse_id, parse_str
-from desktop.core.board import RamalLive, RamalState, derive
+from desktop.core.board import (
+    RamalCounts,
+    RamalLive,
+    RamalState,
+    call_ramal_numbers,
+    derive,
+    ramal_on_call,
+)
+from desktop.core.board_counts import DayCounts
 
 __all__ = ["BoardRow", "rows_from_call", "rows_from_pauses"]
 
@@ -38,6 +49,7 @@ class BoardRow:
     since: datetime | None = None
     peer: str = ""
     chamada_id: int | str | None = None
+    counts: RamalCounts = field(default_factory=RamalCounts)
 
     @property
     def in_call(self) -> bool:
@@ -52,6 +64,17 @@ class BoardRow:
             return False
         return self != stored
 
+    def onto(self, stored: BoardRow | None, *, yield_to_call: bool = False) -> BoardRow | None:
+        """What to write over ``stored``: this row, its counters on ``stored``, or nothing.
+
+        ``yield_to_call`` (a polled pause) leaves the state of a ramal in a call as it is.
+        """
+        if self.supersedes(stored) and not (yield_to_call and stored and stored.in_call):
+            return self
+        if stored is not None and self.counts != stored.counts:
+            return replace(stored, counts=self.counts)
+        return None
+
     def encode(self) -> bytes:
         """The JSON stored in the bucket."""
         return json.dumps(
@@ -62,6 +85,10 @@ class BoardRow:
                 "com": self.peer,
                 "chamada_id": self.chamada_id,
                 "atualizado": self.updated.isoformat(),
+                "feitas": self.counts.made,
+                "recebidas": self.counts.received,
+                "atendidas": self.counts.answered,
+                "perdidas": self.counts.missed,
             },
             separators=(",", ":"),
         ).encode()
@@ -85,10 +112,17 @@ class BoardRow:
             since=parse_datetime(record.get("desde")),
             peer=parse_str(record.get("com")) or "",
             chamada_id=parse_id(record.get("chamada_id")),
+            counts=RamalCounts(
+                *(_count(record.get(k)) for k in ("feitas", "recebidas", "atendidas", "perdidas"))
+            ),
         )
 
 
-def _row(live: RamalLive, updated: datetime) -> BoardRow:
+def _count(value: object) -> int:
+    return value if type(value) is int and value >= 0 else 0
+
+
+def _row(live: RamalLive, updated: datetime, counts: RamalCounts) -> BoardRow:
     return BoardRow(
         ramal=live.numero,
         state=live.state,
@@ -96,7 +130,14 @@ def _row(live: RamalLive, updated: datetime) -> BoardRow:
         since=live.since,
         peer=live.peer,
         chamada_id=live.call_id,
+        counts=counts,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _stand_in(numero: str) -> Ramal:
+    """A ramal not (yet) in the polled list, known by its number only."""
+    return Ramal(id=numero, ramal=numero)
 
 
 def _ramal_numbers(call: Call, known: Mapping[str, Ramal]) -> list[str]:
@@ -113,17 +154,35 @@ def rows_from_call(
     occurred: datetime,
     known: Mapping[str, Ramal],
     pauses: Mapping[str, Sequence[Pause]],
+    day: DayCounts | None = None,
 ) -> list[BoardRow]:
-    """The rows of the ramais on ``call`` as of ``occurred`` (a pause shows once it ends)."""
-    ramais = [known.get(n) or Ramal(id=n, ramal=n) for n in _ramal_numbers(call, known)]
-    by_id = {r.id: pauses.get(r.ramal or "", ()) for r in ramais}
-    snapshot = derive(ramais, [call], by_id, occurred)
-    return [_row(live, occurred) for live in snapshot.ramais.values()]
+    """The rows of the ramais on ``call`` as of ``occurred`` (a pause shows once it ends).
+
+    ``day`` gives the counters, and the other party where ``call`` is one ramal's leg
+    (a ramal event names no one else) but a call event told it before.
+    """
+    ramais = [known.get(n) or _stand_in(n) for n in _ramal_numbers(call, known)]
+    on_call = call_ramal_numbers(call, {r.ramal or "": r.id for r in ramais})
+    lives = [
+        ramal_on_call(r, call, on_call, pauses.get(r.ramal or "", ()), occurred) for r in ramais
+    ]
+    if day is None:
+        return [_row(live, occurred, RamalCounts()) for live in lives]
+    sides = day.sides(call.id)
+    rows: list[BoardRow] = []
+    for live in lives:
+        row = _row(live, occurred, day.counts(live.numero))
+        if row.in_call and not row.peer and sides is not None:
+            row = replace(row, peer=sides.peer_of(live.numero))
+        rows.append(row)
+    return rows
 
 
-def rows_from_pauses(ramal: Ramal, pauses: Sequence[Pause], at: datetime) -> BoardRow | None:
+def rows_from_pauses(
+    ramal: Ramal, pauses: Sequence[Pause], at: datetime, counts: RamalCounts | None = None
+) -> BoardRow | None:
     """The row a poll of the ramal's pauses gives (paused, or free since the pause ended)."""
     live = derive([ramal], [], {ramal.id: pauses}, at).ramais[ramal.id]
     if live.state is RamalState.UNKNOWN:
         return None
-    return _row(live, live.since or at)
+    return _row(live, live.since or at, counts or RamalCounts())

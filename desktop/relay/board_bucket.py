@@ -74,15 +74,14 @@ class BoardBucket:
         """Queue ``row`` unless what this relay knows of the ramal is newer.
 
         ``yield_to_call`` (a polled pause) leaves a ramal that is in a call as it is: the
-        call's own end shows the pause.
+        call's own end shows the pause. An older row still brings its counters.
         """
         queued = self._pending.get(row.ramal)
         current = queued[0] if queued else self._known.get(row.ramal, (0, None))[1]
-        if not row.supersedes(current) or (
-            yield_to_call and current is not None and current.in_call
-        ):
+        write = row.onto(current, yield_to_call=yield_to_call)
+        if write is None:
             return False
-        self._pending[row.ramal] = (row, yield_to_call)
+        self._pending[row.ramal] = (write, yield_to_call)
         self._idle.clear()
         self._wake.set()
         return True
@@ -154,18 +153,17 @@ class BoardBucket:
     async def _compare_and_set(self, row: BoardRow, yield_to_call: bool) -> None:
         revision, stored = self._known.get(row.ramal) or await self._load(row.ramal)
         for _ in range(_ATTEMPTS):
-            if not row.supersedes(stored) or (
-                yield_to_call and stored is not None and stored.in_call
-            ):
+            write = row.onto(stored, yield_to_call=yield_to_call)
+            if write is None:
                 return
             try:
                 if revision:
-                    new_revision = await self._kv.update(row.ramal, row.encode(), last=revision)
+                    new_revision = await self._kv.update(row.ramal, write.encode(), last=revision)
                 else:
-                    new_revision = await self._kv.create(row.ramal, row.encode())
+                    new_revision = await self._kv.create(row.ramal, write.encode())
             except KeyWrongLastSequenceError:  # another relay wrote first: look again
                 revision, stored = await self._load(row.ramal)
                 continue
-            self._known[row.ramal] = (new_revision, row)
+            self._known[row.ramal] = (new_revision, write)
             self._metrics.board_updates += 1
             return

@@ -14,7 +14,7 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from desktop.cli import TOKEN_ENV
 from desktop.relay.embedded import EmbeddedNats
 from desktop.relay.events import RELAYED_WEBHOOKS
 from desktop.relay.nats_config import NatsConfigOptions, render_nats_config
+from desktop.relay.poller import DEFAULT_BUDGET
 from desktop.relay.server import RelaySettings, make_app
 
 __all__ = ["ACCOUNT_ENV", "SECRET_ENV", "build_parser", "main"]
@@ -55,12 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--replicas", type=int, help="réplicas: 1 com um servidor, 3 com vários")
     parser.add_argument("--register-webhooks", action="store_true", help="cadastra os webhooks")
     parser.add_argument("--public-url", help="URL pública do relay para o provedor")
-    parser.add_argument("--poll-interval", type=float, default=5.0, help="segundos (0 desliga)")
-    parser.add_argument("--poll-concurrency", type=int, default=4, help="requisições simultâneas")
+    parser.add_argument(
+        "--poll-budget",
+        type=float,
+        default=DEFAULT_BUDGET,
+        metavar="N",
+        help="requisições por minuto ao provedor para conferir pausas e ramais "
+        f"(padrão: {DEFAULT_BUDGET:g}, menos que um console consultando; 0 desliga)",
+    )
     parser.add_argument(
         "--print-nats-config", action="store_true", help="imprime a configuração do nats-server"
     )
     parser.add_argument("--agent-ramal", action="append", default=[], help="usuário de agente")
+    parser.add_argument(
+        "--no-uvloop", action="store_true", help="usa o laço do asyncio mesmo com uvloop instalado"
+    )
     parser.add_argument("--tls-cert", help="certificado TLS do nats-server")
     parser.add_argument("--tls-key", help="chave TLS do nats-server")
     return parser
@@ -152,8 +162,7 @@ async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
         token=token,
         api=api,
         replicas=replicas,
-        poll_interval=ns.poll_interval,
-        poll_concurrency=ns.poll_concurrency,
+        poll_budget=ns.poll_budget,
     )
     runner = web.AppRunner(make_app(settings), handle_signals=False, access_log=None)
     try:
@@ -202,4 +211,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     token = _token(ns, parser)
     listen = _listen(ns.listen, parser)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    return asyncio.run(_serve(ns, token, listen))
+    with asyncio.Runner(loop_factory=None if ns.no_uvloop else _fast_loop()) as runner:
+        return runner.run(_serve(ns, token, listen))
+
+
+def _fast_loop() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """Uvloop's loop when it is installed (``pip install ramal-desktop[relay]``), else None.
+
+    The relay spends most of its time in sockets and callbacks; uvloop does those in C.
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop

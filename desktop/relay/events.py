@@ -9,13 +9,14 @@ is kept as the provider sent it, so consumers parse it with the same models.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Final
+
+import msgspec
 
 from desktop.api.errors import ResponseFormatError
 from desktop.api.models import Call, CallLeg, LegStatus, LegType, parse_call
@@ -25,7 +26,6 @@ from desktop.api.models.parsing import (
     parse_datetime,
     parse_decimal,
     parse_duration,
-    parse_enum,
     parse_id,
     parse_str,
 )
@@ -42,6 +42,8 @@ _TOKEN: Final = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # A ramal's leg is still ringing while it has one of these; any other status without
 # ``ativo`` true means the leg is over (an undocumented status frees the ramal).
 _RINGING: Final = frozenset({"chamando", "preparando", "tocando"})
+# Statuses arrive lower-cased here; an undocumented one ("chamando") stays text.
+_LEG_STATUS: Final[Mapping[str, LegStatus]] = {s.value: s for s in LegStatus}
 
 
 class BadWebhook(ValueError):
@@ -90,7 +92,8 @@ def _token(value: object, what: str) -> str:
 
 
 def _canonical(payload: JsonObject) -> bytes:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    # Compact, keys sorted at every level: the same content always has the same bytes.
+    return msgspec.json.encode(payload, order="sorted")
 
 
 def _event(
@@ -119,14 +122,27 @@ def _call_event(webhook: str, payload: JsonObject) -> WebhookEvent:
     except ResponseFormatError as exc:
         raise BadWebhook(str(exc)) from exc
     key = _token(call.id, "id")
+    if call.ativa is None and call.status_geral is None:
+        # "Eventos em Tempo Real de Chamada" tells liveness per leg only.
+        call = msgspec.structs.replace(
+            call, ativa=any(_leg_live(payload.get(k)) for k in ("origem", "destino"))
+        )
     # Durations grow while a call goes on: creation + the longest leg orders its events.
     start = call.data_criacao or call.origem.data_inicio
     occurred = _after(start, call.origem.duracao_segundos, call.destino.duracao_segundos)
     return _event(webhook, EventKind.CHAMADA, key, payload, occurred, call)
 
 
+def _leg_live(leg: object) -> bool:
+    if not isinstance(leg, dict):
+        return False
+    status = (parse_str(leg.get("status")) or "").strip().lower()
+    ativo = parse_bool(leg.get("ativo"))
+    return bool(ativo) or status in _RINGING
+
+
 def _ramal_number(value: object) -> str:
-    if isinstance(value, Mapping):  # the DID webhook may send the ramal's leg as an object
+    if isinstance(value, dict):  # the DID webhook may send the ramal's leg as an object
         value = value.get("ramal", value.get("numero"))
     return _token(value, "ramal")
 
@@ -157,7 +173,7 @@ def _ramal_event(webhook: str, payload: JsonObject) -> WebhookEvent:
         destino=CallLeg(
             numero=numero,
             tipo=LegType.RAMAL,
-            status=parse_enum(LegStatus, status),
+            status=_LEG_STATUS.get(status, status or None),
             duracao_segundos=total,
             duracao_falada_segundos=talk,
         ),

@@ -1,5 +1,11 @@
 """The relay's HTTP side: webhooks in, health, readiness and metrics out (aiohttp).
 
+The guarantee: a delivery is answered 2xx only once JetStream has acknowledged it (the
+event is in the stream); anything else is a 4xx refusal or a 5xx the provider retries,
+so an acknowledged webhook is never lost. Concurrent deliveries share the connection:
+their publishes are pipelined and each waits for its own ack, never for another's.
+The board is derived after that and written behind it (coalesced per ramal).
+
 Resources live in ``cleanup_ctx``: the NATS connection (drained on exit), the API client
 and the poller. Closing the runner stops accepting, lets in-flight deliveries finish
 their publish, then drains NATS.
@@ -10,12 +16,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import msgspec
 import nats
 from aiohttp import web
 from nats.aio.client import Client as NatsClient
@@ -26,12 +32,16 @@ from desktop.relay.events import RELAYED_WEBHOOKS, BadWebhook, parse_webhook
 from desktop.relay.jetstream import declare
 from desktop.relay.metrics import RelayMetrics
 from desktop.relay.names import AccountNames
-from desktop.relay.poller import PauseSource, Poller
+from desktop.relay.poller import DEFAULT_BUDGET, PauseSource, Poller
 from desktop.relay.relay_core import Relay
 
 __all__ = ["BODY_LIMIT", "RelaySettings", "make_app"]
 
 _log = logging.getLogger(__name__)
+
+_decode = msgspec.json.Decoder().decode
+_STORED = b'{"ok":true,"duplicado":false}'
+_DUPLICATE = b'{"ok":true,"duplicado":true}'
 
 BODY_LIMIT = 64 * 1024
 """The largest webhook body accepted (the documented payloads are under 2 KiB)."""
@@ -47,8 +57,7 @@ class RelaySettings:
     token: str
     api: ApiConfig
     replicas: int = 1
-    poll_interval: float = 5.0
-    poll_concurrency: int = 4
+    poll_budget: float = DEFAULT_BUDGET
     body_limit: int = BODY_LIMIT
     publish_timeout: float = 5.0
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
@@ -141,7 +150,7 @@ async def _poller_ctx(app: web.Application) -> AsyncIterator[None]:
     state = app[STATE]
     settings = state.settings
     relay = state.relay
-    if relay is None or settings.poll_interval <= 0:
+    if relay is None or settings.poll_budget <= 0:
         yield
         return
     client = TotalVoiceClient(settings.token, settings.api)
@@ -149,8 +158,7 @@ async def _poller_ctx(app: web.Application) -> AsyncIterator[None]:
         PauseSource(client),
         relay,
         settings.clock,
-        interval=settings.poll_interval,
-        concurrency=settings.poll_concurrency,
+        budget=settings.poll_budget,
     )
     task = asyncio.create_task(state.poller.run(), name="ramal-relay-poller")
     try:
@@ -183,8 +191,8 @@ async def _receive(request: web.Request) -> web.Response:
     except web.HTTPRequestEntityTooLarge:
         return _refuse(state, "size", 413)
     try:
-        payload = json.loads(raw)
-    except ValueError:
+        payload = _decode(raw)
+    except msgspec.DecodeError:
         return _refuse(state, "json", 400)
     try:
         event = parse_webhook(name, payload)
@@ -198,7 +206,7 @@ async def _receive(request: web.Request) -> web.Response:
     except Exception:  # the provider retries a 5xx later; nothing was stored
         _log.exception("publicação falhou")
         return web.json_response({"ok": False, "motivo": "nats"}, status=503)
-    return web.json_response({"ok": True, "duplicado": not stored})
+    return web.Response(body=_STORED if stored else _DUPLICATE, content_type="application/json")
 
 
 async def _healthz(request: web.Request) -> web.Response:

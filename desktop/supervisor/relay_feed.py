@@ -69,7 +69,11 @@ def snapshot_from_rows(
     counts: dict[str, RamalCounts],
     at: datetime,
 ) -> Snapshot:
-    """The board from the relay's rows (by ramal number) and the ramal list."""
+    """The board from the relay's rows (by ramal number) and the ramal list.
+
+    A row carries its ramal's counters of the day; ``counts`` (from polling while the
+    relay was away) serves ramais the relay has no row for.
+    """
     ramais: dict[int | str, RamalLive] = {}
     calls: dict[int | str, LiveCall] = {}
     for numero in dict.fromkeys([*roster, *rows]):
@@ -85,7 +89,7 @@ def snapshot_from_rows(
             since=row.since if row is not None else None,
             peer=row.peer if row is not None else "",
             call_id=row.chamada_id if row is not None else None,
-            counts=counts.get(numero, RamalCounts()),
+            counts=row.counts if row is not None else counts.get(numero, RamalCounts()),
         )
         ramais[key] = live
         if row is not None and row.in_call and row.chamada_id is not None:

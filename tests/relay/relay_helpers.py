@@ -65,7 +65,7 @@ def settings_for(url: str, **changes: Any) -> RelaySettings:
         "secret": SECRET,
         "token": "relay-token",
         "api": ApiConfig(hosts=ApiHosts.single("http://127.0.0.1:9"), max_retries=0),
-        "poll_interval": 0,
+        "poll_budget": 0,
     }
     base.update(changes)
     return RelaySettings(**base)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from relay_payloads import RAMAL_TEMPO_REAL
+from relay_payloads import CHAMADA_TEMPO_REAL, EXAMPLES, RAMAL_TEMPO_REAL
 
-from desktop.core.board import RamalState
+from desktop.core.board import RamalState, is_live
 from desktop.relay.board import BoardRow
 from desktop.relay.events import BadWebhook, EventKind, parse_webhook
 
@@ -98,3 +99,23 @@ def test_row_round_trip() -> None:
     assert BoardRow.decode(stored.encode()) == stored
     assert BoardRow.decode(b"not json") is None
     assert BoardRow.decode(b'{"estado": "dancing"}') is None
+
+
+def test_a_leg_event_is_live_while_a_leg_rings_or_talks() -> None:
+    # "Eventos em Tempo Real de Chamada" has no ativa/status_geral: its legs tell.
+    ringing = parse_webhook("chamada_tempo_real", CHAMADA_TEMPO_REAL)
+    assert ringing.call is not None and is_live(ringing.call)
+    talking = dict(CHAMADA_TEMPO_REAL, origem={**CHAMADA_TEMPO_REAL["origem"], "ativo": True})
+    talking["origem"]["status"] = "atendida"
+    call = parse_webhook("chamada_tempo_real", talking).call
+    assert call is not None and is_live(call)
+    over = dict(CHAMADA_TEMPO_REAL, origem={**CHAMADA_TEMPO_REAL["origem"], "status": "atendida"})
+    call = parse_webhook("chamada_tempo_real", over).call
+    assert call is not None and not is_live(call)
+
+
+def test_bodies_keep_the_bytes_earlier_relays_stored() -> None:
+    # The Nats-Msg-Id hashes the body: a redelivery across an upgrade is still one event.
+    for name, example in EXAMPLES.items():
+        before = json.dumps(example, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert parse_webhook(name, example).body == before.encode()

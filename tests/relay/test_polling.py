@@ -112,7 +112,7 @@ async def test_the_poll_loop_outlives_a_failed_poll(nats_server: NatsServer) -> 
         relay = running.app[STATE].relay
         assert relay is not None
         source = FlakySource()
-        poller = Poller(source, relay, lambda: datetime.now(UTC), interval=0.01)
+        poller = Poller(source, relay, lambda: datetime.now(UTC), budget=6000)
         task = asyncio.create_task(poller.run())
         for _ in range(6000):
             if source.reads >= 2 or task.done():

@@ -41,7 +41,7 @@ async def test_embedded_relay_prints_its_urls_and_drains_on_sigterm(tmp_path: Pa
             "127.0.0.1:0",
             "--embedded-nats",
             str(tmp_path / "nats"),
-            "--poll-interval",
+            "--poll-budget",
             "0",
         ],
         stdout=subprocess.PIPE,

@@ -43,7 +43,7 @@ async def _run_relay(nats_url: str, api_url: str, *extra: str) -> str:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         *("-m", "desktop.relay", "--api-url", api_url, "--listen", "127.0.0.1:0"),
-        *("--nats", nats_url, "--account", "acme", "--poll-interval", "0"),  # replicas: 1 server
+        *("--nats", nats_url, "--account", "acme", "--poll-budget", "0"),  # replicas: 1 server
         "--register-webhooks",
         *extra,
         stdout=asyncio.subprocess.PIPE,

@@ -102,6 +102,13 @@ async def test_board_follows_the_relay(quiet_sandbox: SandboxThread, relay_url: 
     await board.until(_ringing("4001"))
     control(quiet_sandbox, "/_sandbox/ring", {"ramal": "4002", "numero": "+5548999990001"})
     await board.until(_ringing("4002"))
+    # The caller and today's counters come with the pushed rows, as with polling.
+    await board.until(
+        lambda lines: any(
+            line["ramal"] == "4002" and line["com"] and line.get("recebidas", 0) >= 1
+            for line in lines
+        )
+    )
     await _finish(board)
 
 
