@@ -31,7 +31,11 @@ __all__ = [
     "diff",
     "is_live",
     "open_pause",
+    "same_period",
 ]
+
+SAME_PERIOD_SKEW = timedelta(minutes=2)
+"""How far apart two readings of one pause's start (or end) may be and still be one."""
 
 
 class RamalState(IntEnum):
@@ -161,6 +165,23 @@ def open_pause(pauses: Iterable[Pause], at: datetime) -> Pause | None:
         and (p.pausa_fim is None or p.pausa_fim > at)
     ]
     return max(running, key=lambda p: p.pausa_inicio or at, default=None)
+
+
+def same_period(
+    state: RamalState, since: datetime | None, other: RamalState, other_since: datetime | None
+) -> bool:
+    """True when two readings of a ramal out of a call describe the same pause (or free time).
+
+    The agent's app reports a pause the moment it starts, stamped by the relay; the poll of
+    the provider's pause report brings the same pause later, stamped by the provider. The
+    two starts differ by the clocks' skew: within :data:`SAME_PERIOD_SKEW` they are one
+    pause, and the board keeps the first reading instead of stepping its timer.
+    """
+    if state is not other or state not in (RamalState.PAUSED, RamalState.FREE):
+        return False
+    if since is None or other_since is None:
+        return since is other_since
+    return abs(since - other_since) <= SAME_PERIOD_SKEW
 
 
 def call_ramal_numbers(

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from desktop.api.models import Call, LegType, Pause, Ramal
 from desktop.api.models.parsing import parse_datetime, parse_id, parse_str
-from desktop.core.board import RamalLive, RamalState, derive
+from desktop.core.board import RamalLive, RamalState, derive, same_period
 
 __all__ = ["BoardRow", "rows_from_call", "rows_from_pauses"]
 
@@ -50,6 +50,9 @@ class BoardRow:
             return True
         if (self.updated, _RANK[self.state]) < (stored.updated, _RANK[stored.state]):
             return False
+        if self.chamada_id is None and stored.chamada_id is None and self.peer == stored.peer:
+            # A pause pushed by the agent's app, then polled: one pause, shown once.
+            return not same_period(self.state, self.since, stored.state, stored.since)
         return self != stored
 
     def encode(self) -> bytes:

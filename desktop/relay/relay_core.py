@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from desktop.api.models import Pause, Ramal
-from desktop.relay.board import rows_from_call
+from desktop.relay.board import BoardRow, rows_from_call
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.events import WebhookEvent
 from desktop.relay.jetstream import EventStream
@@ -37,6 +37,8 @@ class Relay:
         self._clock = clock
         self.known_ramais: dict[str, Ramal] = {}
         self.pauses: dict[str, Sequence[Pause]] = {}
+        # Told the rows each event gives (the support desk ends a call's coach status).
+        self.row_listeners: list[Callable[[Sequence[BoardRow]], None]] = []
 
     async def publish(self, event: WebhookEvent) -> bool:
         """Store ``event`` (False when it was a duplicate) and update the board from it."""
@@ -46,4 +48,6 @@ class Relay:
             occurred = event.occurred or self._clock()
             rows = rows_from_call(event.call, occurred, self.known_ramais, self.pauses)
             self.board.offer_all(rows)
+            for listener in self.row_listeners:
+                listener(rows)
         return stored

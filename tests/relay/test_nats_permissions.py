@@ -6,6 +6,7 @@ import asyncio
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import nats
 import pytest
@@ -47,14 +48,14 @@ class Errors:
         self.event = asyncio.Event()
 
 
-Connect = Callable[[str], Awaitable[tuple[NatsClient, Errors]]]
+Connect = Callable[..., Awaitable[tuple[NatsClient, Errors]]]
 
 
 @pytest.fixture
 async def connect(secured_nats: NatsServer) -> AsyncIterator[Connect]:
     opened: list[NatsClient] = []
 
-    async def open_as(user: str) -> tuple[NatsClient, Errors]:
+    async def open_as(user: str, **options: Any) -> tuple[NatsClient, Errors]:
         errors = Errors()
 
         async def on_error(exc: Exception) -> None:
@@ -67,6 +68,7 @@ async def connect(secured_nats: NatsServer) -> AsyncIterator[Connect]:
             password=PASSWORDS[user],
             error_cb=on_error,
             allow_reconnect=False,
+            **options,
         )
         opened.append(nc)
         return nc, errors
@@ -124,3 +126,62 @@ async def test_supervisor_reads_the_board_but_cannot_write_it(connect: Connect) 
     with pytest.raises(nats.errors.Error):
         await seen.put("4001", b'{"estado":"free"}')
     assert (await board.get("4001")).value == b'{"estado":"talking"}'
+
+
+async def test_agent_requests_only_for_its_own_ramal(connect: Connect) -> None:
+    relay, _ = await connect("relay")
+    requests = await relay.subscribe("pedido.acme.>")
+    agent, errors = await connect("agent_4001")
+    await agent.publish("pedido.acme.ramal.4002.mao", b'{"levantada":true}')
+    await agent.flush()
+    await asyncio.wait_for(errors.event.wait(), 5)
+    assert "permissions violation for publish" in errors.seen[0].lower()
+    assert "pedido.acme.ramal.4002.mao" in errors.seen[0]
+    assert await _received(requests) is None
+    await agent.publish("pedido.acme.ramal.4001.mao", b'{"levantada":true}')
+    assert (await _received(requests, 5)) is not None
+
+
+async def test_agent_cannot_publish_into_the_stream_or_as_a_supervisor(connect: Connect) -> None:
+    relay, _ = await connect("relay")
+    watcher = await relay.subscribe("ramal.acme.>")
+    supervisor_requests = await relay.subscribe("pedido.acme.supervisor.>")
+    agent, errors = await connect("agent_4001")
+    for subject in (
+        "ramal.acme.apoio.4001",
+        "ramal.acme.ramal.4001",
+        "pedido.acme.supervisor.ciente",
+    ):
+        await agent.publish(subject, b"forged")
+    await agent.flush()
+    await asyncio.sleep(0.3)
+    assert len(errors.seen) == 3
+    assert await _received(watcher) is None
+    assert await _received(supervisor_requests) is None
+
+
+async def test_requests_and_replies_through_the_secured_server(connect: Connect) -> None:
+    relay, _ = await connect("relay")
+
+    async def answer(msg: Msg) -> None:
+        await msg.respond(b'{"ok":true}')
+
+    await relay.subscribe("pedido.acme.>", queue="ramal-relay", cb=answer)
+    await relay.flush()
+    agent, _ = await connect("agent_4001", inbox_prefix="_INBOX.agent_4001")
+    reply = await agent.request("pedido.acme.ramal.4001.mao", b"{}", timeout=5)
+    assert reply.data == b'{"ok":true}'
+    supervisor, _ = await connect("supervisor")
+    reply = await supervisor.request("pedido.acme.supervisor.ciente", b"{}", timeout=5)
+    assert reply.data == b'{"ok":true}'
+    # the supervisor cannot send an agent's request
+    with pytest.raises(nats.errors.Error):
+        await supervisor.request("pedido.acme.ramal.4001.mao", b"{}", timeout=1)
+
+
+async def test_agent_hears_replies_only_on_its_own_inbox(connect: Connect) -> None:
+    agent, errors = await connect("agent_4001")
+    await agent.subscribe("_INBOX.supervisor.x")
+    await agent.flush()
+    await asyncio.wait_for(errors.event.wait(), 5)
+    assert "permissions violation for subscription" in errors.seen[0].lower()
