@@ -16,6 +16,7 @@ from enum import IntEnum
 from types import MappingProxyType
 
 from desktop.api.models import Call, CallLeg, CallStatus, LegStatus, Pause, Ramal
+from desktop.core.support import Coach, Hand
 
 __all__ = [
     "CallPhase",
@@ -67,7 +68,10 @@ class RamalCounts:
 
 @dataclass(frozen=True, slots=True)
 class RamalLive:
-    """One row of the board: a ramal and what it is doing."""
+    """One row of the board: a ramal and what it is doing.
+
+    ``hand`` and ``coach`` come from the relay only (a raised hand, a supervisor on the call).
+    """
 
     id: int | str
     numero: str
@@ -78,6 +82,13 @@ class RamalLive:
     peer: str = ""
     call_id: int | str | None = None
     counts: RamalCounts = field(default_factory=RamalCounts)
+    hand: Hand | None = None
+    coach: Coach | None = None
+
+    @property
+    def hand_waiting(self) -> bool:
+        """True while a raised hand waits for a supervisor to acknowledge it."""
+        return self.hand is not None and not self.hand.seen_by
 
 
 @dataclass(frozen=True, slots=True)

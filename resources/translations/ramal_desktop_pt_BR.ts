@@ -343,6 +343,54 @@
     </message>
 </context>
 <context>
+    <name>AgentSupport</name>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="34"/>
+        <source>unnamed</source>
+        <translation>sem nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="36"/>
+        <source>A supervisor (%1) is listening to the call</source>
+        <translation>Um supervisor (%1) está ouvindo a chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="39"/>
+        <source>A supervisor (%1) is talking only to you</source>
+        <translation>Um supervisor (%1) está falando só com você</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="42"/>
+        <source>A supervisor (%1) joined the call</source>
+        <translation>Um supervisor (%1) entrou na chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="54"/>
+        <source>Supervisor %1 saw your request</source>
+        <translation>Supervisor %1 viu seu pedido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="58"/>
+        <source>Hand raised at %1, waiting for a supervisor</source>
+        <translation>Mão levantada às %1, aguardando um supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="153"/>
+        <source>The supervisor left the call</source>
+        <translation>O supervisor saiu da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="167"/>
+        <source>Your request did not reach the supervisors; try again.</source>
+        <translation>Seu pedido não chegou aos supervisores; tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="171"/>
+        <source>Hand raised</source>
+        <translation>Mão levantada</translation>
+    </message>
+</context>
+<context>
     <name>AgentWindow</name>
     <message>
         <location filename="../../desktop/agent/window.py" line="60"/>
@@ -760,32 +808,32 @@
         <translation>Assistida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="154"/>
+        <location filename="../../desktop/agent/call_panel.py" line="157"/>
         <source>Unknown number</source>
         <translation>Número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="157"/>
+        <location filename="../../desktop/agent/call_panel.py" line="160"/>
         <source>No call</source>
         <translation>Sem chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="192"/>
+        <location filename="../../desktop/agent/call_panel.py" line="195"/>
         <source>to %1</source>
         <translation>para %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="194"/>
+        <location filename="../../desktop/agent/call_panel.py" line="197"/>
         <source>call #%1</source>
         <translation>chamada nº %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="198"/>
+        <location filename="../../desktop/agent/call_panel.py" line="201"/>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="201"/>
+        <location filename="../../desktop/agent/call_panel.py" line="204"/>
         <source>Type a number and press Enter, or wait for a call.</source>
         <translation>Digite um número e tecle Enter, ou aguarde uma chamada.</translation>
     </message>
@@ -2082,57 +2130,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="165"/>
+        <location filename="../../desktop/shell/workspace.py" line="184"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="182"/>
+        <location filename="../../desktop/shell/workspace.py" line="201"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="193"/>
+        <location filename="../../desktop/shell/workspace.py" line="212"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="197"/>
+        <location filename="../../desktop/shell/workspace.py" line="216"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="206"/>
+        <location filename="../../desktop/shell/workspace.py" line="225"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="209"/>
+        <location filename="../../desktop/shell/workspace.py" line="228"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="223"/>
+        <location filename="../../desktop/shell/workspace.py" line="242"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="230"/>
+        <location filename="../../desktop/shell/workspace.py" line="249"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="247"/>
+        <location filename="../../desktop/shell/workspace.py" line="267"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="248"/>
+        <location filename="../../desktop/shell/workspace.py" line="268"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="252"/>
+        <location filename="../../desktop/shell/workspace.py" line="272"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -4012,6 +4060,31 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <location filename="../../desktop/supervisor/panel.py" line="222"/>
         <source>Board updates: {mode}</source>
         <translation>Atualização do quadro: {mode}</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPanel</name>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="69"/>
+        <source>Supervisor support</source>
+        <translation>Apoio do supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="75"/>
+        <location filename="../../desktop/agent/support_panel.py" line="99"/>
+        <source>Raise hand</source>
+        <translation>Pedir ajuda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="77"/>
+        <location filename="../../desktop/agent/support_panel.py" line="78"/>
+        <source>Ask a supervisor for help</source>
+        <translation>Pedir ajuda a um supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="99"/>
+        <source>Lower hand</source>
+        <translation>Baixar a mão</translation>
     </message>
 </context>
 <context>
