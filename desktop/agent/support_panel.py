@@ -119,6 +119,7 @@ class AgentSupport(QObject):
         self._shown = Support(link.ramal)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._paused = controller.snapshot.paused
+        self._closed = False
         link.subscribe(self._on_support, self._on_available)
         panel.hand_button.clicked.connect(self._toggle_hand)
         controller.changed.connect(self._on_changed)
@@ -128,7 +129,8 @@ class AgentSupport(QObject):
         self.link.start()
 
     async def aclose(self) -> None:
-        """Disconnect, and wait for requests under way."""
+        """Disconnect, and wait for requests under way (the widgets are left alone)."""
+        self._closed = True
         await self.link.aclose()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -139,9 +141,12 @@ class AgentSupport(QObject):
         task.add_done_callback(self._tasks.discard)
 
     def _on_available(self, available: bool) -> None:
-        self.panel.setVisible(available)
+        if not self._closed:
+            self.panel.setVisible(available)
 
     def _on_support(self, support: Support) -> None:
+        if self._closed:
+            return
         old, self._shown = self._shown, support
         self.panel.show_support(support)
         if support.coach != old.coach:
