@@ -58,9 +58,9 @@ def hand_text(row: RamalLive, at: datetime) -> str:
     ago = duration_text(elapsed_seconds(hand.since, at))
     if hand.seen_by:
         return QCoreApplication.translate(
-            "SupervisorBoard", "✋ {time} ({ago} ago) · seen by {who}"
+            "SupervisorBoard", "{time}, {ago} ago · seen by {who}"
         ).format(time=raised, ago=ago, who=hand.seen_by)
-    return QCoreApplication.translate("SupervisorBoard", "✋ {time} ({ago} ago)").format(
+    return QCoreApplication.translate("SupervisorBoard", "{time}, {ago} ago").format(
         time=raised, ago=ago
     )
 

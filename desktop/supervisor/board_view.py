@@ -240,7 +240,8 @@ class BoardView(QWidget):
             text = QCoreApplication.translate(
                 "SupervisorBoard",
                 "State comes from the relay as the provider reports each change; pauses from "
-                "the relay's polling; 'No activity today' means no change was seen.",
+                "the agents' phones at once, and the relay's polling; 'No activity today' means "
+                "no change was seen.",
             )
         else:
             text = QCoreApplication.translate(

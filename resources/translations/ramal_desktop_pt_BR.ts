@@ -3545,13 +3545,13 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     <name>SupervisorBoard</name>
     <message>
         <location filename="../../desktop/supervisor/board_model.py" line="60"/>
-        <source>✋ {time} ({ago} ago) · seen by {who}</source>
-        <translation>✋ {time} (há {ago}) · visto por {who}</translation>
+        <source>{time}, {ago} ago · seen by {who}</source>
+        <translation>{time}, há {ago} · visto por {who}</translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_model.py" line="63"/>
-        <source>✋ {time} ({ago} ago)</source>
-        <translation>✋ {time} (há {ago})</translation>
+        <source>{time}, {ago} ago</source>
+        <translation>{time}, há {ago}</translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_model.py" line="74"/>
@@ -3660,7 +3660,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="67"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="275"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="276"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
@@ -3731,16 +3731,16 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="240"/>
-        <source>State comes from the relay as the provider reports each change; pauses from the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
-        <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
+        <source>State comes from the relay as the provider reports each change; pauses from the agents&apos; phones at once, and the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
+        <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, dos telefones dos agentes na hora e das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="246"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="247"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="265"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="266"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
