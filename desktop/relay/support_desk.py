@@ -25,6 +25,7 @@ from nats.js.errors import KeyNotFoundError, KeyWrongLastSequenceError, NoKeysEr
 from nats.js.kv import KeyValue
 
 from desktop.api.models import Pause, Ramal
+from desktop.core.board import SAME_PERIOD_SKEW
 from desktop.core.support import SUPPORT_PREFIX, Coach, CoachMode, Hand, Support, support_key
 from desktop.relay.board import BoardRow, rows_from_pauses
 from desktop.relay.names import AccountNames
@@ -71,7 +72,8 @@ class SupportDesk:
         self.coach_timeout = coach_timeout
         self.sweep_interval = sweep_interval
         self.limit = limit
-        self._coached: dict[str, int | str] = {}
+        # ramal → (call, since) of the coach statuses this relay set.
+        self._coached: dict[str, tuple[int | str, datetime]] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self._sweeper: asyncio.Task[None] | None = None
 
@@ -162,7 +164,7 @@ class SupportDesk:
             except KeyWrongLastSequenceError:  # another relay wrote first: look again
                 continue
             if new.coach is not None:
-                self._coached[ramal] = new.coach.chamada_id
+                self._coached[ramal] = (new.coach.chamada_id, new.coach.since)
             else:
                 self._coached.pop(ramal, None)
             await self._tell_agent(old, new)
@@ -211,9 +213,14 @@ class SupportDesk:
 
     def _on_rows(self, rows: Sequence[BoardRow]) -> None:
         for row in rows:
-            chamada = self._coached.get(row.ramal)
-            if chamada is None or (row.in_call and str(row.chamada_id) == str(chamada)):
+            coached = self._coached.get(row.ramal)
+            if coached is None:
                 continue
+            chamada, since = coached
+            if row.in_call and str(row.chamada_id) == str(chamada):
+                continue
+            if row.updated < since - SAME_PERIOD_SKEW:
+                continue  # a late delivery of an earlier call says nothing of this one
             self._spawn(self._change(row.ramal, _end_coach(chamada)))
 
     def _spawn(self, work: Any) -> None:

@@ -13,9 +13,12 @@ import pytest
 from nats.aio.client import Client as NatsClient
 from nats.aio.msg import Msg
 from nats.aio.subscription import Subscription
-from relay_helpers import NatsServer, start_nats
+from relay_helpers import NatsServer, run_relay, settings_for, start_nats
 
+from desktop.agent.relay_link import AgentLink
+from desktop.core.board_stream import RelayTarget, RelayUnavailable
 from desktop.relay.nats_config import NatsConfigOptions, agent_password_env, render_nats_config
+from desktop.relay.server import STATE
 
 PASSWORDS = {
     "relay": "relay-pass",
@@ -185,3 +188,32 @@ async def test_agent_hears_replies_only_on_its_own_inbox(connect: Connect) -> No
     await agent.flush()
     await asyncio.wait_for(errors.event.wait(), 5)
     assert "permissions violation for subscription" in errors.seen[0].lower()
+
+
+async def test_the_relay_answers_an_agent_through_the_secured_server(
+    secured_nats: NatsServer,
+) -> None:
+    relay_url = secured_nats.url.replace("nats://", f"nats://relay:{PASSWORDS['relay']}@")
+    runner, running = await run_relay(settings_for(relay_url))
+    own = RelayTarget([secured_nats.url], "acme", "agent_4001", PASSWORDS["agent_4001"])
+    agent = AgentLink(own, "4001", retry=0.2)
+    impostor = AgentLink(own, "4002", retry=0.2)
+    try:
+        agent.start()
+        async with asyncio.timeout(10):
+            while not agent.available:
+                await asyncio.sleep(0.05)
+        support = await agent.raise_hand(True)
+        assert support.hand is not None  # the reply came back on the agent's own inbox
+        # Credentials of 4001 cannot speak for 4002: the server drops it, the relay never hears.
+        impostor._nc = agent._nc  # the same connection, another ramal's subject
+        with pytest.raises(RelayUnavailable):
+            await impostor.raise_hand(True)
+        desk = running.app[STATE].support
+        assert desk is not None
+        assert (await desk.support("4002")).hand is None
+        assert (await desk.support("4001")).hand is not None
+    finally:
+        await agent.aclose()
+        await running.http.close()
+        await runner.cleanup()

@@ -15,7 +15,6 @@ from nats.aio.client import Client as NatsClient
 from nats.js import JetStreamContext
 from nats.js.errors import KeyNotFoundError
 from relay_helpers import NAMES, NatsServer, RunningRelay, board_row, run_relay, settings_for
-from relay_payloads import CHAMADA_DID_TEMPO_REAL, RAMAL_TEMPO_REAL
 
 from desktop.api.models import Pause, Ramal
 from desktop.core.support import CoachMode, Support, support_key
@@ -185,21 +184,39 @@ async def test_coach_status_starts_and_clears_when_the_supervisor_leaves(
     assert event is not None and event.coach is None
 
 
+def _ramal_leg(call_id: int, start: datetime, *, live: bool) -> dict[str, Any]:
+    """A ``ramal_tempo_real`` payload of ramal 9000 on call ``call_id`` started at ``start``."""
+    return {
+        "id": str(call_id),
+        "ramal": "9000",
+        "tipo": "ramal",
+        "status": "atendida",
+        "ativo": live,
+        "data_criacao": start.isoformat(),
+        "data_atendimento": start.isoformat(),
+        "duracao_segundos": 5 if live else 90,
+        "duracao_falada_segundos": 3 if live else 80,
+    }
+
+
 async def test_coach_status_clears_when_the_call_ends_by_webhook(
-    desk_relay: RunningRelay, nc: NatsClient, js: JetStreamContext
+    desk_relay: RunningRelay, nc: NatsClient, js: JetStreamContext, clock: Clock
 ) -> None:
-    talking = await desk_relay.post("chamada_did_tempo_real", CHAMADA_DID_TEMPO_REAL)
-    assert talking.status == 200
+    started = NOON - timedelta(seconds=10)
+    assert (await desk_relay.post("ramal_tempo_real", _ramal_leg(501, started, live=True))).ok
     await desk_relay.flush()
     assert (await board_row(js, "9000"))["estado"] == "talking"
-    start = {"supervisor": "Ana", "ramal": "9000", "chamada_id": "37806158", "modo": 3}
+    start = {"supervisor": "Ana", "ramal": "9000", "chamada_id": "501", "modo": 3}
     await ask(nc, NAMES.supervisor_request("escuta"), start)
+    # A late delivery of the ramal's previous call (ended an hour ago) changes nothing.
+    earlier = _ramal_leg(500, NOON - timedelta(hours=1), live=False)
+    assert (await desk_relay.post("ramal_tempo_real", earlier)).ok
+    await asyncio.sleep(0.3)
     coached = await stored_support(js, "9000")
     assert coached is not None and coached.coach is not None
-    ended = await desk_relay.post("ramal_tempo_real", RAMAL_TEMPO_REAL)
-    assert ended.status == 200
-    desk = desk_relay.app[STATE].support
-    assert desk is not None
+    # The coached call's end clears it.
+    clock.at = NOON + timedelta(seconds=80)
+    assert (await desk_relay.post("ramal_tempo_real", _ramal_leg(501, started, live=False))).ok
     for _ in range(50):
         cleared = await stored_support(js, "9000")
         if cleared is not None and cleared.coach is None:
