@@ -125,8 +125,14 @@ class AgentSupport(QObject):
         controller.changed.connect(self._on_changed)
 
     def start(self) -> None:
-        """Connect to the relay."""
+        """Connect to the relay (a pause already running is told once connected)."""
+        if self._paused:
+            self._spawn(lambda: self.link.pause(True, self._pause_reason()))
         self.link.start()
+
+    def _pause_reason(self) -> str:
+        entries = self.controller.pause_log.open_entries()
+        return entries[-1].reason.label if entries else ""
 
     async def aclose(self) -> None:
         """Disconnect, and wait for requests under way (the widgets are left alone)."""
@@ -181,11 +187,7 @@ class AgentSupport(QObject):
         if snap.paused == self._paused:
             return
         self._paused = snap.paused
-        reason = ""
-        if snap.paused:
-            entries = self.controller.pause_log.open_entries()
-            if entries:
-                reason = entries[-1].reason.label
+        reason = self._pause_reason() if snap.paused else ""
         paused = snap.paused
 
         async def send() -> None:

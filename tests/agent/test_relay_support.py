@@ -206,3 +206,36 @@ def test_without_a_relay_answering_nothing_shows(
     qtbot.wait(800)
     assert panel.isHidden()
     run(qtbot, support.aclose())
+
+
+def test_a_pause_running_when_the_relay_link_starts_is_told_once_connected(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    make_window: Callable[..., AgentWindow],
+    nats_process: NatsProcess,
+    relay_clock: Clock,
+    phone: FakeWebphone,
+) -> None:
+    window = make_window(AgentPreferences(pause_reasons=(LUNCH,)))
+    assert window.controller.pause(None, LUNCH)
+    phone.emit_event("pausou_na_fila")
+    assert window.controller.snapshot.paused
+    context = relay_on([nats_process.url], clock=relay_clock, coach_sweep=0)
+    relay = run(qtbot, context.__aenter__())
+    link = AgentLink(RelayTarget([nats_process.url], CONTA, board=False), "4000", retry=0.3)
+    panel = SupportPanel()
+    support = AgentSupport(link, panel, window.controller, window.announcer, window)
+    try:
+        support.start()
+        board = relay.app[STATE].relay
+        assert board is not None
+
+        async def state() -> str:
+            await board.board.flush()
+            row = await board.board.row("4000")
+            return row.state.name if row is not None else ""
+
+        qtbot.waitUntil(lambda: run(qtbot, state()) == "PAUSED", timeout=10_000)
+    finally:
+        run(qtbot, support.aclose())
+        run(qtbot, context.__aexit__(None, None, None))
