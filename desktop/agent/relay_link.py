@@ -3,13 +3,16 @@
 It hears the ramal's support record (``ramal.<conta>.apoio.<ramal>``: a supervisor on the
 call, the raised hand and who saw it), asks for it again after each (re)connection, and
 sends the agent's requests: raise or lower the hand, and the pauses made in the app.
-A pause the relay could not be told is told once the connection is back.
+A pause the relay could not be told is told once the connection is back. The ramal's new
+voicemails (``ramal.<conta>.voicemail.<ramal>``) come on the same connection, as plain
+subscriptions an agent's NATS user may make (it may not read the stream itself).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import uuid
 from collections.abc import Callable
@@ -18,7 +21,13 @@ from typing import Any
 from nats.aio.client import Client as NatsClient
 from nats.aio.msg import Msg
 
-from desktop.core.board_stream import RelayTarget, RelayUnavailable, relay_connect, relay_request
+from desktop.core.board_stream import (
+    RelayEvent,
+    RelayTarget,
+    RelayUnavailable,
+    relay_connect,
+    relay_request,
+)
 from desktop.core.support import Support
 from desktop.relay.names import AccountNames, agent_inbox
 from desktop.tasks import cancel_and_wait
@@ -29,6 +38,7 @@ log = logging.getLogger(__name__)
 
 SupportListener = Callable[[Support], None]
 AvailableListener = Callable[[bool], None]
+EventListener = Callable[[RelayEvent], None]
 
 
 class AgentLink:
@@ -44,6 +54,7 @@ class AgentLink:
         self._names = AccountNames(target.conta)
         self._support: list[SupportListener] = []
         self._available: list[AvailableListener] = []
+        self._events: list[EventListener] = []
         self._nc: NatsClient | None = None
         self._task: asyncio.Task[None] | None = None
         self._unsent_pause: tuple[bool, str] | None = None
@@ -57,6 +68,10 @@ class AgentLink:
         self._support.append(on_support)
         if on_available is not None:
             self._available.append(on_available)
+
+    def subscribe_events(self, on_event: EventListener) -> None:
+        """Tell ``on_event`` each new voicemail of the ramal (``kind`` ``voicemail``)."""
+        self._events.append(on_event)
 
     def start(self) -> None:
         """Connect on the running loop, and keep connecting while the relay is away."""
@@ -132,6 +147,7 @@ class AgentLink:
                 continue
             try:
                 await nc.subscribe(self._names.support(self.ramal), cb=self._heard)
+                await nc.subscribe(self._names.voicemail(self.ramal), cb=self._voicemail)
                 self._nc = nc
                 self._take(await self._ask("estado", {}))
                 self._set_available(True)
@@ -151,3 +167,13 @@ class AgentLink:
         record = Support.decode(msg.data)
         if record is not None and record.ramal == self.ramal:
             self._deliver(record)
+
+    async def _voicemail(self, msg: Msg) -> None:
+        try:
+            payload = json.loads(msg.data)
+        except ValueError:
+            return
+        if isinstance(payload, dict):
+            event = RelayEvent(0, "voicemail", self.ramal, payload)
+            for listener in list(self._events):
+                listener(event)

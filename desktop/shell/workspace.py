@@ -75,6 +75,9 @@ def _relay_notices(workspace: Workspace, profile: Profile, password: str) -> Non
     feed = workspace.supervisor.feed if workspace.supervisor else None
     if isinstance(feed, RelayFeed):
         feed.subscribe_events(notices)
+    elif workspace.agent_support is not None and balance is None:
+        # An agent alone: its voicemails come on the phone's own relay link.
+        workspace.agent_support.link.subscribe_events(notices)
     else:
         notices.follow(BoardStream(relay_target(profile, password, board=False)))
     workspace.relay_notices = notices
@@ -255,8 +258,8 @@ def build_workspace(
         admin.openReceivedCalls.connect(received_calls)
         admin.openPauses.connect(pauses)
 
-    _relay_notices(workspace, profile, relay_password)
     _agent_support(workspace, profile, relay_password)
+    _relay_notices(workspace, profile, relay_password)
     if session.sandbox is not None:
         workspace.sandbox_traffic = _sandbox_menu(window, session.sandbox)
     return workspace

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from qt_support import run
+from relay.relay_payloads import NOVO_VOICEMAIL
 from relay_stream import CONTA, NatsProcess, relay_on
 
 from desktop.agent.support_panel import SupportPanel
@@ -44,7 +45,7 @@ def test_with_a_relay_the_call_panel_offers_raise_hand(
 ) -> None:
     nats_server = NatsProcess.fresh(tmp_path / "js")
     context = relay_on([nats_server.url])
-    run(qtbot, context.__aenter__())
+    relay = run(qtbot, context.__aenter__())
     profile = replace(
         SANDBOX_PROFILE,
         roles=frozenset({Role.AGENT}),
@@ -59,6 +60,13 @@ def test_with_a_relay_the_call_panel_offers_raise_hand(
         ws.window.show_panel("phone")
         qtbot.waitUntil(panel.isVisible, timeout=10_000)
         assert panel.hand_button.text() == "Raise hand"
+        # The agent's voicemails come on the same link (no stream reading needed).
+        assert ws.relay_notices is not None
+        voicemail = ws.agent_window.voicemail
+        mine = {**NOVO_VOICEMAIL, "ramal": "4000"}
+        assert run(qtbot, relay.post("novo_voicemail", mine)).status == 200
+        qtbot.waitUntil(voicemail.isVisible, timeout=10_000)
+        assert "6136271444" in voicemail.text.text()
     finally:
         run(qtbot, ws.aclose())
         run(qtbot, context.__aexit__(None, None, None))

@@ -14,9 +14,10 @@ from nats.aio.client import Client as NatsClient
 from nats.aio.msg import Msg
 from nats.aio.subscription import Subscription
 from relay_helpers import NatsServer, run_relay, settings_for, start_nats
+from relay_payloads import NOVO_VOICEMAIL
 
 from desktop.agent.relay_link import AgentLink
-from desktop.core.board_stream import RelayTarget, RelayUnavailable
+from desktop.core.board_stream import RelayEvent, RelayTarget, RelayUnavailable
 from desktop.relay.nats_config import NatsConfigOptions, agent_password_env, render_nats_config
 from desktop.relay.server import STATE
 
@@ -213,6 +214,15 @@ async def test_the_relay_answers_an_agent_through_the_secured_server(
         assert desk is not None
         assert (await desk.support("4002")).hand is None
         assert (await desk.support("4001")).hand is not None
+        # The agent's voicemails reach it on the same connection.
+        heard: list[RelayEvent] = []
+        agent.subscribe_events(heard.append)
+        voicemail = {**NOVO_VOICEMAIL, "ramal": "4001"}
+        assert (await running.post("novo_voicemail", voicemail)).status == 200
+        async with asyncio.timeout(10):
+            while not heard:
+                await asyncio.sleep(0.05)
+        assert heard[0].kind == "voicemail" and heard[0].payload["ramal"] == "4001"
     finally:
         await agent.aclose()
         await running.http.close()
