@@ -1,7 +1,9 @@
 """``ramal-desktop board --jsonl``: the live board as JSON lines, without the GUI (no Qt).
 
 One line per ramal at start, then one line each time a ramal's state changes (``ramal``,
-``estado``, ``desde``, ``com``, ``chamada_id``, ``login``). With ``--relay`` the lines come
+``estado``, ``desde``, ``com``, ``chamada_id``, ``login``, and from the relay ``mao``: the
+raised hand's ``desde``, ``ciente``, ``ciente_em``, and ``escuta``: a supervisor on the
+call; both null when none or without a relay). With ``--relay`` the lines come
 from the relay's board over NATS; without, the API is polled exactly as the supervisor
 console does (the core's derivation). ``--duration`` bounds the run; otherwise it runs
 until interrupted (Ctrl+C exits 0).
@@ -31,7 +33,9 @@ from desktop.core.board_stream import (
     Live,
     RelayTarget,
     RowChanged,
+    SupportChanged,
 )
+from desktop.core.support import Support
 from desktop.relay.board import BoardRow
 from desktop.supervisor.feed import PollingFeed, PollTimings
 from desktop.supervisor.sources import ClientSource
@@ -123,7 +127,27 @@ class BoardPrinter:
     def __init__(self, out: TextIO) -> None:
         self._out = out
         self._last: dict[str, dict[str, object]] = {}
+        self._support: dict[str, Support] = {}
         self.lines = 0
+
+    def support(self, record: Support, *, line: bool = True) -> None:
+        """A ramal's raised hand or coach status changed (``line`` False: its row follows)."""
+        self._support[record.ramal] = record
+        if not line:
+            return
+        previous = self._last.get(record.ramal)
+        if previous is None:
+            if record.empty:
+                return
+            previous = {
+                "ramal": record.ramal,
+                "estado": "unknown",
+                "desde": None,
+                "com": "",
+                "chamada_id": None,
+                "login": "",
+            }
+        self._emit(dict(previous))
 
     def row(self, row: BoardRow, login: str = "") -> None:
         """A row of the relay's board."""
@@ -163,6 +187,10 @@ class BoardPrinter:
         previous = self._last.get(key)
         if previous is not None and not record["login"]:
             record["login"] = previous["login"]
+        support = self._support.get(key)
+        extra = support.to_json() if support is not None else {}
+        record["mao"] = extra.get("mao")
+        record["escuta"] = extra.get("escuta")
         if previous == record:
             return
         self._last[key] = record
@@ -257,10 +285,14 @@ async def _follow_relay(target: RelayTarget, printer: BoardPrinter, duration: fl
     async def follow() -> None:
         async for item in BoardStream(target).items():
             if isinstance(item, BoardSnapshot):
+                for record in item.support.values():
+                    printer.support(record, line=record.ramal not in item.rows)
                 for row in sorted(item.rows.values(), key=lambda r: r.ramal):
                     printer.row(row)
             elif isinstance(item, RowChanged):
                 printer.row(item.row)
+            elif isinstance(item, SupportChanged):
+                printer.support(item.support)
             elif isinstance(item, Away):
                 print(f"relay indisponível: {item.reason}", file=sys.stderr)
             elif isinstance(item, Live):

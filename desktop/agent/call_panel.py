@@ -113,6 +113,9 @@ class CallPanel(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
         layout.addLayout(badges)
+        # The relay's supervisor support goes here (empty without a relay).
+        self.support_slot = QVBoxLayout()
+        layout.addLayout(self.support_slot)
         layout.addStretch(3)
         layout.addLayout(primary)
         layout.addWidget(self.ready_button)

@@ -16,6 +16,7 @@ from enum import IntEnum
 from types import MappingProxyType
 
 from desktop.api.models import Call, CallLeg, CallStatus, LegStatus, Pause, Ramal
+from desktop.core.support import Coach, Hand
 
 __all__ = [
     "CallPhase",
@@ -33,7 +34,11 @@ __all__ = [
     "is_live",
     "open_pause",
     "ramal_on_call",
+    "same_period",
 ]
+
+SAME_PERIOD_SKEW = timedelta(minutes=2)
+"""How far apart two readings of one pause's start (or end) may be and still be one."""
 
 
 class RamalState(IntEnum):
@@ -65,7 +70,10 @@ class RamalCounts:
 
 @dataclass(frozen=True, slots=True)
 class RamalLive:
-    """One row of the board: a ramal and what it is doing."""
+    """One row of the board: a ramal and what it is doing.
+
+    ``hand`` and ``coach`` come from the relay only (a raised hand, a supervisor on the call).
+    """
 
     id: int | str
     numero: str
@@ -76,6 +84,13 @@ class RamalLive:
     peer: str = ""
     call_id: int | str | None = None
     counts: RamalCounts = field(default_factory=RamalCounts)
+    hand: Hand | None = None
+    coach: Coach | None = None
+
+    @property
+    def hand_waiting(self) -> bool:
+        """True while a raised hand waits for a supervisor to acknowledge it."""
+        return self.hand is not None and not self.hand.seen_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +178,23 @@ def open_pause(pauses: Iterable[Pause], at: datetime) -> Pause | None:
         and (p.pausa_fim is None or p.pausa_fim > at)
     ]
     return max(running, key=lambda p: p.pausa_inicio or at, default=None)
+
+
+def same_period(
+    state: RamalState, since: datetime | None, other: RamalState, other_since: datetime | None
+) -> bool:
+    """True when two readings of a ramal out of a call describe the same pause (or free time).
+
+    The agent's app reports a pause the moment it starts, stamped by the relay; the poll of
+    the provider's pause report brings the same pause later, stamped by the provider. The
+    two starts differ by the clocks' skew: within :data:`SAME_PERIOD_SKEW` they are one
+    pause, and the board keeps the first reading instead of stepping its timer.
+    """
+    if state is not other or state not in (RamalState.PAUSED, RamalState.FREE):
+        return False
+    if since is None or other_since is None:
+        return since is other_since
+    return abs(since - other_since) <= SAME_PERIOD_SKEW
 
 
 def call_ramal_numbers(

@@ -1,5 +1,9 @@
 """Follows the relay's board and events over NATS JetStream (Qt-free, on the running loop).
 
+Support records (``apoio.<ramal>`` keys: raised hands, coach status) come with the board
+as :class:`SupportChanged`; :meth:`BoardStream.request` sends a console's request to the
+relay on the same connection.
+
 The board is read once from the key-value bucket (``ramal_board_<conta>``), then followed
 from that point on the bucket's own stream, and the account's event stream
 (``RAMAL_<conta>``) is followed from its end for voicemail, balance and ramal-list events.
@@ -25,6 +29,7 @@ from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from nats.js.errors import NoKeysError
 
+from desktop.core.support import SUPPORT_PREFIX, Support
 from desktop.relay.board import BoardRow
 from desktop.relay.names import AccountNames
 
@@ -36,7 +41,11 @@ __all__ = [
     "RelayEvent",
     "RelayItem",
     "RelayTarget",
+    "RelayUnavailable",
     "RowChanged",
+    "SupportChanged",
+    "relay_connect",
+    "relay_request",
 ]
 
 _log = logging.getLogger(__name__)
@@ -73,6 +82,7 @@ class BoardSnapshot:
     """The board as read from the bucket (ramal number → row); delivered once."""
 
     rows: dict[str, BoardRow]
+    support: dict[str, Support] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,14 @@ class RowChanged:
 
     seq: int
     row: BoardRow
+
+
+@dataclass(frozen=True, slots=True)
+class SupportChanged:
+    """One ramal's support record changed (raised hand, coach status)."""
+
+    seq: int
+    support: Support
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +123,59 @@ class Live:
     """Connected and following (after the snapshot, and again after each :class:`Away`)."""
 
 
-RelayItem = BoardSnapshot | RowChanged | RelayEvent | Away | Live
+RelayItem = BoardSnapshot | RowChanged | SupportChanged | RelayEvent | Away | Live
 
 
 class _Lost(Exception):
     pass
+
+
+class RelayUnavailable(Exception):
+    """The relay did not take the request (not connected, no answer, or refused)."""
+
+
+async def relay_connect(
+    target: RelayTarget,
+    *,
+    connect_timeout: float = 2.0,
+    inbox_prefix: str = "",
+    **callbacks: Any,
+) -> NatsClient:
+    """A NATS connection to the relay with ``target``'s credentials; no reconnection of its own."""
+    options: dict[str, Any] = dict(callbacks)
+    if target.user:
+        options.update(user=target.user, password=target.password)
+    if inbox_prefix:
+        options["inbox_prefix"] = inbox_prefix
+    options.setdefault("error_cb", _ignore)
+    return await nats.connect(
+        list(target.urls),
+        allow_reconnect=False,
+        # Each server is tried twice, then the caller's loop reports it away and retries.
+        max_reconnect_attempts=1,
+        reconnect_time_wait=0.2,
+        connect_timeout=connect_timeout,
+        ping_interval=2,
+        max_outstanding_pings=2,
+        **options,
+    )
+
+
+async def relay_request(
+    nc: NatsClient | None, subject: str, body: dict[str, Any], timeout: float = 3.0
+) -> dict[str, Any]:
+    """Send one request to the relay; its reply (``ok`` true), else :class:`RelayUnavailable`."""
+    if nc is None or not nc.is_connected:
+        raise RelayUnavailable("desconectado")
+    try:
+        msg = await nc.request(subject, json.dumps(body).encode(), timeout=timeout)
+        reply = json.loads(msg.data)
+    except Exception as exc:  # no responder, a timeout, a garbled reply: not taken
+        raise RelayUnavailable(str(exc) or type(exc).__name__) from exc
+    if not isinstance(reply, dict) or reply.get("ok") is not True:
+        motivo = reply.get("motivo") if isinstance(reply, dict) else ""
+        raise RelayUnavailable(str(motivo or "recusado"))
+    return reply
 
 
 class BoardStream:
@@ -126,6 +192,7 @@ class BoardStream:
         self._revisions: dict[str, int] = {}
         self._started = False
         self.connected = False
+        self._nc: NatsClient | None = None
 
     async def items(self) -> AsyncIterator[RelayItem]:
         """Snapshot first, then changes; :class:`Away` when lost; runs until cancelled."""
@@ -147,6 +214,7 @@ class BoardStream:
                     snapshot = await self._snapshot(js)
                 await self._follow(js, queue)
                 self.connected = True
+                self._nc = nc
                 away_sent = False
                 if first:
                     self._started = True
@@ -167,30 +235,24 @@ class BoardStream:
                     yield Away(str(exc) or type(exc).__name__)
             finally:
                 self.connected = False
+                self._nc = None
                 with contextlib.suppress(Exception):
                     await nc.close()
             await asyncio.sleep(self.retry)
+
+    async def request(self, subject: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Send a request to the relay on this stream's connection (see :func:`relay_request`)."""
+        return await relay_request(self._nc, subject, body)
 
     async def _connect(self, queue: asyncio.Queue[Msg | None]) -> NatsClient:
         async def lost(*_: object) -> None:
             queue.put_nowait(None)
 
-        options: dict[str, Any] = {}
-        if self.target.user:
-            options = {"user": self.target.user, "password": self.target.password}
-        return await nats.connect(
-            list(self.target.urls),
-            allow_reconnect=False,
-            # Each server is tried twice, then the loop here reports Away and retries.
-            max_reconnect_attempts=1,
-            reconnect_time_wait=0.2,
+        return await relay_connect(
+            self.target,
             connect_timeout=self.connect_timeout,
-            ping_interval=2,
-            max_outstanding_pings=2,
             disconnected_cb=lost,
             closed_cb=lost,
-            error_cb=_ignore,
-            **options,
         )
 
     async def _snapshot(self, js: JetStreamContext) -> BoardSnapshot:
@@ -203,17 +265,23 @@ class BoardStream:
         self.board_seq = info.state.last_seq
         kv = await js.key_value(t.bucket)
         rows: dict[str, BoardRow] = {}
+        support: dict[str, Support] = {}
         try:
             keys = await kv.keys()
         except NoKeysError:
             keys = []
         for key in keys:
             entry = await kv.get(key)
+            self._revisions[key] = entry.revision or 0
+            if key.startswith(SUPPORT_PREFIX):
+                record = Support.decode(entry.value or b"")
+                if record is not None:
+                    support[record.ramal] = record
+                continue
             row = BoardRow.decode(entry.value or b"")
             if row is not None:
                 rows[key] = row
-                self._revisions[key] = entry.revision or 0
-        return BoardSnapshot(rows)
+        return BoardSnapshot(rows, support)
 
     async def _follow(self, js: JetStreamContext, queue: asyncio.Queue[Msg | None]) -> None:
         async def put(msg: Msg) -> None:
@@ -234,7 +302,7 @@ class BoardStream:
                 ),
             )
 
-    def _item(self, msg: Msg) -> RowChanged | RelayEvent | None:
+    def _item(self, msg: Msg) -> RowChanged | SupportChanged | RelayEvent | None:
         seq = msg.metadata.sequence.stream
         if msg.subject.startswith("$KV."):
             key = msg.subject.split(".", 2)[2]
@@ -242,6 +310,9 @@ class BoardStream:
                 return None
             self.board_seq = seq
             self._revisions[key] = seq
+            if key.startswith(SUPPORT_PREFIX):
+                record = Support.decode(msg.data)
+                return SupportChanged(seq, record) if record is not None else None
             row = BoardRow.decode(msg.data)
             return RowChanged(seq, row) if row is not None else None
         if seq <= self.event_seq:

@@ -24,6 +24,7 @@ from desktop.core.board import (
     call_ramal_numbers,
     derive,
     ramal_on_call,
+    same_period,
 )
 from desktop.core.board_counts import DayCounts
 
@@ -62,6 +63,9 @@ class BoardRow:
             return True
         if (self.updated, _RANK[self.state]) < (stored.updated, _RANK[stored.state]):
             return False
+        if self.chamada_id is None and stored.chamada_id is None and self.peer == stored.peer:
+            # A pause pushed by the agent's app, then polled: one pause, shown once.
+            return not same_period(self.state, self.since, stored.state, stored.since)
         return self != stored
 
     def onto(self, stored: BoardRow | None, *, yield_to_call: bool = False) -> BoardRow | None:

@@ -67,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--print-nats-config", action="store_true", help="imprime a configuração do nats-server"
     )
+    parser.add_argument(
+        "--hide-silent-listening",
+        action="store_true",
+        help="o agente não é avisado da escuta silenciosa (modo 1); supervisores a veem",
+    )
+    parser.add_argument(
+        "--coach-timeout",
+        type=float,
+        default=180.0,
+        help="segundos sem renovação até o aviso de supervisor na chamada sumir",
+    )
     parser.add_argument("--agent-ramal", action="append", default=[], help="usuário de agente")
     parser.add_argument(
         "--no-uvloop", action="store_true", help="usa o laço do asyncio mesmo com uvloop instalado"
@@ -163,6 +174,8 @@ async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
         api=api,
         replicas=replicas,
         poll_budget=ns.poll_budget,
+        hide_silent_listening=ns.hide_silent_listening,
+        coach_timeout=ns.coach_timeout,
     )
     runner = web.AppRunner(make_app(settings), handle_signals=False, access_log=None)
     try:

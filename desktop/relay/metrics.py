@@ -21,10 +21,16 @@ class RelayMetrics:
     polls: int = 0
     poll_errors: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
+    requests_answered: int = 0
+    requests_refused: Counter[str] = field(default_factory=Counter)
 
     def reject(self, reason: str) -> None:
         """Count one refused webhook delivery."""
         self.rejected[reason] += 1
+
+    def refuse_request(self, reason: str) -> None:
+        """Count one refused console request."""
+        self.requests_refused[reason] += 1
 
     def render(self) -> str:
         """The Prometheus text exposition format (version 0.0.4)."""
@@ -52,4 +58,12 @@ class RelayMetrics:
         counter("board_errors_total", "Board rows that failed to write.", [("", self.board_errors)])
         counter("polls_total", "Polls of the ramal list and pauses.", [("", self.polls)])
         counter("poll_errors_total", "Polls that failed.", [("", self.poll_errors)])
+        counter(
+            "requests_answered_total", "Console requests answered.", [("", self.requests_answered)]
+        )
+        counter(
+            "requests_refused_total",
+            "Console requests refused, by reason.",
+            [(f'{{reason="{reason}"}}', n) for reason, n in sorted(self.requests_refused.items())],
+        )
         return "\n".join(lines) + "\n"

@@ -3,6 +3,9 @@
 * the relay alone publishes the account's subjects and writes the board bucket;
 * a supervisor subscribes to every subject of its account and reads the bucket;
 * an agent subscribes to its own ramal's subjects only;
+* requests (``pedido.<conta>.…``, outside the stream): an agent may send them only for its
+  own ramal and hears replies only on its own inbox prefix; a supervisor sends the
+  supervisor requests; the relay alone subscribes to them and answers;
 * passwords are environment variables read by nats-server (``$NAME``), never in the file.
 """
 
@@ -12,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.relay.names import AccountNames
+from desktop.relay.names import AccountNames, agent_inbox
 
 __all__ = ["NatsConfigOptions", "agent_password_env", "render_nats_config"]
 
@@ -64,16 +67,23 @@ def render_nats_config(options: NatsConfigOptions) -> str:
     supervisor_pub = _js_read(names)
     users = [
         "    {user: relay, password: $RAMAL_NATS_RELAY_PASSWORD, permissions: {"
-        f"publish: {_list(relay_pub)}, subscribe: {_list(['_INBOX.>', f'{base}.>'])}}}}}",
+        f"publish: {_list(relay_pub)}, "
+        f"subscribe: {_list(['_INBOX.>', f'{base}.>', names.requests])}}}}}",
         "    {user: supervisor, password: $RAMAL_NATS_SUPERVISOR_PASSWORD, permissions: {"
-        f"publish: {_list(supervisor_pub)}, "
+        f"publish: {_list([*supervisor_pub, names.supervisor_requests])}, "
         f"subscribe: {_list([f'{base}.>', f'$KV.{names.bucket}.>', '_INBOX.>'])}}}}}",
     ]
     for ramal in options.agent_ramais:
-        own = [f"{base}.ramal.{ramal}", f"{base}.voicemail.{ramal}"]
+        user = f"agent_{ramal}"
+        own = [
+            names.ramal(ramal),
+            names.voicemail(ramal),
+            names.support(ramal),
+            f"{agent_inbox(user)}.>",
+        ]
         users.append(
-            f"    {{user: agent_{ramal}, password: ${agent_password_env(ramal)}, permissions: {{"
-            f'publish: {{deny: [">"]}}, subscribe: {_list(own)}}}}}'
+            f"    {{user: {user}, password: ${agent_password_env(ramal)}, permissions: {{"
+            f"publish: {_list([names.agent_requests(ramal)])}, subscribe: {_list(own)}}}}}"
         )
     lines = [
         "# ramal-relay: nats-server configuration (passwords come from the environment)",

@@ -46,6 +46,8 @@ class Relay:
         self.active: dict[str, datetime] = {}
         self._today_until: tuple[datetime, datetime] | None = None
         self._numbers_of: tuple[dict[str, Ramal], dict[str, int | str]] = ({}, {})
+        # Told the rows each event gives (the support desk ends a call's coach status).
+        self.row_listeners: list[Callable[[Sequence[BoardRow]], None]] = []
 
     async def publish(self, event: WebhookEvent) -> bool:
         """Store ``event`` (False when it was a duplicate) and update the board from it."""
@@ -71,6 +73,8 @@ class Relay:
         for row in rows:
             self.active[row.ramal] = now
         self.board.offer_all(rows)
+        for listener in self.row_listeners:
+            listener(rows)
 
     def seed(self, calls: Iterable[Call], at: datetime) -> int:
         """Count today's calls so far (the call report) and offer every ramal's counters.

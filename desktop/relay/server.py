@@ -34,6 +34,7 @@ from desktop.relay.metrics import RelayMetrics
 from desktop.relay.names import AccountNames
 from desktop.relay.poller import DEFAULT_BUDGET, PauseSource, Poller
 from desktop.relay.relay_core import Relay
+from desktop.relay.support_desk import SupportDesk
 
 __all__ = ["BODY_LIMIT", "RelaySettings", "make_app"]
 
@@ -60,6 +61,9 @@ class RelaySettings:
     poll_budget: float = DEFAULT_BUDGET
     body_limit: int = BODY_LIMIT
     publish_timeout: float = 5.0
+    hide_silent_listening: bool = False
+    coach_timeout: float = 180.0
+    coach_sweep: float = 15.0
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
 
@@ -70,6 +74,7 @@ class _State:
     nc: NatsClient | None = None
     relay: Relay | None = None
     poller: Poller | None = None
+    support: SupportDesk | None = None
 
 
 STATE = web.AppKey("relay_state", _State)
@@ -133,7 +138,9 @@ async def _nats_ctx(app: web.Application) -> AsyncIterator[None]:
         stream.timeout = settings.publish_timeout
         board.start()
         state.relay = Relay(settings.conta, stream, board, state.metrics, settings.clock)
+        state.support = await _open_support_desk(nc, state.relay, settings)
         yield
+        await state.support.close()
         await board.close()
     finally:
         try:
@@ -144,6 +151,23 @@ async def _nats_ctx(app: web.Application) -> AsyncIterator[None]:
         if not nc.is_closed:
             with contextlib.suppress(OSError):  # nats-py flushes to a socket already gone
                 await nc.close()
+
+
+async def _open_support_desk(nc: NatsClient, relay: Relay, settings: RelaySettings) -> SupportDesk:
+    names = AccountNames(settings.conta)
+    kv = await nc.jetstream().key_value(names.bucket)
+    desk = SupportDesk(
+        relay,
+        kv,
+        settings.clock,
+        hide_silent_listening=settings.hide_silent_listening,
+        coach_timeout=settings.coach_timeout,
+        sweep_interval=settings.coach_sweep,
+    )
+    desk.start()
+    # A queue group: with several relays each request is answered once.
+    await nc.subscribe(names.requests, queue="ramal-relay", cb=desk.handle)
+    return desk
 
 
 async def _poller_ctx(app: web.Application) -> AsyncIterator[None]:

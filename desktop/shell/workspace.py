@@ -17,6 +17,8 @@ from desktop.admin.panel import AdminPanel
 from desktop.agent.controller import AgentController
 from desktop.agent.global_shortcuts import GlobalShortcuts
 from desktop.agent.headset_link import HeadsetLink
+from desktop.agent.relay_link import AgentLink
+from desktop.agent.support_panel import AgentSupport, SupportPanel
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
 from desktop.core.board_stream import BoardStream, RelayTarget
@@ -76,9 +78,25 @@ def _relay_notices(workspace: Workspace, profile: Profile, password: str) -> Non
     feed = workspace.supervisor.feed if workspace.supervisor else None
     if isinstance(feed, RelayFeed):
         feed.subscribe_events(notices)
+    elif workspace.agent_support is not None and balance is None:
+        # An agent alone: its voicemails come on the phone's own relay link.
+        workspace.agent_support.link.subscribe_events(notices)
     else:
         notices.follow(BoardStream(relay_target(profile, password, board=False)))
     workspace.relay_notices = notices
+
+
+def _agent_support(workspace: Workspace, profile: Profile, password: str) -> None:
+    """Coach status, raised hand and pushed pauses: only with a relay."""
+    window, controller = workspace.agent_window, workspace.agent
+    if not profile.uses_relay or window is None or controller is None:
+        return
+    link = AgentLink(relay_target(profile, password, board=False), profile.ramal)
+    panel = SupportPanel()
+    window.call_panel.support_slot.addWidget(panel)
+    support = AgentSupport(link, panel, controller, window.announcer, window)
+    workspace.agent_support = support
+    support.start()
 
 
 def _now() -> datetime:
@@ -99,6 +117,7 @@ class Workspace:
     admin: AdminPanel | None = None
     supervisor: SupervisorPanel | None = None
     relay_notices: RelayNotices | None = None
+    agent_support: AgentSupport | None = None
     extra: list[QWidget] = field(default_factory=list)
     # Sandbox → Simulated traffic (on the embedded sandbox only).
     sandbox_traffic: QAction | None = None
@@ -109,6 +128,8 @@ class Workspace:
         """Stop every panel before its widgets are deleted: its tasks cancelled and awaited."""
         if self.relay_notices is not None:
             await self.relay_notices.aclose()
+        if self.agent_support is not None:
+            await self.agent_support.aclose()
         for widget in list(self.extra):
             await _close_apart(widget)
         if self.closing_apart:
@@ -251,6 +272,7 @@ def build_workspace(
         admin.openReceivedCalls.connect(received_calls)
         admin.openPauses.connect(pauses)
 
+    _agent_support(workspace, profile, relay_password)
     _relay_notices(workspace, profile, relay_password)
     if session.sandbox is not None:
         workspace.sandbox_traffic = _sandbox_menu(window, session.sandbox)

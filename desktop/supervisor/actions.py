@@ -21,6 +21,7 @@ from typing import Final, Protocol
 from desktop.api.errors import RamalApiError
 
 __all__ = [
+    "LISTEN_MODES",
     "ActionKind",
     "ActionResult",
     "AuditEntry",
@@ -44,7 +45,7 @@ class ActionKind(StrEnum):
     HANGUP = "hangup"
 
 
-_MODES: Final = {ActionKind.LISTEN: 1, ActionKind.WHISPER: 2, ActionKind.BARGE: 3}
+LISTEN_MODES: Final = {ActionKind.LISTEN: 1, ActionKind.WHISPER: 2, ActionKind.BARGE: 3}
 
 
 class CallActions(Protocol):
@@ -155,7 +156,7 @@ class SupervisorActions:
 
     async def listen(self, call_id: int | str, numero: str, kind: ActionKind) -> ActionResult:
         """Listen (modo 1), whisper (2) or barge (3) from phone ``numero``."""
-        modo = _MODES[kind]
+        modo = LISTEN_MODES[kind]
         return await self._run(
             kind, call_id, numero, f"modo={modo}", lambda: self._calls.escuta(call_id, numero, modo)
         )

@@ -27,7 +27,9 @@ __all__ = [
     "BoardColumn",
     "BoardFilter",
     "BoardModel",
+    "coach_text",
     "duration_text",
+    "hand_text",
     "state_text",
 ]
 
@@ -44,6 +46,36 @@ STATE_COLORS: Final = {
 }
 _ALERT_CALL: Final = QColor("#ffcdd2")
 _ALERT_PAUSE: Final = QColor("#ffe0b2")
+_HAND_WAITING: Final = QColor("#fff59d")
+
+
+def hand_text(row: RamalLive, at: datetime) -> str:
+    """The raised hand: when, how long ago, and who saw it ("" when none)."""
+    hand = row.hand
+    if hand is None:
+        return ""
+    raised = hand.since.astimezone().strftime("%H:%M:%S")
+    ago = duration_text(elapsed_seconds(hand.since, at))
+    if hand.seen_by:
+        return QCoreApplication.translate(
+            "SupervisorBoard", "{time}, {ago} ago · seen by {who}"
+        ).format(time=raised, ago=ago, who=hand.seen_by)
+    return QCoreApplication.translate("SupervisorBoard", "{time}, {ago} ago").format(
+        time=raised, ago=ago
+    )
+
+
+def coach_text(row: RamalLive) -> str:
+    """Who is on the ramal's call and how ("" when nobody)."""
+    coach = row.coach
+    if coach is None:
+        return ""
+    modes = {
+        1: QCoreApplication.translate("SupervisorBoard", "{who} listening"),
+        2: QCoreApplication.translate("SupervisorBoard", "{who} whispering"),
+        3: QCoreApplication.translate("SupervisorBoard", "{who} in the call"),
+    }
+    return modes[int(coach.mode)].format(who=coach.supervisor)
 
 
 def state_text(state: RamalState) -> str:
@@ -80,6 +112,7 @@ class BoardColumn(IntEnum):
     RECEIVED = 7
     ANSWERED = 8
     UNANSWERED = 9
+    HAND = 10
 
 
 def _headers() -> list[str]:
@@ -94,6 +127,7 @@ def _headers() -> list[str]:
         QCoreApplication.translate("SupervisorBoard", "Received"),
         QCoreApplication.translate("SupervisorBoard", "Answered"),
         QCoreApplication.translate("SupervisorBoard", "Not answered"),
+        QCoreApplication.translate("SupervisorBoard", "Raised hand"),
     ]
 
 
@@ -161,14 +195,20 @@ class BoardModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DecorationRole and column is BoardColumn.STATE:
             return STATE_COLORS[row.state]
+        if role == Qt.ItemDataRole.BackgroundRole and row.hand_waiting:
+            return _HAND_WAITING
         if role == Qt.ItemDataRole.BackgroundRole and self.thresholds.exceeded(row, self._at):
             return _ALERT_PAUSE if row.state is RamalState.PAUSED else _ALERT_CALL
+        if role == Qt.ItemDataRole.ToolTipRole and column is BoardColumn.PEER and row.coach:
+            return coach_text(row)
         if role == Qt.ItemDataRole.ToolTipRole and column is BoardColumn.STATE:
             return QCoreApplication.translate(
                 "SupervisorBoard",
                 "Derived from today's call report (live calls) and the ramal's pauses; "
                 "the API has no live ramal state.",
             )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is BoardColumn.HAND:
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= BoardColumn.TIME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -180,24 +220,32 @@ class BoardModel(QAbstractTableModel):
             BoardColumn.LOGIN: lambda: row.login,
             BoardColumn.TAGS: lambda: ", ".join(row.tags),
             BoardColumn.STATE: lambda: state_text(row.state),
-            BoardColumn.PEER: lambda: row.peer,
+            BoardColumn.PEER: lambda: " · ".join(t for t in (row.peer, coach_text(row)) if t),
             BoardColumn.TIME: lambda: duration_text(elapsed_seconds(row.since, self._at)),
             BoardColumn.MADE: lambda: str(counts.made),
             BoardColumn.RECEIVED: lambda: str(counts.received),
             BoardColumn.ANSWERED: lambda: str(counts.answered),
             BoardColumn.UNANSWERED: lambda: str(counts.missed),
+            BoardColumn.HAND: lambda: hand_text(row, self._at),
         }
         return values[column]()
 
     def _sort_key(self, row: RamalLive, column: BoardColumn) -> object:
         elapsed = elapsed_seconds(row.since, self._at)
         if column is BoardColumn.STATE:
+            # A hand waiting for a supervisor comes first, the longest waiting at the top.
+            if row.hand is not None and row.hand_waiting:
+                return (-1, -(elapsed_seconds(row.hand.since, self._at) or 0))
             return (int(row.state), -(elapsed or 0))
+        if column is BoardColumn.HAND:
+            if row.hand is None:
+                return (2, 0)
+            return (0 if row.hand_waiting else 1, -(elapsed_seconds(row.hand.since, self._at) or 0))
         if column is BoardColumn.TIME:
             return elapsed if elapsed is not None else -1
         if column is BoardColumn.RAMAL:
             return (len(row.numero), row.numero)
-        if column >= BoardColumn.MADE:
+        if BoardColumn.MADE <= column <= BoardColumn.UNANSWERED:
             return int(self._text(row, column))
         return self._text(row, column).lower()
 

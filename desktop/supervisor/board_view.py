@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.board import LiveCall, RamalState
+from desktop.core.board import LiveCall, RamalLive, RamalState
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel, state_text
 from desktop.supervisor.calls_model import CallColumn, CallsModel
@@ -42,6 +43,7 @@ class BoardView(QWidget):
     """Lays out the board; the panel wires models and actions."""
 
     actionRequested = Signal(object, object)  # ActionKind, LiveCall
+    acknowledgeRequested = Signal(object)  # RamalLive whose raised hand the supervisor saw
 
     def __init__(self, board: BoardModel, calls: CallsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,19 @@ class BoardView(QWidget):
         bar.addWidget(self.tag)
         bar.addWidget(self.state)
         bar.addWidget(self.sort)
+        # Raised hands come through the relay only: hidden while the board is polled.
+        self.acknowledge = QPushButton(
+            QCoreApplication.translate("SupervisorBoard", "Acknowledge raised hand")
+        )
+        self.acknowledge.setObjectName("acknowledgeHand")
+        self.acknowledge.setToolTip(
+            QCoreApplication.translate(
+                "SupervisorBoard", "Tell the agent of the selected ramal that you saw the request"
+            )
+        )
+        self.acknowledge.setEnabled(False)
+        self.acknowledge.clicked.connect(self._acknowledge)
+        bar.addWidget(self.acknowledge)
         bar.addStretch(1)
         self.feed_status = QLabel()
         self.feed_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -105,11 +120,13 @@ class BoardView(QWidget):
         header = self.board_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = (70, 240, 110, 150, 130, 100, 60, 75, 80, 105)
+        widths = (70, 240, 110, 150, 130, 100, 60, 75, 80, 105, 230)
         for column, width in zip(BoardColumn, widths, strict=True):
             self.board_table.setColumnWidth(column, width)
         header.setSectionResizeMode(int(BoardColumn.LOGIN), QHeaderView.ResizeMode.Stretch)
         self.board_table.sortByColumn(int(BoardColumn.STATE), Qt.SortOrder.AscendingOrder)
+        self.board_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.board_table.customContextMenuRequested.connect(self._board_menu)
         splitter.addWidget(self.board_table)
 
         lower = QWidget()
@@ -153,6 +170,7 @@ class BoardView(QWidget):
         self.source_hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.source_hint)
         self.board_table.selectionModel().selectionChanged.connect(self._board_selected)
+        board.dataChanged.connect(self._hand_changed)
         calls.rowsInserted.connect(self._calls_changed)
         calls.rowsRemoved.connect(self._calls_changed)
         board.rowsInserted.connect(self._refresh_tags)
@@ -185,13 +203,45 @@ class BoardView(QWidget):
         for button in self.buttons.values():
             button.setEnabled(has_call)
 
+    def selected_ramal(self) -> RamalLive | None:
+        """The ramal selected in the board."""
+        rows = self.board_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.board.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def _hand_changed(self) -> None:
+        ramal = self.selected_ramal()
+        self.acknowledge.setEnabled(ramal is not None and ramal.hand_waiting)
+
+    def _acknowledge(self) -> None:
+        ramal = self.selected_ramal()
+        if ramal is not None and ramal.hand_waiting:
+            self.acknowledgeRequested.emit(ramal)
+
+    def _board_menu(self, point: QPoint) -> None:
+        if not self.acknowledge.isVisible():
+            return
+        index = self.board_table.indexAt(point)
+        if not index.isValid():
+            return
+        ramal = self.board.row_at(self.proxy.mapToSource(index).row())
+        menu = QMenu(self)
+        action = menu.addAction(self.acknowledge.text())
+        action.setEnabled(ramal.hand_waiting)
+        action.triggered.connect(lambda: self.acknowledgeRequested.emit(ramal))
+        menu.popup(self.board_table.viewport().mapToGlobal(point))
+
     def set_pushed(self, pushed: bool) -> None:
         """Explain where the state comes from: the relay's board, or derived from reports."""
+        self.acknowledge.setVisible(pushed)
+        self.board_table.setColumnHidden(int(BoardColumn.HAND), not pushed)
         if pushed:
             text = QCoreApplication.translate(
                 "SupervisorBoard",
                 "State comes from the relay as the provider reports each change; pauses from "
-                "the relay's polling; 'No activity today' means no change was seen.",
+                "the agents' phones at once, and the relay's polling; 'No activity today' means "
+                "no change was seen.",
             )
         else:
             text = QCoreApplication.translate(
@@ -202,6 +252,7 @@ class BoardView(QWidget):
         self.source_hint.setText(text)
 
     def _board_selected(self) -> None:
+        self._hand_changed()
         rows = self.board_table.selectionModel().selectedRows()
         if not rows:
             return

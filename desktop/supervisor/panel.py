@@ -22,14 +22,23 @@ from PySide6.QtWidgets import (
 
 from desktop.api import TotalVoiceClient
 from desktop.api.models import Pause, Ramal
-from desktop.core.board import Changes, LiveCall
+from desktop.core.board import Changes, LiveCall, RamalLive
+from desktop.core.board_stream import RelayUnavailable
 from desktop.core.thresholds import Thresholds
+from desktop.relay.names import AccountNames
 from desktop.supervisor.action_dialogs import ActionDialog
-from desktop.supervisor.actions import ActionKind, ActionResult, AuditLog, SupervisorActions
+from desktop.supervisor.actions import (
+    LISTEN_MODES,
+    ActionKind,
+    ActionResult,
+    AuditLog,
+    SupervisorActions,
+)
 from desktop.supervisor.audit_view import AuditView
 from desktop.supervisor.board_model import BoardModel
 from desktop.supervisor.board_view import BoardView
 from desktop.supervisor.calls_model import CallsModel
+from desktop.supervisor.coach_status import CoachReporter
 from desktop.supervisor.feed import (
     FeedMode,
     FeedStatus,
@@ -41,6 +50,7 @@ from desktop.supervisor.feed import (
 from desktop.supervisor.feed_qt import FeedSignals
 from desktop.supervisor.kpi_view import KpiView
 from desktop.supervisor.kpis import KpiReport, compute_kpis
+from desktop.supervisor.relay_feed import RelayFeed
 from desktop.supervisor.sources import ClientSource
 
 __all__ = ["SupervisorPanel"]
@@ -82,6 +92,12 @@ class SupervisorPanel(QWidget):
         self.board = BoardModel(clock, thresholds or Thresholds(), self)
         self.calls = CallsModel(clock, self)
         self.dialog: ActionDialog | None = None
+        self.who = who
+        # Coach status and raised hands need the relay: nothing of them without it.
+        self.coach: CoachReporter | None = None
+        if isinstance(self.feed, RelayFeed):
+            self.coach = CoachReporter(self.feed.request, self.feed.stream_target.conta, who)
+        self._requests: set[asyncio.Task[None]] = set()
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -103,6 +119,7 @@ class SupervisorPanel(QWidget):
         self.signals.statusChanged.connect(self._show_status)
         self.board.thresholdCrossed.connect(self._alert)
         self.board_view.actionRequested.connect(self.open_action)
+        self.board_view.acknowledgeRequested.connect(self.acknowledge_hand)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -161,6 +178,10 @@ class SupervisorPanel(QWidget):
         """Stop, and wait for the feed, a KPI load and an action in progress to end."""
         dialog = self.dialog
         self.stop()
+        if self.coach is not None:
+            await self.coach.aclose()
+        if self._requests:
+            await asyncio.gather(*self._requests, return_exceptions=True)
         await self.feed.aclose()
         await self.kpi_view.aclose()
         if dialog is not None:
@@ -175,6 +196,8 @@ class SupervisorPanel(QWidget):
     def _apply(self, changes: Changes) -> None:
         self.board.apply(changes)
         self.calls.apply(changes)
+        if self.coach is not None:
+            self.coach.follow(changes)
 
     def _show_status(self, status: FeedStatus) -> None:
         self._show_mode(status.mode)
@@ -274,7 +297,34 @@ class SupervisorPanel(QWidget):
             return await self.service.transfer(call_id, numero, perna)
         if kind is ActionKind.HANGUP:
             return await self.service.hangup(call_id)
-        return await self.service.listen(call_id, numero, kind)
+        result = await self.service.listen(call_id, numero, kind)
+        snapshot = self.feed.snapshot
+        call = snapshot.calls.get(call_id) if snapshot is not None else None
+        if result.ok and self.coach is not None and call is not None:
+            self.coach.started(LISTEN_MODES[kind], call, numero)
+        return result
+
+    def acknowledge_hand(self, ramal: RamalLive) -> None:
+        """Tell the relay (and so the agent) that this supervisor saw ``ramal``'s raised hand."""
+        if not isinstance(self.feed, RelayFeed):
+            return
+        feed = self.feed
+        subject = AccountNames(feed.stream_target.conta).supervisor_request("ciente")
+        label = self.board_view.feed_status
+
+        async def send() -> None:
+            try:
+                await feed.request(subject, {"supervisor": self.who, "ramal": ramal.numero})
+            except RelayUnavailable as exc:
+                label.setText(
+                    QCoreApplication.translate(
+                        "SupervisorPanel", "The relay did not take the acknowledgement: {reason}"
+                    ).format(reason=str(exc))
+                )
+
+        task = asyncio.ensure_future(send())
+        self._requests.add(task)
+        task.add_done_callback(self._requests.discard)
 
     def _action_finished(self, _result: object) -> None:
         self.audit_view.reload()

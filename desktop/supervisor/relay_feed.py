@@ -15,6 +15,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from desktop.api.errors import RamalApiError
 from desktop.api.models import Ramal
@@ -38,7 +39,9 @@ from desktop.core.board_stream import (
     RelayItem,
     RelayTarget,
     RowChanged,
+    SupportChanged,
 )
+from desktop.core.support import Support
 from desktop.relay.board import BoardRow
 from desktop.supervisor.feed import (
     FeedListener,
@@ -68,17 +71,20 @@ def snapshot_from_rows(
     roster: dict[str, Ramal],
     counts: dict[str, RamalCounts],
     at: datetime,
+    support: dict[str, Support] | None = None,
 ) -> Snapshot:
-    """The board from the relay's rows (by ramal number) and the ramal list.
+    """The board from the relay's rows (by ramal number), support records and the ramal list.
 
     A row carries its ramal's counters of the day; ``counts`` (from polling while the
     relay was away) serves ramais the relay has no row for.
     """
+    support = support or {}
     ramais: dict[int | str, RamalLive] = {}
     calls: dict[int | str, LiveCall] = {}
-    for numero in dict.fromkeys([*roster, *rows]):
+    for numero in dict.fromkeys([*roster, *rows, *support]):
         ramal = roster.get(numero)
         row = rows.get(numero)
+        record = support.get(numero)
         key: int | str = ramal.id if ramal is not None else numero
         live = RamalLive(
             id=key,
@@ -90,6 +96,8 @@ def snapshot_from_rows(
             peer=row.peer if row is not None else "",
             call_id=row.chamada_id if row is not None else None,
             counts=row.counts if row is not None else counts.get(numero, RamalCounts()),
+            hand=record.hand if record is not None else None,
+            coach=record.coach if record is not None else None,
         )
         ramais[key] = live
         if row is not None and row.in_call and row.chamada_id is not None:
@@ -133,6 +141,7 @@ class RelayFeed:
         self._status: list[StatusListener] = []
         self._events: list[EventListener] = []
         self._rows: dict[str, BoardRow] = {}
+        self._support: dict[str, Support] = {}
         self._roster: dict[str, Ramal] = {}
         self._counts: dict[str, RamalCounts] = {}
         self._snapshot: Snapshot | None = None
@@ -157,6 +166,10 @@ class RelayFeed:
         self._changes.append(on_changes)
         if on_status is not None:
             self._status.append(on_status)
+
+    async def request(self, subject: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Send a request to the relay (coach status, acknowledging a hand)."""
+        return await self._stream.request(subject, body)
 
     def subscribe_events(self, on_event: EventListener) -> None:
         """Deliver the relay's events (voicemail, balance, ramal list) to ``on_event``."""
@@ -209,6 +222,10 @@ class RelayFeed:
     def _take(self, item: RelayItem) -> None:
         if isinstance(item, BoardSnapshot):
             self._rows = dict(item.rows)
+            self._support = dict(item.support)
+        elif isinstance(item, SupportChanged):
+            self._support[item.support.ramal] = item.support
+            self._schedule()
         elif isinstance(item, RowChanged):
             self._rows[item.row.ramal] = item.row
             self._schedule()
@@ -254,7 +271,7 @@ class RelayFeed:
         if not self._pushing:
             return
         at = self._clock()
-        new = snapshot_from_rows(self._rows, self._roster, self._counts, at)
+        new = snapshot_from_rows(self._rows, self._roster, self._counts, at, self._support)
         changes = diff(self._snapshot, new)
         self._snapshot = new
         if changes:

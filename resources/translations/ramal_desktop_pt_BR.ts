@@ -343,6 +343,54 @@
     </message>
 </context>
 <context>
+    <name>AgentSupport</name>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="34"/>
+        <source>unnamed</source>
+        <translation>sem nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="36"/>
+        <source>A supervisor (%1) is listening to the call</source>
+        <translation>Um supervisor (%1) está ouvindo a chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="39"/>
+        <source>A supervisor (%1) is talking only to you</source>
+        <translation>Um supervisor (%1) está falando só com você</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="42"/>
+        <source>A supervisor (%1) joined the call</source>
+        <translation>Um supervisor (%1) entrou na chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="54"/>
+        <source>Supervisor %1 saw your request</source>
+        <translation>Supervisor %1 viu seu pedido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="58"/>
+        <source>Hand raised at %1, waiting for a supervisor</source>
+        <translation>Mão levantada às %1, aguardando um supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="164"/>
+        <source>The supervisor left the call</source>
+        <translation>O supervisor saiu da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="178"/>
+        <source>Your request did not reach the supervisors; try again.</source>
+        <translation>Seu pedido não chegou aos supervisores; tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="182"/>
+        <source>Hand raised</source>
+        <translation>Mão levantada</translation>
+    </message>
+</context>
+<context>
     <name>AgentWindow</name>
     <message>
         <location filename="../../desktop/agent/window.py" line="60"/>
@@ -823,32 +871,32 @@
         <translation>Assistida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="154"/>
+        <location filename="../../desktop/agent/call_panel.py" line="157"/>
         <source>Unknown number</source>
         <translation>Número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="157"/>
+        <location filename="../../desktop/agent/call_panel.py" line="160"/>
         <source>No call</source>
         <translation>Sem chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="192"/>
+        <location filename="../../desktop/agent/call_panel.py" line="195"/>
         <source>to %1</source>
         <translation>para %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="194"/>
+        <location filename="../../desktop/agent/call_panel.py" line="197"/>
         <source>call #%1</source>
         <translation>chamada nº %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="198"/>
+        <location filename="../../desktop/agent/call_panel.py" line="201"/>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/call_panel.py" line="201"/>
+        <location filename="../../desktop/agent/call_panel.py" line="204"/>
         <source>Type a number and press Enter, or wait for a call.</source>
         <translation>Digite um número e tecle Enter, ou aguarde uma chamada.</translation>
     </message>
@@ -2347,57 +2395,57 @@ Softphone and supervisor console for the TotalVoice / Zenvia Voice API.</source>
 Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="176"/>
+        <location filename="../../desktop/shell/workspace.py" line="197"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="197"/>
+        <location filename="../../desktop/shell/workspace.py" line="218"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="208"/>
+        <location filename="../../desktop/shell/workspace.py" line="229"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="212"/>
+        <location filename="../../desktop/shell/workspace.py" line="233"/>
         <source>Supervision</source>
         <translation>Supervisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="221"/>
+        <location filename="../../desktop/shell/workspace.py" line="242"/>
         <source>&amp;Administration</source>
         <translation>A&amp;dministração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="224"/>
+        <location filename="../../desktop/shell/workspace.py" line="245"/>
         <source>Administration</source>
         <translation>Administração</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="238"/>
+        <location filename="../../desktop/shell/workspace.py" line="259"/>
         <source>Calls of ramal %1</source>
         <translation>Chamadas do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="245"/>
+        <location filename="../../desktop/shell/workspace.py" line="266"/>
         <source>Pauses and KPIs of ramal %1</source>
         <translation>Pausas e indicadores do ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="262"/>
+        <location filename="../../desktop/shell/workspace.py" line="284"/>
         <source>Sand&amp;box</source>
         <translation>Sand&amp;box</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="263"/>
+        <location filename="../../desktop/shell/workspace.py" line="285"/>
         <source>Simulated &amp;traffic</source>
         <translation>&amp;Tráfego simulado</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace.py" line="267"/>
+        <location filename="../../desktop/shell/workspace.py" line="289"/>
         <source>Customers call the demo ramais, they call out and pause; your own ramal is left to you.</source>
         <translation>Clientes ligam para os ramais de demonstração, que também ligam e pausam; o seu ramal fica por sua conta.</translation>
     </message>
@@ -3838,163 +3886,203 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="52"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="60"/>
+        <source>{time}, {ago} ago · seen by {who}</source>
+        <translation>{time}, há {ago} · visto por {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_model.py" line="63"/>
+        <source>{time}, {ago} ago</source>
+        <translation>{time}, há {ago}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_model.py" line="74"/>
+        <source>{who} listening</source>
+        <translation>{who} ouvindo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_model.py" line="75"/>
+        <source>{who} whispering</source>
+        <translation>{who} falando com o agente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_model.py" line="76"/>
+        <source>{who} in the call</source>
+        <translation>{who} na chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_model.py" line="84"/>
         <source>In call</source>
         <translation>Em chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="53"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="85"/>
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="54"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="86"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="55"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="87"/>
         <source>Free</source>
         <translation>Livre</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="56"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="88"/>
         <source>No activity today</source>
         <translation>Sem atividade hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="87"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="120"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="88"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="121"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="89"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="122"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="90"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="123"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="91"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="124"/>
         <source>With</source>
         <translation>Com</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="92"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="125"/>
         <source>Time in state</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="93"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="126"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="94"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="127"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="95"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="128"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="96"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="129"/>
         <source>Not answered</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_model.py" line="167"/>
+        <location filename="../../desktop/supervisor/board_model.py" line="130"/>
+        <source>Raised hand</source>
+        <translation>Pedido de ajuda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_model.py" line="205"/>
         <source>Derived from today&apos;s call report (live calls) and the ramal&apos;s pauses; the API has no live ramal state.</source>
         <translation>Calculado a partir do relatório de chamadas de hoje (chamadas ao vivo) e das pausas do ramal; a API não informa o estado do ramal em tempo real.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="58"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="60"/>
         <source>Ramal or login</source>
         <translation>Ramal ou login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="65"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="225"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="67"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="276"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="68"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="70"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="70"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="72"/>
         <source>In call or ringing</source>
         <translation>Em chamada ou tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="77"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="79"/>
         <source>Sort by state</source>
         <translation>Ordenar por estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="80"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="82"/>
         <source>Sort by time in state</source>
         <translation>Ordenar por tempo no estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="84"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="86"/>
         <source>Sort by ramal</source>
         <translation>Ordenar por ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="87"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="89"/>
         <source>Filter:</source>
         <translation>Filtro:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="124"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="96"/>
+        <source>Acknowledge raised hand</source>
+        <translation>Confirmar pedido de ajuda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="100"/>
+        <source>Tell the agent of the selected ramal that you saw the request</source>
+        <translation>Avisar o agente do ramal selecionado que você viu o pedido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="141"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="125"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="142"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="126"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="143"/>
         <source>Barge in</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="127"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="144"/>
         <source>Transfer…</source>
         <translation>Transferir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="128"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="145"/>
         <source>Hang up…</source>
         <translation>Desligar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="191"/>
-        <source>State comes from the relay as the provider reports each change; pauses from the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
-        <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
+        <location filename="../../desktop/supervisor/board_view.py" line="240"/>
+        <source>State comes from the relay as the provider reports each change; pauses from the agents&apos; phones at once, and the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
+        <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, dos telefones dos agentes na hora e das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="197"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="247"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="215"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="266"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -4275,85 +4363,115 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="93"/>
+        <location filename="../../desktop/supervisor/panel.py" line="109"/>
         <source>Live board</source>
         <translation>Painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="95"/>
+        <location filename="../../desktop/supervisor/panel.py" line="111"/>
         <source>KPIs</source>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="98"/>
+        <location filename="../../desktop/supervisor/panel.py" line="114"/>
         <source>Audit log</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="111"/>
+        <location filename="../../desktop/supervisor/panel.py" line="128"/>
         <source>Refresh live board</source>
         <translation>Atualizar painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="122"/>
-        <location filename="../../desktop/supervisor/panel.py" line="126"/>
+        <location filename="../../desktop/supervisor/panel.py" line="139"/>
+        <location filename="../../desktop/supervisor/panel.py" line="143"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="127"/>
+        <location filename="../../desktop/supervisor/panel.py" line="144"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="133"/>
+        <location filename="../../desktop/supervisor/panel.py" line="150"/>
         <source>Highlight calls longer than</source>
         <translation>Destacar chamadas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="137"/>
+        <location filename="../../desktop/supervisor/panel.py" line="154"/>
         <source>and pauses longer than</source>
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="184"/>
+        <location filename="../../desktop/supervisor/panel.py" line="207"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="194"/>
+        <location filename="../../desktop/supervisor/panel.py" line="217"/>
         <source>Updated {time}</source>
         <translation>Atualizado {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="200"/>
+        <location filename="../../desktop/supervisor/panel.py" line="223"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="208"/>
+        <location filename="../../desktop/supervisor/panel.py" line="231"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="210"/>
+        <location filename="../../desktop/supervisor/panel.py" line="233"/>
         <source>Paused</source>
         <translation>Pausado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="216"/>
+        <location filename="../../desktop/supervisor/panel.py" line="239"/>
         <source>real time</source>
         <translation>tempo real</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="219"/>
+        <location filename="../../desktop/supervisor/panel.py" line="242"/>
         <source>periodic polling</source>
         <translation>consulta periódica</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="222"/>
+        <location filename="../../desktop/supervisor/panel.py" line="245"/>
         <source>Board updates: {mode}</source>
         <translation>Atualização do quadro: {mode}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="320"/>
+        <source>The relay did not take the acknowledgement: {reason}</source>
+        <translation>O relay não aceitou a confirmação: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPanel</name>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="69"/>
+        <source>Supervisor support</source>
+        <translation>Apoio do supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="75"/>
+        <location filename="../../desktop/agent/support_panel.py" line="99"/>
+        <source>Raise hand</source>
+        <translation>Pedir ajuda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="77"/>
+        <location filename="../../desktop/agent/support_panel.py" line="78"/>
+        <source>Ask a supervisor for help</source>
+        <translation>Pedir ajuda a um supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/support_panel.py" line="99"/>
+        <source>Lower hand</source>
+        <translation>Baixar a mão</translation>
     </message>
 </context>
 <context>

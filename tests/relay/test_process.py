@@ -43,6 +43,7 @@ async def test_embedded_relay_prints_its_urls_and_drains_on_sigterm(tmp_path: Pa
             str(tmp_path / "nats"),
             "--poll-budget",
             "0",
+            "--hide-silent-listening",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,6 +63,12 @@ async def test_embedded_relay_prints_its_urls_and_drains_on_sigterm(tmp_path: Pa
         nc = await nats.connect(nats_url)
         info = await nc.jetstream().stream_info(NAMES.stream)
         assert info.state.messages == 1
+        # --hide-silent-listening: the supervisor's silent listening is not told to the agent
+        listen = {"supervisor": "Ana", "ramal": "4001", "chamada_id": 9, "modo": 1}
+        msg = await nc.request(NAMES.supervisor_request("escuta"), json.dumps(listen).encode())
+        assert json.loads(msg.data)["apoio"]["escuta"]["modo"] == 1
+        msg = await nc.request(NAMES.agent_request("4001", "estado"), b"{}")
+        assert json.loads(msg.data)["apoio"]["escuta"] is None
         await nc.close()
         process.send_signal(signal.SIGTERM)
         assert process.wait(30) == 0

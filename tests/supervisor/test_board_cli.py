@@ -12,8 +12,9 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import nats
 import pytest
-from relay.relay_helpers import SECRET
+from relay.relay_helpers import NAMES, SECRET
 from relay_stream import NatsProcess, relay_on
 from supervisor_helpers import control, put_webhook
 
@@ -136,3 +137,24 @@ async def test_the_relay_demo_script_prints_the_pushed_board() -> None:
     finally:
         os.killpg(process.pid, signal.SIGINT)
         await asyncio.wait_for(process.wait(), 30)
+
+
+async def test_board_lines_carry_the_raised_hand(
+    quiet_sandbox: SandboxThread, relay_url: str
+) -> None:
+    nc = await nats.connect(relay_url)
+    try:
+        raise_hand = NAMES.agent_request("4005", "mao")
+        await nc.request(raise_hand, json.dumps({"levantada": True}).encode(), timeout=5)
+        board = await _board(quiet_sandbox, "--relay", relay_url, "--account", "acme")
+        await board.until(lambda lines: any(line.get("mao") for line in lines))
+        (line,) = [line for line in board.lines if line.get("mao")]
+        assert line["ramal"] == "4005" and line["mao"]["ciente"] is None and line["escuta"] is None
+        ack = json.dumps({"supervisor": "Ana", "ramal": "4005"}).encode()
+        await nc.request(NAMES.supervisor_request("ciente"), ack, timeout=5)
+        await board.until(
+            lambda lines: any((line.get("mao") or {}).get("ciente") == "Ana" for line in lines)
+        )
+        await _finish(board)
+    finally:
+        await nc.close()
