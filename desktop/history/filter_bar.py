@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_clear_button
 from desktop.core.outcomes import Outcome
 from desktop.history.filters import FilterSpec
 from desktop.history.words import outcome_label
@@ -43,6 +44,8 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search numbers, tags, call id…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search calls"))
+        name_clear_button(self.search, self.tr("Clear search"))
         self.ramal = QComboBox(self)
         self.ramal.setAccessibleName(self.tr("Ramal"))
         self.ramal.addItem(self.tr("All ramais"), "")

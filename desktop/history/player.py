@@ -117,3 +117,4 @@ class RecordingPlayer(QWidget):
         pixmap = QStyle.StandardPixmap
         icon = pixmap.SP_MediaPause if playing else pixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_clear_button
 from desktop.core.board import LiveCall
 from desktop.supervisor.actions import ActionKind, ActionResult
 from desktop.tasks import cancel_and_wait
@@ -108,6 +109,9 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         self.number = QLineEdit()
         self.number.setClearButtonEnabled(True)
+        name_clear_button(
+            self.number, QCoreApplication.translate("SupervisorActions", "Clear number")
+        )
         self.origem_leg = QRadioButton(
             QCoreApplication.translate("SupervisorActions", "Origin leg ({number})").format(
                 number=call.origem

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_clear_button
 from desktop.core.board import LiveCall, RamalState
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel, state_text
@@ -35,6 +36,7 @@ def _table(model: object) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setHighlightSections(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
     return view
 
 
@@ -84,7 +86,18 @@ class BoardView(QWidget):
             QCoreApplication.translate("SupervisorBoard", "Sort by ramal"), int(BoardColumn.RAMAL)
         )
         self.sort.currentIndexChanged.connect(self._sort_chosen)
-        bar.addWidget(QLabel(QCoreApplication.translate("SupervisorBoard", "Filter:")))
+        self.search.setAccessibleName(
+            QCoreApplication.translate("SupervisorBoard", "Filter by ramal or login")
+        )
+        name_clear_button(
+            self.search, QCoreApplication.translate("SupervisorBoard", "Clear filter")
+        )
+        self.tag.setAccessibleName(QCoreApplication.translate("SupervisorBoard", "Tag"))
+        self.state.setAccessibleName(QCoreApplication.translate("SupervisorBoard", "State"))
+        self.sort.setAccessibleName(QCoreApplication.translate("SupervisorBoard", "Sort order"))
+        filter_label = QLabel(QCoreApplication.translate("SupervisorBoard", "Filter:"))
+        filter_label.setBuddy(self.search)
+        bar.addWidget(filter_label)
         bar.addWidget(self.search)
         bar.addWidget(self.tag)
         bar.addWidget(self.state)
@@ -102,6 +115,9 @@ class BoardView(QWidget):
         self.board_table = _table(board)
         self.board_table.setModel(self.proxy)
         self.board_table.setSortingEnabled(True)
+        self.board_table.setAccessibleName(
+            QCoreApplication.translate("SupervisorBoard", "Ramais and their state")
+        )
         header = self.board_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -136,6 +152,9 @@ class BoardView(QWidget):
         lower_layout.addLayout(actions)
         self.calls_table = _table(calls)
         self.calls_table.setModel(calls)
+        self.calls_table.setAccessibleName(
+            QCoreApplication.translate("SupervisorBoard", "Calls in progress")
+        )
         call_widths = (90, 130, 130, 70, 90, 110, 120, 80)
         for call_column, width in zip(CallColumn, call_widths, strict=True):
             self.calls_table.setColumnWidth(call_column, width)

@@ -121,8 +121,13 @@ class KpiView(QWidget):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
         self.status = QLabel()
+        period_label = QLabel(QCoreApplication.translate("SupervisorKpis", "Period:"))
+        period_label.setBuddy(self.period)
+        self.period.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "Period"))
+        self.start.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "First day"))
+        self.end.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "Last day"))
         for widget in (
-            QLabel(QCoreApplication.translate("SupervisorKpis", "Period:")),
+            period_label,
             self.period,
             self.start,
             QLabel("–"),
@@ -203,6 +208,8 @@ class KpiView(QWidget):
                 "Wait = ring time before a ramal answered a received call.",
             )
         )
+        self.table.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "KPIs per ramal"))
+        self.table.setTabKeyNavigation(False)
         lower.addWidget(self.table)
         self.reasons = QTreeWidget()
         self.reasons.setHeaderLabels(
@@ -212,6 +219,9 @@ class KpiView(QWidget):
             ]
         )
         self.reasons.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.reasons.setAccessibleName(
+            QCoreApplication.translate("SupervisorKpis", "Calls by outcome and disconnect reason")
+        )
         lower.addWidget(self.reasons)
         self.pauses = QTreeWidget()
         self.pauses.setHeaderLabels(
@@ -222,6 +232,9 @@ class KpiView(QWidget):
             ]
         )
         self.pauses.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.pauses.setAccessibleName(
+            QCoreApplication.translate("SupervisorKpis", "Pauses per ramal")
+        )
         lower.addWidget(self.pauses)
         lower.setSizes([700, 330, 330])
         layout.addWidget(lower, 3)

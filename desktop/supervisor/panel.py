@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import Announcer
 from desktop.api import TotalVoiceClient
 from desktop.api.models import Pause, Ramal
-from desktop.core.board import Changes, LiveCall
+from desktop.core.board import Changes, LiveCall, RamalLive
 from desktop.core.thresholds import Thresholds
 from desktop.supervisor.action_dialogs import ActionDialog
 from desktop.supervisor.actions import ActionKind, ActionResult, AuditLog, SupervisorActions
 from desktop.supervisor.audit_view import AuditView
+from desktop.supervisor.board_alerts import alert_text
 from desktop.supervisor.board_model import BoardModel
 from desktop.supervisor.board_view import BoardView
 from desktop.supervisor.calls_model import CallsModel
@@ -82,6 +84,9 @@ class SupervisorPanel(QWidget):
         self.board = BoardModel(clock, thresholds or Thresholds(), self)
         self.calls = CallsModel(clock, self)
         self.dialog: ActionDialog | None = None
+        self.announcer = Announcer(
+            self, QCoreApplication.translate("SupervisorPanel", "Latest board alert")
+        )
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -129,13 +134,26 @@ class SupervisorPanel(QWidget):
         for widget in (self.call_limit, self.pause_limit):
             widget.valueChanged.connect(self._thresholds_changed)
         self.sound.toggled.connect(self._thresholds_changed)
-        bar.addWidget(
-            QLabel(QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than"))
+        self.call_limit.setAccessibleName(
+            QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than (minutes)")
         )
+        self.pause_limit.setAccessibleName(
+            QCoreApplication.translate("SupervisorPanel", "Highlight pauses longer than (minutes)")
+        )
+        self.sound.setAccessibleDescription(
+            QCoreApplication.translate("SupervisorPanel", "Beep when a row is highlighted")
+        )
+        call_label = QLabel(
+            QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than")
+        )
+        call_label.setBuddy(self.call_limit)
+        bar.addWidget(call_label)
         bar.addWidget(self.call_limit)
-        bar.addWidget(
-            QLabel(QCoreApplication.translate("SupervisorPanel", "and pauses longer than"))
+        pause_label = QLabel(
+            QCoreApplication.translate("SupervisorPanel", "and pauses longer than")
         )
+        pause_label.setBuddy(self.pause_limit)
+        bar.addWidget(pause_label)
         bar.addWidget(self.pause_limit)
         bar.addWidget(self.sound)
         bar.addStretch(1)
@@ -233,7 +251,8 @@ class SupervisorPanel(QWidget):
             )
         )
 
-    def _alert(self, _row: object) -> None:
+    def _alert(self, row: RamalLive) -> None:
+        self.announcer.announce(alert_text(row, self._clock()))
         if self.board.thresholds.sound:
             QApplication.beep()
 
