@@ -280,7 +280,12 @@ class HistoryPanel(QWidget):
             self._fetch_ui(False)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Updated at %1.").replace("%1", time.strftime("%H:%M")))
-        self.announcer.announce(self.tr("History updated: %n call(s)", "", len(self.model.rows())))
+        count = len(self.model.rows())
+        self.announcer.announce(
+            self.tr("History updated: 1 call")
+            if count == 1
+            else self.tr("History updated: %1 calls").replace("%1", str(count))
+        )
 
     async def _show_cached(self, scope: str, low: float, high: float) -> None:
         """Load the period from the cache and build its view off the GUI thread."""

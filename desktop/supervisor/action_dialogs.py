@@ -161,10 +161,11 @@ class ActionDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.run_button = QPushButton(self._verb())
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Only once inside the dialog does the button become its default (Enter runs it).
+        self.run_button.setDefault(True)
         self.setMinimumWidth(420)
 
     def _verb(self) -> str:

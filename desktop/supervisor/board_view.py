@@ -172,6 +172,8 @@ class BoardView(QWidget):
         self.source_hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.source_hint)
         self.board_table.selectionModel().selectionChanged.connect(self._board_selected)
+        # A row reached with the keyboard is current before it is selected: follow it too.
+        self.board_table.selectionModel().currentRowChanged.connect(self._board_selected)
         calls.rowsInserted.connect(self._calls_changed)
         calls.rowsRemoved.connect(self._calls_changed)
         board.rowsInserted.connect(self._refresh_tags)
@@ -222,9 +224,10 @@ class BoardView(QWidget):
 
     def _board_selected(self) -> None:
         rows = self.board_table.selectionModel().selectedRows()
-        if not rows:
+        index = rows[0] if rows else self.board_table.currentIndex()
+        if not index.isValid():
             return
-        source = self.proxy.mapToSource(rows[0])
+        source = self.proxy.mapToSource(index)
         ramal = self.board.row_at(source.row())
         if ramal.call_id is not None:
             self.select_call(ramal.call_id)

@@ -1719,57 +1719,59 @@
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/history/panel.py" line="283"/>
-        <source>History updated: %n call(s)</source>
-        <translation>
-            <numerusform>Histórico atualizado: %n chamada</numerusform>
-            <numerusform>Histórico atualizado: %n chamadas</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="285"/>
+        <source>History updated: 1 call</source>
+        <translation>Histórico atualizado: 1 chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="310"/>
+        <location filename="../../desktop/history/panel.py" line="287"/>
+        <source>History updated: %1 calls</source>
+        <translation>Histórico atualizado: %1 chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="315"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="313"/>
+        <location filename="../../desktop/history/panel.py" line="318"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="413"/>
+        <location filename="../../desktop/history/panel.py" line="418"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="419"/>
+        <location filename="../../desktop/history/panel.py" line="424"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="430"/>
+        <location filename="../../desktop/history/panel.py" line="435"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="432"/>
+        <location filename="../../desktop/history/panel.py" line="437"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="463"/>
+        <location filename="../../desktop/history/panel.py" line="468"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="484"/>
+        <location filename="../../desktop/history/panel.py" line="489"/>
         <source>Export failed: %1</source>
         <translation>Falha na exportação: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="489"/>
-        <location filename="../../desktop/history/panel.py" line="490"/>
+        <location filename="../../desktop/history/panel.py" line="494"/>
+        <location filename="../../desktop/history/panel.py" line="495"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -3606,59 +3608,59 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Perna a transferir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="172"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="173"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="173"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="174"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="174"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="175"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="175"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="176"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="176"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="177"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="195"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="196"/>
         <source>Enter a number first.</source>
         <translation>Informe um número primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="202"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="203"/>
         <source>Sending the request…</source>
         <translation>Enviando a solicitação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="220"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="221"/>
         <source>Failed: {reason}</source>
         <translation>Falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="232"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="235"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="238"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="233"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="236"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="239"/>
         <source>Done: the API accepted the request; your phone will ring.</source>
         <translation>Pronto: a API aceitou a solicitação; seu telefone vai tocar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="241"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="242"/>
         <source>Done: the API says the call is being transferred.</source>
         <translation>Pronto: a API informa que a chamada está sendo transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="244"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="245"/>
         <source>Done: the API ended the call.</source>
         <translation>Pronto: a API encerrou a chamada.</translation>
     </message>
@@ -3839,7 +3841,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="67"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="244"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="247"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
@@ -3929,17 +3931,17 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Chamadas em andamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="210"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="212"/>
         <source>State comes from the relay as the provider reports each change; pauses from the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
         <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="216"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="218"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="234"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="237"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
