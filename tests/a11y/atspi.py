@@ -163,6 +163,13 @@ class AtspiReader:
         reply = self._conn.send_and_get_reply(Properties(target).get(prop), timeout=10)
         return reply.body[0][1]
 
+    def do_action(self, bus_name: str, path: str, index: int = 0) -> None:
+        """Run an object's action ``index`` (a tab's switch, a menu item's click)."""
+        target = DBusAddress(path, bus_name=bus_name, interface="org.a11y.atspi.Action")
+        self._conn.send_and_get_reply(
+            new_method_call(target, "DoAction", "i", (index,)), timeout=10
+        )
+
     def applications(self) -> list[tuple[str, str, str]]:
         """``(application name, bus name, path)`` of every application registered."""
         found = []

@@ -1,9 +1,10 @@
-"""The agent window as a screen reader sees it: every control named, over real AT-SPI.
+"""The app as a screen reader sees it: every control named, over real AT-SPI.
 
 Runs the real app (``python -m desktop --sandbox``) on Xvfb with a private session bus
 and AT-SPI bus, reads its tree over D-Bus and fails on any push button, check box,
-combo box, text field, spin box, slider, tab or menu item of the agent window (and of
-the main window's tabs and menus it lives in) without a name; with a standalone sandbox,
+combo box, text field, spin box, slider, tab or menu item without a name: the agent
+window, its tabs and menus first, then every tab of every panel, the Settings dialog's
+sections and the ramal form, each opened over AT-SPI's actions; with a standalone sandbox,
 listens as a screen reader does for the announcements of a connection and a ring. Linux
 only; on Linux it fails, never skips, when Xvfb, dbus-daemon or at-spi2-core are missing.
 """
@@ -96,14 +97,13 @@ def agent_ready(app: Node) -> bool:
     return len(buttons) >= 20 and any(n.role == "menu bar" for n in frame.walk())
 
 
-def test_every_control_of_the_agent_window_is_named(
-    desktop: PrivateDesktop, tmp_path: Path
-) -> None:
+def test_every_control_of_the_app_is_named(desktop: PrivateDesktop, tmp_path: Path) -> None:
     app = desktop.run(
         [sys.executable, "-m", "desktop", "--sandbox"],
         QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
         QT_QPA_PLATFORM="xcb",
         RAMAL_DESKTOP_HOME=str(tmp_path / "home"),
+        RAMAL_DESKTOP_LANG="en",
         PYTHONPATH=str(ROOT),
     )
     tree = wait_for_tree(desktop, "Ramal Desktop", agent_ready)
@@ -116,6 +116,59 @@ def test_every_control_of_the_agent_window_is_named(
     assert missing == [], "\n".join(missing) + "\n\n" + frame.outline()
     controls = [n for node in checked for n in node.walk() if n.role in ("push button", "text")]
     assert len(controls) >= 25  # the whole window was read, not an empty shell
+    seen, missing = walk_every_tab_and_dialog(desktop)
+    assert missing == [], "\n".join(missing)
+    # Every panel, its inner tabs and the Settings sections were shown and read.
+    assert {"Phone", "History", "Supervision", "Administration"} <= seen
+    assert {"Live board", "KPIs", "Audit log", "Ramais", "Conferences"} <= seen
+    assert {"Profile", "Audio", "Queues and pauses", "Calls"} <= seen
+    assert app.poll() is None
+
+
+def walk_every_tab_and_dialog(desktop: PrivateDesktop) -> tuple[set[str], list[str]]:
+    """Open Settings and a ramal form, show every tab in turn; the tabs seen, unnamed controls.
+
+    Everything is done over AT-SPI's Action interface, as a screen reader user would:
+    the menu item and the button are pressed, each tab is switched to, and the whole
+    application (main window, dialogs) is read again after each step.
+    """
+    reader = AtspiReader(desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    try:
+        bus_name, path = next((b, p) for n, b, p in reader.applications() if n == "Ramal Desktop")
+
+        def read() -> Node:
+            for _ in range(10):
+                try:
+                    return reader.tree(bus_name, path)
+                except (DBusErrorResponse, DesktopError):  # a widget went away meanwhile
+                    time.sleep(0.5)
+            return reader.tree(bus_name, path)
+
+        missing: set[str] = set()
+        tree = read()
+        for role, name in (("menu item", "Settings…"), ("push button", "New ramal…")):
+            node = tree.find(role, name)
+            assert node is not None, f"no {role} {name!r}:\n{tree.outline()}"
+            reader.do_action(bus_name, node.path)
+            time.sleep(2)
+            tree = read()
+            missing.update(unnamed_controls(tree))
+        dialogs = [n for n in tree.walk() if n.role == "dialog"]
+        assert len(dialogs) >= 2, tree.outline()
+        seen: set[str] = set()
+        done: set[str] = set()
+        while True:
+            tabs = [n for n in tree.walk() if n.role == "page tab" and n.path not in done]
+            if not tabs:
+                return seen, sorted(missing)
+            done.add(tabs[0].path)
+            seen.add(tabs[0].name)
+            reader.do_action(bus_name, tabs[0].path)
+            time.sleep(1)
+            tree = read()
+            missing.update(unnamed_controls(tree))
+    finally:
+        reader.close()
 
 
 @pytest.fixture
