@@ -18,7 +18,7 @@ DEBIAN_PACKAGES=(
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxext6 libxfixes3 libxrender1 libxshmfence1
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libpulse0
-  fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core
+  fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core xdotool
 )
 
 _sudo() {

@@ -170,6 +170,18 @@ class AtspiReader:
             new_method_call(target, "DoAction", "i", (index,)), timeout=10
         )
 
+    def grab_focus(self, bus_name: str, path: str) -> bool:
+        """Give an object the keyboard focus (True when it took it)."""
+        target = DBusAddress(path, bus_name=bus_name, interface="org.a11y.atspi.Component")
+        reply = self._conn.send_and_get_reply(new_method_call(target, "GrabFocus"), timeout=10)
+        return bool(reply.body[0])
+
+    def row_count(self, bus_name: str, path: str) -> int:
+        """How many rows a table has."""
+        target = DBusAddress(path, bus_name=bus_name, interface="org.a11y.atspi.Table")
+        reply = self._conn.send_and_get_reply(Properties(target).get("NRows"), timeout=10)
+        return int(reply.body[0][1])
+
     def applications(self) -> list[tuple[str, str, str]]:
         """``(application name, bus name, path)`` of every application registered."""
         found = []
@@ -178,6 +190,21 @@ class AtspiReader:
                 found.append((self._prop(bus_name, path, "Name"), bus_name, path))
             except DBusErrorResponse:
                 continue  # an application that went away meanwhile
+        return found
+
+    def children(self, bus_name: str, path: str) -> list[Node]:
+        """The objects right under one object, without their own children."""
+        found = []
+        for _child_bus, child_path in self._call(bus_name, path, "GetChildren")[0]:
+            found.append(
+                Node(
+                    role=self._call(bus_name, child_path, "GetRoleName")[0],
+                    name=self._prop(bus_name, child_path, "Name"),
+                    description="",
+                    visible=True,
+                    path=child_path,
+                )
+            )
         return found
 
     def tree(self, bus_name: str, path: str, limit: int = 20_000) -> Node:
@@ -217,9 +244,11 @@ class PrivateDesktop:
 
     def start(self) -> dict[str, str]:
         """Start everything; returns the environment a client program needs."""
-        for tool in ("Xvfb", "dbus-daemon"):
+        for tool in ("Xvfb", "dbus-daemon", "xdotool"):
             if shutil.which(tool) is None:
-                raise DesktopError(f"{tool} is missing (Debian packages xvfb, dbus-daemon)")
+                raise DesktopError(
+                    f"{tool} is missing (Debian packages xvfb, dbus-daemon, xdotool)"
+                )
         if not Path(BUS_LAUNCHER).exists():
             raise DesktopError(f"{BUS_LAUNCHER} is missing (Debian package at-spi2-core)")
         runtime = self.work / "xdg-runtime"
@@ -286,6 +315,10 @@ class PrivateDesktop:
                 problem = exc
                 time.sleep(0.2)
         raise DesktopError(f"the AT-SPI registry did not answer: {problem}")
+
+    def key(self, *keys: str) -> None:
+        """Press keys on this desktop's display (``xdotool key``), where the focus is."""
+        subprocess.run(["xdotool", "key", *keys], env=self.env, check=True, timeout=30)
 
     def run(self, args: list[str], **env: str) -> subprocess.Popen[str]:
         """Start a program on this desktop (stopped on ``close``)."""

@@ -122,53 +122,158 @@ def test_every_control_of_the_app_is_named(desktop: PrivateDesktop, tmp_path: Pa
     assert {"Phone", "History", "Supervision", "Administration"} <= seen
     assert {"Live board", "KPIs", "Audit log", "Ramais", "Conferences"} <= seen
     assert {"Profile", "Audio", "Queues and pauses", "Calls"} <= seen
+    apart = {name.split(" ramal ")[0] for name in seen if " ramal " in name}
+    assert apart == {"Calls of", "Pauses and KPIs of"}, seen
     assert app.poll() is None
 
 
+class AppDriver:
+    """Works the app over AT-SPI (actions, focus) and the keyboard, as a screen reader user."""
+
+    def __init__(self, desktop: PrivateDesktop) -> None:
+        self.desktop = desktop
+        self.reader = AtspiReader(desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+        found = [(b, p) for n, b, p in self.reader.applications() if n == "Ramal Desktop"]
+        assert found, "the app is not on the AT-SPI bus"
+        self.bus_name, self.path = found[0]
+        self.missing: set[str] = set()
+
+    def close(self) -> None:
+        self.reader.close()
+
+    def read(self) -> Node:
+        """The whole application's tree (read again while widgets come and go)."""
+        for _ in range(20):
+            try:
+                return self.reader.tree(self.bus_name, self.path)
+            except (DBusErrorResponse, DesktopError):
+                time.sleep(0.5)
+        return self.reader.tree(self.bus_name, self.path)
+
+    def check(self) -> Node:
+        """Read the tree and keep every unnamed control in it."""
+        tree = self.read()
+        self.missing.update(unnamed_controls(tree))
+        return tree
+
+    def wait_for(self, found: Callable[[], object], what: str) -> None:
+        """Poll ``found`` until it gives something true (the tree changes on its own)."""
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            try:
+                if found():
+                    return
+            except (DBusErrorResponse, DesktopError):
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"{what} never showed:\n{self.read().outline()}")
+
+    def windows(self) -> list[Node]:
+        """The application's windows and dialogs (not their contents)."""
+        return self.reader.children(self.bus_name, self.path)
+
+    def press(self, node: Node) -> None:
+        self.reader.do_action(self.bus_name, node.path)
+
+    def show_tab(self, tree: Node, name: str) -> None:
+        tab = tree.find("page tab", name)
+        assert tab is not None, name
+        self.press(tab)
+
+    def pick_first_row(self, table: str) -> Node:
+        """Focus a table once it has rows and arrow onto its first one."""
+        view = self.read().find("table", table)
+        assert view is not None, table
+        self.wait_for(
+            lambda: self.reader.row_count(self.bus_name, view.path) > 0, f"rows in {table!r}"
+        )
+        assert self.reader.grab_focus(self.bus_name, view.path), table
+        time.sleep(0.5)
+        self.desktop.key("Home", "Down", "Up")
+        time.sleep(1)
+        return view
+
+    def open_dialog(self, button: Node, title: str, *, close: bool) -> None:
+        """Press ``button``, read the dialog ``title`` it opens; Escape closes it if ``close``."""
+        self.press(button)
+
+        def shown() -> bool:
+            return any(w.role == "dialog" and w.name == title for w in self.windows())
+
+        self.wait_for(shown, f"dialog {title!r}")
+        time.sleep(1)
+        self.check()
+        if close:
+            self.desktop.key("Escape")
+            self.wait_for(lambda: not shown(), f"{title!r} closing")
+
+
+def near(tree: Node, anchor: Node, role: str, name: str) -> Node | None:
+    """The ``role``/``name`` node sharing the smallest subtree with ``anchor``."""
+    best: Node | None = None
+    for node in tree.walk():  # depth first: deeper candidates come later
+        if anchor in node.walk() and node.find(role, name) is not None:
+            best = node
+    return best.find(role, name) if best is not None else None
+
+
 def walk_every_tab_and_dialog(desktop: PrivateDesktop) -> tuple[set[str], list[str]]:
-    """Open Settings and a ramal form, show every tab in turn; the tabs seen, unnamed controls.
+    """Open a dialog of each panel, the panels shown apart and Settings, show every tab.
 
-    Everything is done over AT-SPI's Action interface, as a screen reader user would:
-    the menu item and the button are pressed, each tab is switched to, and the whole
-    application (main window, dialogs) is read again after each step.
+    Returns the tabs seen and the unnamed controls found. Buttons, menu items and tabs
+    are pressed over AT-SPI's Action interface; rows are reached by focusing the table
+    (AT-SPI) and arrowing onto them (xdotool), as a screen reader user would; the whole
+    application is read again after each step.
     """
-    reader = AtspiReader(desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    app = AppDriver(desktop)
     try:
-        bus_name, path = next((b, p) for n, b, p in reader.applications() if n == "Ramal Desktop")
+        app.show_tab(app.read(), "History")
+        calls = app.pick_first_row("Calls")
+        tree = app.read()
+        rate = near(tree, calls, "push button", "Rate…")
+        assert rate is not None, tree.outline()
+        app.open_dialog(rate, "Rate call", close=True)
 
-        def read() -> Node:
-            for _ in range(10):
-                try:
-                    return reader.tree(bus_name, path)
-                except (DBusErrorResponse, DesktopError):  # a widget went away meanwhile
-                    time.sleep(0.5)
-            return reader.tree(bus_name, path)
+        app.show_tab(tree, "Supervision")
+        live = app.pick_first_row("Calls in progress")  # the sandbox's simulated traffic
+        listen = near(app.read(), live, "push button", "Listen")
+        assert listen is not None
+        app.open_dialog(listen, "Listen to call", close=True)
 
-        missing: set[str] = set()
-        tree = read()
-        for role, name in (("menu item", "Settings…"), ("push button", "New ramal…")):
-            node = tree.find(role, name)
-            assert node is not None, f"no {role} {name!r}:\n{tree.outline()}"
-            reader.do_action(bus_name, node.path)
-            time.sleep(2)
-            tree = read()
-            missing.update(unnamed_controls(tree))
-        dialogs = [n for n in tree.walk() if n.role == "dialog"]
-        assert len(dialogs) >= 2, tree.outline()
+        app.show_tab(tree, "Administration")
+        ramais = app.pick_first_row("Ramais of the account")
+        tree = app.read()
+        for name in ("Received calls", "Pauses"):
+            button = near(tree, ramais, "push button", name)
+            assert button is not None, name
+            app.press(button)
+        app.wait_for(  # windows of their own, named for the ramal
+            lambda: sum(" ramal " in w.name for w in app.windows()) >= 2,
+            "the panels shown apart",
+        )
+        time.sleep(2)
+        new_ramal = tree.find("push button", "New ramal…")
+        assert new_ramal is not None
+        app.open_dialog(new_ramal, "New ramal", close=False)
+        settings = tree.find("menu item", "Settings…")
+        assert settings is not None
+        app.open_dialog(settings, "Settings", close=False)
+
         seen: set[str] = set()
         done: set[str] = set()
-        while True:
-            tabs = [n for n in tree.walk() if n.role == "page tab" and n.path not in done]
-            if not tabs:
-                return seen, sorted(missing)
-            done.add(tabs[0].path)
-            seen.add(tabs[0].name)
-            reader.do_action(bus_name, tabs[0].path)
+        tree = app.read()
+        while tabs := [n for n in tree.walk() if n.role == "page tab" and n.path not in done]:
+            for tab in tabs:  # hidden pages are in the tree too; showing them builds the lazy ones
+                done.add(tab.path)
+                seen.add(tab.name)
+                app.press(tab)
+                time.sleep(0.5)
             time.sleep(1)
-            tree = read()
-            missing.update(unnamed_controls(tree))
+            tree = app.check()
+        seen.update(w.name for w in app.windows())
+        return seen, sorted(app.missing)
     finally:
-        reader.close()
+        app.close()
 
 
 @pytest.fixture
