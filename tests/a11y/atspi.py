@@ -55,6 +55,8 @@ INTERACTIVE_ROLES = frozenset(
 )
 #: Data views: their rows and cells are read as data, not checked as controls.
 _DATA_ROLES = frozenset({"table", "tree table", "tree", "list", "list box", "table cell"})
+#: Views a user moves through: each needs a name saying what it lists.
+NAMED_VIEWS = frozenset({"table", "tree table", "tree", "list", "list box"})
 _STATE_VISIBLE = 30  # AT-SPI StateType ATSPI_STATE_VISIBLE
 
 
@@ -91,13 +93,15 @@ class Node:
 
 
 def unnamed_controls(root: Node) -> list[str]:
-    """Interactive nodes under ``root`` without an accessible name, with their place."""
+    """Interactive nodes and data views under ``root`` without a name, with their place."""
     missing: list[str] = []
 
     def visit(node: Node, where: str) -> None:
         here = f"{where} > {node.role} {node.name!r}" if where else node.role
-        if node.role in INTERACTIVE_ROLES and not node.name.strip():
+        if (node.role in INTERACTIVE_ROLES or node.role in NAMED_VIEWS) and not node.name.strip():
             missing.append(here)
+        if node.role == "combo box":
+            return  # its popup list is the box's own
         for child in node.children:
             visit(child, here)
 
