@@ -8,7 +8,7 @@ only follow live regions (and a user glancing at the window) see them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QWidget
 
@@ -17,7 +17,27 @@ try:
 except ImportError:  # Qt before 6.8: the status label's name change is all there is
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
-__all__ = ["Announcer", "name_clear_button"]
+__all__ = ["Announcer", "name_clear_button", "spoken_duration"]
+
+
+def spoken_duration(seconds: int) -> str:
+    """A duration as a screen reader should say it: ``2 min 5 s``, ``1 h 3 min``."""
+    seconds = max(0, seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return (
+            QCoreApplication.translate("Announcer", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", str(minutes))
+        )
+    if minutes:
+        return (
+            QCoreApplication.translate("Announcer", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", str(secs))
+        )
+    return QCoreApplication.translate("Announcer", "%1 s").replace("%1", str(secs))
 
 
 class Announcer(QObject):

@@ -9,30 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.accessibility import Announcer as BaseAnnouncer
+from desktop.accessibility import spoken_duration
 from desktop.agent.state import AgentSnapshot, AgentState, Direction
 from desktop.agent.words import pretty_number
 
 __all__ = ["Announcer", "announcement_for", "health_announcement", "spoken_duration"]
-
-
-def spoken_duration(seconds: int) -> str:
-    """A duration as a screen reader should say it: ``2 min 5 s``, ``1 h 3 min``."""
-    seconds = max(0, seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return (
-            QCoreApplication.translate("Announcer", "%1 h %2 min")
-            .replace("%1", str(hours))
-            .replace("%2", str(minutes))
-        )
-    if minutes:
-        return (
-            QCoreApplication.translate("Announcer", "%1 min %2 s")
-            .replace("%1", str(minutes))
-            .replace("%2", str(secs))
-        )
-    return QCoreApplication.translate("Announcer", "%1 s").replace("%1", str(secs))
 
 
 def announcement_for(

@@ -180,6 +180,11 @@ class HistoryPanel(QWidget):
         )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
 
+    def _say(self, text: str, *, assertive: bool = False) -> None:
+        # A refresh of a panel nobody is looking at (another tab, at start) is not spoken.
+        if self.isVisible():
+            self.announcer.announce(text, assertive=assertive)
+
     # -- tasks ---------------------------------------------------------------------------
 
     def _start(self, name: str, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
@@ -271,7 +276,7 @@ class HistoryPanel(QWidget):
             await self._show_cached(scope, low, high)
         except RamalApiError as exc:
             self._show_error(exc)
-            self.announcer.announce(
+            self._say(
                 self.tr("History update failed: %1").replace("%1", exc.user_message()),
                 assertive=True,
             )
@@ -281,7 +286,7 @@ class HistoryPanel(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Updated at %1.").replace("%1", time.strftime("%H:%M")))
         count = len(self.model.rows())
-        self.announcer.announce(
+        self._say(
             self.tr("History updated: 1 call")
             if count == 1
             else self.tr("History updated: %1 calls").replace("%1", str(count))

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.agent.announcer import spoken_duration
+from desktop.accessibility import spoken_duration
 from desktop.core.board import RamalLive, RamalState
 from desktop.core.thresholds import elapsed_seconds
 

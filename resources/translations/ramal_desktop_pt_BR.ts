@@ -545,107 +545,107 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="25"/>
+        <location filename="../../desktop/accessibility.py" line="30"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="31"/>
+        <location filename="../../desktop/accessibility.py" line="36"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="35"/>
+        <location filename="../../desktop/accessibility.py" line="40"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="49"/>
+        <location filename="../../desktop/agent/announcer.py" line="30"/>
         <source>Incoming call from %1</source>
         <translation>Chamada recebida de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="50"/>
+        <location filename="../../desktop/agent/announcer.py" line="31"/>
         <source>unknown number</source>
         <translation>número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="55"/>
+        <location filename="../../desktop/agent/announcer.py" line="36"/>
         <source>Connected to %1</source>
         <translation>Em ligação com %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="57"/>
+        <location filename="../../desktop/agent/announcer.py" line="38"/>
         <source>Connected</source>
         <translation>Em ligação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="61"/>
+        <location filename="../../desktop/agent/announcer.py" line="42"/>
         <source>Call failed: %1</source>
         <translation>A chamada falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="66"/>
+        <location filename="../../desktop/agent/announcer.py" line="47"/>
         <source>Call ended after %1</source>
         <translation>Chamada encerrada após %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="70"/>
+        <location filename="../../desktop/agent/announcer.py" line="51"/>
         <source>Call declined</source>
         <translation>Chamada recusada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="72"/>
+        <location filename="../../desktop/agent/announcer.py" line="53"/>
         <source>Missed call</source>
         <translation>Chamada perdida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="73"/>
+        <location filename="../../desktop/agent/announcer.py" line="54"/>
         <source>Call ended, not answered</source>
         <translation>Chamada encerrada sem atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="76"/>
+        <location filename="../../desktop/agent/announcer.py" line="57"/>
         <source>Phone disconnected: the connection dropped, reconnecting</source>
         <translation>Telefone desconectado: a conexão caiu, reconectando</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="80"/>
+        <location filename="../../desktop/agent/announcer.py" line="61"/>
         <source>Phone disconnected: %1</source>
         <translation>Telefone desconectado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="83"/>
+        <location filename="../../desktop/agent/announcer.py" line="64"/>
         <source>Phone disconnected</source>
         <translation>Telefone desconectado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="86"/>
+        <location filename="../../desktop/agent/announcer.py" line="67"/>
         <source>Phone connected, paused</source>
         <translation>Telefone conectado, em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="88"/>
+        <location filename="../../desktop/agent/announcer.py" line="69"/>
         <source>Phone connected, ready</source>
         <translation>Telefone conectado, disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="91"/>
+        <location filename="../../desktop/agent/announcer.py" line="72"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="93"/>
+        <location filename="../../desktop/agent/announcer.py" line="74"/>
         <source>Pause ended, taking calls</source>
         <translation>Pausa encerrada, recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="101"/>
+        <location filename="../../desktop/agent/announcer.py" line="82"/>
         <source>Webphone not working: %1</source>
         <translation>Webphone sem funcionar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="119"/>
+        <location filename="../../desktop/agent/announcer.py" line="100"/>
         <source>Latest change of the phone&apos;s state</source>
         <translation>Última mudança no estado do telefone</translation>
     </message>
@@ -1705,73 +1705,73 @@
         <translation>Chamadas do período que atendem aos filtros; as setas mostram os detalhes de uma chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="258"/>
+        <location filename="../../desktop/history/panel.py" line="263"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="275"/>
+        <location filename="../../desktop/history/panel.py" line="280"/>
         <source>History update failed: %1</source>
         <translation>Falha ao atualizar o histórico: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="282"/>
+        <location filename="../../desktop/history/panel.py" line="287"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="285"/>
+        <location filename="../../desktop/history/panel.py" line="290"/>
         <source>History updated: 1 call</source>
         <translation>Histórico atualizado: 1 chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="287"/>
+        <location filename="../../desktop/history/panel.py" line="292"/>
         <source>History updated: %1 calls</source>
         <translation>Histórico atualizado: %1 chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="315"/>
+        <location filename="../../desktop/history/panel.py" line="320"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="318"/>
+        <location filename="../../desktop/history/panel.py" line="323"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="418"/>
+        <location filename="../../desktop/history/panel.py" line="423"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="424"/>
+        <location filename="../../desktop/history/panel.py" line="429"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="435"/>
+        <location filename="../../desktop/history/panel.py" line="440"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="437"/>
+        <location filename="../../desktop/history/panel.py" line="442"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="468"/>
+        <location filename="../../desktop/history/panel.py" line="473"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="489"/>
+        <location filename="../../desktop/history/panel.py" line="494"/>
         <source>Export failed: %1</source>
         <translation>Falha na exportação: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="494"/>
-        <location filename="../../desktop/history/panel.py" line="495"/>
+        <location filename="../../desktop/history/panel.py" line="499"/>
+        <location filename="../../desktop/history/panel.py" line="500"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>

@@ -42,6 +42,7 @@ def panel(
     )
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
+    widget.show()  # a refresh is spoken when the panel is on screen
     qtbot.waitUntil(lambda: widget.task("load") is not None and widget.task("load").done())
     run(qtbot, widget.set_period(MONTH_AGO, TODAY))
     yield widget
@@ -83,15 +84,19 @@ def test_a_failed_refresh_is_announced(
         HistorySource(client), HistoryCache(tmp_path / "c.sqlite3"), today=lambda: TODAY
     )
     qtbot.addWidget(offline)
+    offline.show()
     run(qtbot, offline.set_period(MONTH_AGO, TODAY))
     assert offline.announcer.history[-1].startswith("History update failed: ")
+    offline.hide()  # on another tab: nothing is said
+    said = len(offline.announcer.history)
+    run(qtbot, offline.reload())
+    assert len(offline.announcer.history) == said
     run(qtbot, client.aclose())
 
 
 def test_filter_open_a_call_and_download_its_recording_with_the_keyboard(
     panel: HistoryPanel, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    panel.show()
     qtbot.waitExposed(panel)
     panel.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=10_000)
