@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolButton, QWidget
 
 try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # Qt before 6.8: the status label's name change is all there is
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
-__all__ = ["Announcer", "name_clear_button", "spoken_duration"]
+__all__ = ["Announcer", "name_clear_button", "name_combo_box", "spoken_duration"]
 
 
 def spoken_duration(seconds: int) -> str:
@@ -76,6 +76,20 @@ class Announcer(QObject):
             )
             QAccessible.updateAccessibility(event)
         self.announced.emit(text)
+
+
+def name_combo_box(combo: QComboBox, name: str, parent: QWidget) -> None:
+    """Name a combo box that has no visible label, for every platform's screen reader.
+
+    Windows and macOS read the accessible name. On Linux Qt gives a combo box's value as
+    its name and Orca reads its label through the labelled-by relation, which Qt builds
+    from a buddy label among its siblings: a hidden one carries the name there.
+    ``parent`` is the widget the combo box is (or will be) laid out in.
+    """
+    combo.setAccessibleName(name)
+    label = QLabel(name, parent)
+    label.setBuddy(combo)
+    label.hide()
 
 
 def name_clear_button(edit: QLineEdit, name: str) -> None:

@@ -2,8 +2,9 @@
 
 ``unnamed_controls`` walks ``QAccessible.queryAccessibleInterface`` from a widget down and
 lists every control a user operates (and every table, tree or list of data) that has no
-accessible name. A combo box whose only "name" is its current value counts as unnamed:
-its value tells a listener nothing about what the box chooses.
+accessible name. A combo box needs a buddy label: on Linux Qt gives its value as its name
+and Orca reads the labelled-by relation, and the value alone tells a listener nothing
+about what the box chooses (an accessible name alone reaches only Windows and macOS).
 """
 
 from __future__ import annotations
@@ -41,10 +42,9 @@ def _named(node: QAccessibleInterface) -> bool:
     name = node.text(QAccessible.Text.Name).strip()
     owner = node.object()
     if isinstance(owner, QComboBox):
-        # On Linux Qt gives a combo's value as its name and names it through the label
-        # relation (a buddy); other platforms read the accessible name.
-        labelled = any(flag & QAccessible.RelationFlag.Label for _, flag in node.relations())
-        return labelled or bool(owner.accessibleName())
+        # On Linux Qt gives a combo's value as its name and names it only through the
+        # label relation (a buddy label, which other platforms read as its name too).
+        return any(flag & QAccessible.RelationFlag.Label for _, flag in node.relations())
     return bool(name)
 
 

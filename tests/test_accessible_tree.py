@@ -6,6 +6,8 @@ from accessible_tree import unnamed_controls
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.accessibility import name_combo_box
+
 
 def test_a_panel_with_one_unnamed_button_fails(qtbot: QtBot) -> None:
     panel = QWidget()
@@ -17,16 +19,21 @@ def test_a_panel_with_one_unnamed_button_fails(qtbot: QtBot) -> None:
     assert len(missing) == 1 and "PushButton" in missing[0]
 
 
-def test_a_combo_named_only_by_its_value_and_an_unnamed_table_fail(qtbot: QtBot) -> None:
+def test_a_combo_without_a_label_and_an_unnamed_table_fail(qtbot: QtBot) -> None:
     panel = QWidget()
     qtbot.addWidget(panel)
     form = QFormLayout(panel)
     bare = QComboBox(panel)
     bare.addItem("All")
+    bare.setAccessibleName("State")  # Orca on Linux would still say only "All"
     labelled = QComboBox(panel)
     labelled.addItem("All")
+    hidden = QComboBox(panel)
+    hidden.addItem("All")
+    name_combo_box(hidden, "Tag", panel)
     form.addRow(bare)
     form.addRow("Tag:", labelled)
+    form.addRow(hidden)
     form.addRow(QTableView(panel))
     named = QTableView(panel)
     named.setAccessibleName("Calls")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_combo_box
 from desktop.admin.conference_words import clock, hms, money, state_colour, state_text
 from desktop.admin.conferences import (
     ConferenceRoom,
@@ -114,8 +115,8 @@ class ConferenceView(QWidget):
         self.recent_combo = QComboBox(self)
         self.recent_combo.activated.connect(lambda i: self._pick(self.recent_combo, i))
         self.number_edit.setAccessibleName(self.tr("Number to call into the room"))
-        self.ramal_combo.setAccessibleName(self.tr("Call a ramal into the room"))
-        self.recent_combo.setAccessibleName(self.tr("Call a recent number into the room"))
+        name_combo_box(self.ramal_combo, self.tr("Call a ramal into the room"), self)
+        name_combo_box(self.recent_combo, self.tr("Call a recent number into the room"), self)
         adding = QHBoxLayout()
         adding.addWidget(self.number_edit, 1)
         adding.addWidget(self.add_button)

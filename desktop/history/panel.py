@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accessibility import Announcer
+from desktop.accessibility import Announcer, name_combo_box
 from desktop.api import RamalApiError
 from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
@@ -168,7 +168,7 @@ class HistoryPanel(QWidget):
 
     def _name_for_screen_readers(self) -> None:
         self.announcer = Announcer(self, self.tr("Latest change of the call history"))
-        self.preset.setAccessibleName(self.tr("Period"))
+        name_combo_box(self.preset, self.tr("Period"), self)
         self.start_edit.setAccessibleName(self.tr("First day"))
         self.end_edit.setAccessibleName(self.tr("Last day"))
         self.progress.setAccessibleName(self.tr("Update progress"))

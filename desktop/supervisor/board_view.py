@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accessibility import name_clear_button
+from desktop.accessibility import name_clear_button, name_combo_box
 from desktop.core.board import LiveCall, RamalState
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel, state_text
@@ -92,9 +92,9 @@ class BoardView(QWidget):
         name_clear_button(
             self.search, QCoreApplication.translate("SupervisorBoard", "Clear filter")
         )
-        self.tag.setAccessibleName(QCoreApplication.translate("SupervisorBoard", "Tag"))
-        self.state.setAccessibleName(QCoreApplication.translate("SupervisorBoard", "State"))
-        self.sort.setAccessibleName(QCoreApplication.translate("SupervisorBoard", "Sort order"))
+        name_combo_box(self.tag, QCoreApplication.translate("SupervisorBoard", "Tag"), self)
+        name_combo_box(self.state, QCoreApplication.translate("SupervisorBoard", "State"), self)
+        name_combo_box(self.sort, QCoreApplication.translate("SupervisorBoard", "Sort order"), self)
         filter_label = QLabel(QCoreApplication.translate("SupervisorBoard", "Filter:"))
         filter_label.setBuddy(self.search)
         bar.addWidget(filter_label)

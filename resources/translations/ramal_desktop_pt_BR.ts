@@ -793,278 +793,278 @@
 <context>
     <name>ConferenceView</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="97"/>
+        <location filename="../../desktop/admin/conference_view.py" line="98"/>
         <source>optional: number shown to who is called</source>
         <translation>opcional: número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="100"/>
-        <location filename="../../desktop/admin/conference_view.py" line="102"/>
+        <location filename="../../desktop/admin/conference_view.py" line="101"/>
+        <location filename="../../desktop/admin/conference_view.py" line="103"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="126"/>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="126"/>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="127"/>
+        <location filename="../../desktop/admin/conference_view.py" line="128"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="157"/>
+        <location filename="../../desktop/admin/conference_view.py" line="158"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="154"/>
+        <location filename="../../desktop/admin/conference_view.py" line="155"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="157"/>
+        <location filename="../../desktop/admin/conference_view.py" line="158"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="127"/>
-        <location filename="../../desktop/admin/conference_view.py" line="158"/>
+        <location filename="../../desktop/admin/conference_view.py" line="128"/>
+        <location filename="../../desktop/admin/conference_view.py" line="159"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="85"/>
+        <location filename="../../desktop/admin/conference_view.py" line="86"/>
         <source>Conference room</source>
         <translation>Sala de conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="86"/>
+        <location filename="../../desktop/admin/conference_view.py" line="87"/>
         <source>New room</source>
         <translation>Nova sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="88"/>
-        <location filename="../../desktop/admin/conference_view.py" line="327"/>
+        <location filename="../../desktop/admin/conference_view.py" line="89"/>
+        <location filename="../../desktop/admin/conference_view.py" line="328"/>
         <source>No room open.</source>
         <translation>Nenhuma sala aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="89"/>
+        <location filename="../../desktop/admin/conference_view.py" line="90"/>
         <source>End room…</source>
         <translation>Encerrar sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="98"/>
+        <location filename="../../desktop/admin/conference_view.py" line="99"/>
         <source>Record the calls</source>
         <translation>Gravar as chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="108"/>
+        <location filename="../../desktop/admin/conference_view.py" line="109"/>
         <source>Number or ramal, e.g. 48 3283-0151</source>
         <translation>Número ou ramal, ex.: 48 3283-0151</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="110"/>
+        <location filename="../../desktop/admin/conference_view.py" line="111"/>
         <source>Call into the room</source>
         <translation>Chamar para a sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="116"/>
+        <location filename="../../desktop/admin/conference_view.py" line="117"/>
         <source>Number to call into the room</source>
         <translation>Número a chamar para a sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="117"/>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
         <source>Call a ramal into the room</source>
         <translation>Chamar um ramal para a sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <location filename="../../desktop/admin/conference_view.py" line="119"/>
         <source>Call a recent number into the room</source>
         <translation>Chamar um número recente para a sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="126"/>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="127"/>
+        <location filename="../../desktop/admin/conference_view.py" line="128"/>
         <source>Recording</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="129"/>
+        <location filename="../../desktop/admin/conference_view.py" line="130"/>
         <source>Calls in the room</source>
         <translation>Chamadas na sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="133"/>
+        <location filename="../../desktop/admin/conference_view.py" line="134"/>
         <source>Save recordings…</source>
         <translation>Salvar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="145"/>
-        <location filename="../../desktop/admin/conference_view.py" line="161"/>
+        <location filename="../../desktop/admin/conference_view.py" line="146"/>
+        <location filename="../../desktop/admin/conference_view.py" line="162"/>
         <source>Past rooms</source>
         <translation>Salas anteriores</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="157"/>
+        <location filename="../../desktop/admin/conference_view.py" line="158"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="158"/>
+        <location filename="../../desktop/admin/conference_view.py" line="159"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="160"/>
-        <location filename="../../desktop/admin/conference_view.py" line="162"/>
+        <location filename="../../desktop/admin/conference_view.py" line="161"/>
+        <location filename="../../desktop/admin/conference_view.py" line="163"/>
         <source>Double-click a room to open it</source>
         <translation>Clique duas vezes numa sala para abri-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="163"/>
+        <location filename="../../desktop/admin/conference_view.py" line="164"/>
         <source>Rooms from</source>
         <translation>Salas a partir de</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="164"/>
+        <location filename="../../desktop/admin/conference_view.py" line="165"/>
         <source>Rooms to</source>
         <translation>Salas até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="167"/>
+        <location filename="../../desktop/admin/conference_view.py" line="168"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="167"/>
+        <location filename="../../desktop/admin/conference_view.py" line="168"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="206"/>
+        <location filename="../../desktop/admin/conference_view.py" line="207"/>
         <source>Add a ramal…</source>
         <translation>Adicionar um ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="214"/>
+        <location filename="../../desktop/admin/conference_view.py" line="215"/>
         <source>Add from recent calls…</source>
         <translation>Adicionar das chamadas recentes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="243"/>
-        <location filename="../../desktop/admin/conference_view.py" line="445"/>
+        <location filename="../../desktop/admin/conference_view.py" line="244"/>
+        <location filename="../../desktop/admin/conference_view.py" line="446"/>
         <source>End the current room before opening another.</source>
         <translation>Encerre a sala atual antes de abrir outra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="250"/>
+        <location filename="../../desktop/admin/conference_view.py" line="251"/>
         <source>Could not open a room: %1</source>
         <translation>Não foi possível abrir uma sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="255"/>
+        <location filename="../../desktop/admin/conference_view.py" line="256"/>
         <source>Room open: call numbers into it.</source>
         <translation>Sala aberta: chame números para ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="263"/>
+        <location filename="../../desktop/admin/conference_view.py" line="264"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="281"/>
+        <location filename="../../desktop/admin/conference_view.py" line="282"/>
         <source>Could not call %2: %1</source>
         <translation>Não foi possível chamar %2: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="287"/>
+        <location filename="../../desktop/admin/conference_view.py" line="288"/>
         <source>Calling %1 into the room…</source>
         <translation>Chamando %1 para a sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="298"/>
+        <location filename="../../desktop/admin/conference_view.py" line="299"/>
         <source>Could not read the room: %1</source>
         <translation>Não foi possível ler a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="329"/>
+        <location filename="../../desktop/admin/conference_view.py" line="330"/>
         <source>Room %1 — ended at %2</source>
         <translation>Sala %1 — encerrada em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="332"/>
+        <location filename="../../desktop/admin/conference_view.py" line="333"/>
         <source>Room %1 — open, %2 in the room</source>
         <translation>Sala %1 — aberta, %2 na sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="336"/>
+        <location filename="../../desktop/admin/conference_view.py" line="337"/>
         <source>Total cost: %1 · %2 recording(s)</source>
         <translation>Custo total: %1 · %2 gravação(ões)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="346"/>
+        <location filename="../../desktop/admin/conference_view.py" line="347"/>
         <source>End room</source>
         <translation>Encerrar sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="347"/>
+        <location filename="../../desktop/admin/conference_view.py" line="348"/>
         <source>End room %1 and hang up every call in it?</source>
         <translation>Encerrar a sala %1 e desligar todas as chamadas dela?</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="367"/>
+        <location filename="../../desktop/admin/conference_view.py" line="368"/>
         <source>Could not end the room: %1</source>
         <translation>Não foi possível encerrar a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="370"/>
+        <location filename="../../desktop/admin/conference_view.py" line="371"/>
         <source>The room has ended.</source>
         <translation>A sala foi encerrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="376"/>
+        <location filename="../../desktop/admin/conference_view.py" line="377"/>
         <source>Save recordings to</source>
         <translation>Salvar gravações em</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="397"/>
+        <location filename="../../desktop/admin/conference_view.py" line="398"/>
         <source>Could not save the recordings: %1</source>
         <translation>Não foi possível salvar as gravações: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="402"/>
+        <location filename="../../desktop/admin/conference_view.py" line="403"/>
         <source>%1 recording(s) saved in %2</source>
         <translation>%1 gravação(ões) salva(s) em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="423"/>
+        <location filename="../../desktop/admin/conference_view.py" line="424"/>
         <source>%1 room(s).</source>
         <translation>%1 sala(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="426"/>
+        <location filename="../../desktop/admin/conference_view.py" line="427"/>
         <source>open</source>
         <translation>aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="310"/>
+        <location filename="../../desktop/admin/conference_view.py" line="311"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="410"/>
+        <location filename="../../desktop/admin/conference_view.py" line="411"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
@@ -3115,33 +3115,33 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../desktop/history/player.py" line="39"/>
+        <location filename="../../desktop/history/player.py" line="40"/>
         <source>Play / pause</source>
         <translation>Tocar / pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="42"/>
+        <location filename="../../desktop/history/player.py" line="43"/>
         <source>Position</source>
         <translation>Posição</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="46"/>
+        <location filename="../../desktop/history/player.py" line="47"/>
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="54"/>
         <location filename="../../desktop/history/player.py" line="55"/>
+        <location filename="../../desktop/history/player.py" line="56"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="120"/>
+        <location filename="../../desktop/history/player.py" line="121"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="120"/>
+        <location filename="../../desktop/history/player.py" line="121"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
