@@ -2589,142 +2589,142 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="72"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="73"/>
         <source>QUEUES</source>
         <translation>FILAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="78"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="225"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="235"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="80"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="81"/>
         <source>Pause after this call</source>
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="86"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="88"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="87"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="94"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="94"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="94"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="110"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="115"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="116"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="217"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="67"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="156"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="68"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="157"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="82"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
         <source>When the current call ends, pause with the reason chosen beside</source>
         <translation>Quando a chamada atual terminar, pausa com o motivo escolhido ao lado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="100"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="101"/>
         <source>Queues</source>
         <translation>Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
         <source>Queue to join</source>
         <translation>Fila para entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="113"/>
         <source>Type a queue id and press Enter</source>
         <translation>Digite o id da fila e tecle Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="217"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
         <source>Leave queue %1</source>
         <translation>Sair da fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
         <source>Join queue %1</source>
         <translation>Entrar na fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="225"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="227"/>
         <source>Resume queue %1</source>
         <translation>Retomar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="227"/>
         <source>Pause queue %1</source>
         <translation>Pausar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="235"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="300"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="301"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="308"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="308"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="317"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="318"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="319"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="320"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="322"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="323"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>

@@ -58,6 +58,7 @@ _DATA_ROLES = frozenset({"table", "tree table", "tree", "list", "list box", "tab
 #: Views a user moves through: each needs a name saying what it lists.
 NAMED_VIEWS = frozenset({"table", "tree table", "tree", "list", "list box"})
 _STATE_VISIBLE = 30  # AT-SPI StateType ATSPI_STATE_VISIBLE
+_LABELLED_BY = 2  # AT-SPI RelationType ATSPI_RELATION_LABELLED_BY
 
 
 class DesktopError(RuntimeError):
@@ -74,6 +75,8 @@ class Node:
     visible: bool
     path: str
     children: list[Node] = field(default_factory=list)
+    #: Another object labels this one (how Orca names a combo box: Qt gives its value).
+    labelled: bool = False
 
     def walk(self) -> Iterator[Node]:
         """This node and every node under it, depth first."""
@@ -101,6 +104,8 @@ def unnamed_controls(root: Node) -> list[str]:
         if (node.role in INTERACTIVE_ROLES or node.role in NAMED_VIEWS) and not node.name.strip():
             missing.append(here)
         if node.role == "combo box":
+            if not node.labelled:
+                missing.append(f"{here} (no label: only its value is read)")
             return  # its popup list is the box's own
         for child in node.children:
             visit(child, here)
@@ -229,6 +234,9 @@ class AtspiReader:
                 visible=visible,
                 path=obj_path,
             )
+            if role == "combo box":
+                relations = self._call(bus_name, obj_path, "GetRelationSet")[0]
+                node.labelled = any(kind == _LABELLED_BY for kind, _targets in relations)
             if role not in _DATA_ROLES:
                 for _child_bus, child_path in self._call(bus_name, obj_path, "GetChildren")[0]:
                     node.children.append(read(child_path))

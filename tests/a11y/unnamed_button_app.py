@@ -1,8 +1,16 @@
-"""A window with a named and an unnamed push button and table, for the tree check's own test."""
+"""Named and unnamed buttons, tables and combo boxes, for the tree check's own test."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 if __name__ == "__main__":
     app = QApplication([])
@@ -15,5 +23,15 @@ if __name__ == "__main__":
     named.setAccessibleName("Calls")
     layout.addWidget(named)
     layout.addWidget(QTableView())
+    labelled = QComboBox()
+    labelled.addItem("All")
+    label = QLabel("Tag")
+    label.setBuddy(labelled)
+    layout.addWidget(label)
+    layout.addWidget(labelled)
+    bare = QComboBox()
+    bare.addItem("All")
+    bare.setAccessibleName("State")  # not read on Linux: Qt gives the value
+    layout.addWidget(bare)
     window.show()
     app.exec()
