@@ -25,6 +25,7 @@ from desktop.shell.main_window import MainWindow
 from desktop.supervisor.action_dialogs import ActionDialog
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.board_alerts import alert_text
+from desktop.supervisor.charts import BarChart, Series
 from desktop.supervisor.feed import PollTimings
 from desktop.supervisor.panel import SupervisorPanel
 
@@ -85,6 +86,19 @@ def test_alerts_say_who_what_and_for_how_long() -> None:
     assert alert_text(talking, t0 + timedelta(hours=1, minutes=2)) == (
         "Ramal 4002: in a call for 1 h 2 min"
     )
+
+
+def test_a_chart_says_its_bars(qtbot: QtBot) -> None:
+    chart = BarChart("Calls per hour")
+    qtbot.addWidget(chart)
+    chart.empty_text = "No data"
+    chart.set_data(
+        ["08h", "09h"], [Series("Answered", "#0a0", (10, 0)), Series("Missed", "#a00", (2, 0))]
+    )
+    assert chart.accessibleName() == "Calls per hour"
+    assert chart.accessibleDescription() == "08h: 12 (Answered 10, Missed 2)"
+    chart.set_data([], [])
+    assert chart.accessibleDescription() == "No data"
 
 
 def test_a_ramal_over_its_threshold_is_announced(
