@@ -157,6 +157,8 @@ class KpiView(QWidget):
             value.setStyleSheet("font-size: 16pt; font-weight: 600;")
             tiles.addWidget(caption, 0, column)
             tiles.addWidget(value, 1, column)
+            value.setAccessibleName(title)
+            value.setProperty("caption", title)
             self.tiles[key] = value
         layout.addLayout(tiles)
 
@@ -310,6 +312,8 @@ class KpiView(QWidget):
         self.tiles["pauses"].setText(
             f"{duration_text(total.pause_total)} / {_secs(total.pause_avg) or '—'}"
         )
+        for tile in self.tiles.values():  # a figure is read with its caption
+            tile.setAccessibleName(f"{tile.property('caption')}: {tile.text()}")
         self._fill_table(report)
         self._fill_charts(report)
         self._fill_reasons(report)

@@ -70,6 +70,9 @@ def test_every_control_of_supervision_and_its_dialogs_is_named(
     assert missing == []
     assert unnamed_controls(panel) == []
     assert panel.board_view.board_table.accessibleName() == "Ramais and their state"
+    qtbot.waitUntil(lambda: panel.kpi_view.report is not None, timeout=10_000)
+    answered = panel.kpi_view.tiles["answered"]
+    assert answered.accessibleName() == f"Answered: {answered.text()}"
     call = LiveCall(7, "4001", "48999990000", "4001", "", "", CallPhase.TALKING, INSTANTS["12:00"])
     for kind in ActionKind:
         dialog = ActionDialog(kind, call, lambda *_a: None, parent=panel)  # type: ignore[arg-type,return-value]
