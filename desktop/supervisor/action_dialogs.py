@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accessibility import name_clear_button
+from desktop.accessibility import Announcer, name_clear_button
 from desktop.core.board import LiveCall
 from desktop.supervisor.actions import ActionKind, ActionResult
 from desktop.tasks import cancel_and_wait
@@ -156,6 +156,9 @@ class ActionDialog(QDialog):
         layout.addWidget(self.progress)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.announcer = Announcer(
+            self, QCoreApplication.translate("SupervisorActions", "Result of the action")
+        )
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -225,6 +228,7 @@ class ActionDialog(QDialog):
             self.status.setStyleSheet("color: #c62828;")
             self.run_button.setEnabled(True)
             self.number.setEnabled(True)
+        self.announcer.announce(self.status.text(), assertive=not result.ok)
         self.actionFinished.emit(result)
         return result
 

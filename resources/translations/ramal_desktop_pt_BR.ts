@@ -3608,59 +3608,64 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Perna a transferir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="173"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="160"/>
+        <source>Result of the action</source>
+        <translation>Resultado da ação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="176"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="174"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="177"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="175"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="178"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="176"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="179"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="177"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="180"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="196"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="199"/>
         <source>Enter a number first.</source>
         <translation>Informe um número primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="203"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="206"/>
         <source>Sending the request…</source>
         <translation>Enviando a solicitação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="221"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="224"/>
         <source>Failed: {reason}</source>
         <translation>Falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="233"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="236"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="239"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="237"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="240"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="243"/>
         <source>Done: the API accepted the request; your phone will ring.</source>
         <translation>Pronto: a API aceitou a solicitação; seu telefone vai tocar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="242"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="246"/>
         <source>Done: the API says the call is being transferred.</source>
         <translation>Pronto: a API informa que a chamada está sendo transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="245"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="249"/>
         <source>Done: the API ended the call.</source>
         <translation>Pronto: a API encerrou a chamada.</translation>
     </message>
@@ -4007,17 +4012,17 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="194"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="196"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="195"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="195"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="197"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
@@ -4102,149 +4107,149 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="165"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="167"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="168"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="170"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="171"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="174"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="190"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="191"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="190"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="192"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="191"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="192"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="194"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="205"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="207"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="211"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
         <source>KPIs per ramal</source>
         <translation>Indicadores por ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="217"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="218"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="369"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="373"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="223"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="225"/>
         <source>Calls by outcome and disconnect reason</source>
         <translation>Chamadas por resultado e motivo de desligamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="229"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="231"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="230"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="232"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="231"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="233"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="236"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="238"/>
         <source>Pauses per ramal</source>
         <translation>Pausas por ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="272"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="274"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="281"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="283"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="290"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="292"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="326"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="430"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="330"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="434"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="376"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="380"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="415"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="419"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="435"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="439"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="441"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="445"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>

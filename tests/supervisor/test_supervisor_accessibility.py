@@ -163,3 +163,4 @@ def _listen_with_the_keyboard(qtbot: QtBot, window: MainWindow, panel: Superviso
     press(Qt.Key.Key_Return)  # the dialog's default button: Listen
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10_000)
     assert dialog.result_value is not None and dialog.result_value.ok
+    assert dialog.announcer.history == ["Done: the API accepted the request; your phone will ring."]
