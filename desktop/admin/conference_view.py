@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_combo_box
 from desktop.admin.conference_words import clock, hms, money, state_colour, state_text
 from desktop.admin.conferences import (
     ConferenceRoom,
@@ -55,6 +56,7 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
     return table
 
 
@@ -96,7 +98,10 @@ class ConferenceView(QWidget):
         self.bina_edit.setPlaceholderText(self.tr("optional: number shown to who is called"))
         self.record_check = QCheckBox(self.tr("Record the calls"), self)
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Caller ID (bina)"), self))
+        bina_label = QLabel(self.tr("Caller ID (bina)"), self)
+        bina_label.setBuddy(self.bina_edit)
+        self.bina_edit.setAccessibleName(self.tr("Caller ID (bina)"))
+        options.addWidget(bina_label)
         options.addWidget(self.bina_edit, 1)
         options.addWidget(self.record_check)
 
@@ -109,6 +114,9 @@ class ConferenceView(QWidget):
         self.ramal_combo.activated.connect(lambda i: self._pick(self.ramal_combo, i))
         self.recent_combo = QComboBox(self)
         self.recent_combo.activated.connect(lambda i: self._pick(self.recent_combo, i))
+        self.number_edit.setAccessibleName(self.tr("Number to call into the room"))
+        name_combo_box(self.ramal_combo, self.tr("Call a ramal into the room"), self)
+        name_combo_box(self.recent_combo, self.tr("Call a recent number into the room"), self)
         adding = QHBoxLayout()
         adding.addWidget(self.number_edit, 1)
         adding.addWidget(self.add_button)
@@ -119,6 +127,7 @@ class ConferenceView(QWidget):
         headers = [self.tr("Number"), self.tr("State"), self.tr("Talk time"),
                    self.tr("Started"), self.tr("Price"), self.tr("Recording")]  # fmt: skip
         self.participants = _table(self, headers)
+        self.participants.setAccessibleName(self.tr("Calls in the room"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.summary = QLabel(self)
@@ -150,6 +159,10 @@ class ConferenceView(QWidget):
                         self.tr("Calls"), self.tr("Price")]  # fmt: skip
         self.past = _table(self, past_headers)
         self.past.setToolTip(self.tr("Double-click a room to open it"))
+        self.past.setAccessibleName(self.tr("Past rooms"))
+        self.past.setAccessibleDescription(self.tr("Double-click a room to open it"))
+        self.start_date.setAccessibleName(self.tr("Rooms from"))
+        self.end_date.setAccessibleName(self.tr("Rooms to"))
         self.past.doubleClicked.connect(lambda _i: self.open_selected_past())
         past_bar = QHBoxLayout()
         for widget in (QLabel(self.tr("From"), self), self.start_date, QLabel(self.tr("to"), self),

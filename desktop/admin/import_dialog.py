@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import Announcer
 from desktop.admin.bulk_create import BulkCreate, BulkReport, RowOutcome, RowResult, failures_csv
 from desktop.admin.csv_import import CsvFile, CsvRow, read_csv_file, template_csv
 from desktop.admin.words import problem_text
@@ -83,6 +84,8 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Ramal"), self.tr("Login"), self.tr("Result")]
         )
+        self.table.setAccessibleName(self.tr("Rows of the file and their result"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -94,6 +97,8 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.announcer = Announcer(self, self.tr("Latest change of the import"))
         self.create_button = QPushButton(self.tr("Create"), self)
         self.create_button.setEnabled(False)
         self.create_button.clicked.connect(self.start)
@@ -217,6 +222,7 @@ class ImportDialog(QDialog):
             .replace("%5", str(report.count(RowOutcome.CANCELLED)))
         )  # fmt: skip
         self.failures_button.setEnabled(bool(report.failures))
+        self.announcer.announce(self.tr("Import finished. %1").replace("%1", self.summary.text()))
         self.finished_import.emit(report)
 
     def _on_result(self, result: RowResult) -> None:

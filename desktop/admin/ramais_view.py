@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import Announcer, name_clear_button
 from desktop.admin.import_dialog import ImportDialog
 from desktop.admin.ramal_form import RamalFormDialog
 from desktop.admin.ramal_table_model import (
@@ -80,6 +81,9 @@ class RamaisView(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search ramal, login, caller ID, tags…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search ramais"))
+        name_clear_button(self.search, self.tr("Clear search"))
+        self.announcer = Announcer(self, self.tr("Latest change of the ramais"))
         self.search.textChanged.connect(self._search)
         self.new_button = QPushButton(self.tr("New ramal…"), self)
         self.new_button.clicked.connect(self.new_ramal)
@@ -102,6 +106,8 @@ class RamaisView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Ramais of the account"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         header = self.table.horizontalHeader()
@@ -115,14 +121,17 @@ class RamaisView(QWidget):
         self.selected_label = QLabel(self)
         self.link_edit = QLineEdit(self)
         self.link_edit.setReadOnly(True)
+        self.link_edit.setAccessibleName(self.tr("Webphone link of the selected ramal"))
         self.link_edit.setPlaceholderText(self.tr("Webphone link: press Get link"))
         self.link_button = QPushButton(self.tr("Get link"), self)
         self.link_button.clicked.connect(self.fetch_link)
         self.reveal_button = QPushButton(self.tr("Reveal"), self)
         self.reveal_button.setCheckable(True)
+        self.reveal_button.setAccessibleName(self.tr("Reveal the webphone link"))
         self.reveal_button.toggled.connect(self._show_link)
         self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.clicked.connect(self.copy_link)
+        self.copy_button.setAccessibleName(self.tr("Copy the webphone link"))
         self.link_expiry = QLabel(self)
         self.calls_button = QPushButton(self.tr("Received calls"), self)
         self.calls_button.clicked.connect(lambda: self._open_report(self.openReceivedCalls))
@@ -136,7 +145,9 @@ class RamaisView(QWidget):
             bar.addWidget(button)
         details = QHBoxLayout()
         details.addWidget(self.selected_label)
-        details.addWidget(QLabel(self.tr("Webphone:"), self))
+        link_label = QLabel(self.tr("Webphone:"), self)
+        link_label.setBuddy(self.link_edit)
+        details.addWidget(link_label)
         details.addWidget(self.link_edit, 1)
         for widget in (self.link_button, self.reveal_button, self.copy_button, self.link_expiry,
                        self.calls_button, self.pauses_button):  # fmt: skip
@@ -247,11 +258,13 @@ class RamaisView(QWidget):
     def _created(self, ramal: object) -> None:
         if isinstance(ramal, Ramal):
             self.status.setText(self.tr("Ramal %1 created.").replace("%1", ramal.ramal or "?"))
+            self.announcer.announce(self.status.text())
             self._start("load", self._reload_and_select(ramal.id))
 
     def _edited(self, ramal: object) -> None:
         if isinstance(ramal, Ramal):
             self.status.setText(self.tr("Ramal %1 saved.").replace("%1", ramal.ramal or "?"))
+            self.announcer.announce(self.status.text())
             self._start("load", self._reload_and_select(ramal.id))
 
     async def _reload_and_select(self, ramal_id: int | str) -> None:
@@ -294,9 +307,11 @@ class RamaisView(QWidget):
         except RamalApiError as error:
             self.status.setText(self.tr("Could not delete ramal %1: %2").replace("%1", name)
                                 .replace("%2", error.user_message(ui_lang())))  # fmt: skip
+            self.announcer.announce(self.status.text(), assertive=True)
             return
         await self.load()
         self.status.setText(self.tr("Ramal %1 deleted.").replace("%1", name))
+        self.announcer.announce(self.status.text())
 
     def import_csv(self) -> ImportDialog:
         """Open the CSV import (dry-run preview first)."""

@@ -86,6 +86,7 @@ class RamalFormDialog(QDialog):
             edit = QLineEdit(self)
             edit.setObjectName(f"field_{name}")
             edit.setPlaceholderText(hints[name])
+            edit.setAccessibleName(field_label(name))
             edit.textChanged.connect(lambda _t, n=name: self._clear_error(n))
             self.edits[name] = edit
             error = QLabel(self)
@@ -140,8 +141,10 @@ class RamalFormDialog(QDialog):
         self.show_password = QPushButton(self.tr("Show"), self)
         self.show_password.setCheckable(True)
         self.show_password.toggled.connect(self._toggle_password)
+        self.show_password.setAccessibleName(self.tr("Show password"))
         self.generate_button = QPushButton(self.tr("Generate"), self)
         self.generate_button.clicked.connect(self.generate_password)
+        self.generate_button.setAccessibleName(self.tr("Generate a password"))
         self.strength = QLabel(self)
         self.strength.setMinimumWidth(60)
         edit.setMinimumWidth(220)

@@ -1,46 +1,19 @@
-"""State changes spoken by screen readers: ringing, connected, call ended, pauses, outages.
+"""The phone's state changes spoken by screen readers: ringing, calls, pauses, outages.
 
-Qt 6.8+ has ``QAccessibleAnnouncementEvent``: the text is handed to the platform's
-accessibility bridge (AT-SPI, UI Automation, NSAccessibility) without moving focus. A
-status label in the window carries the same words, and its name change is announced too,
-so tools that only follow live regions (and the agent glancing at the window) see them.
+What to say is decided here; :class:`desktop.accessibility.Announcer` says it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from desktop.accessibility import Announcer as BaseAnnouncer
+from desktop.accessibility import spoken_duration
 from desktop.agent.state import AgentSnapshot, AgentState, Direction
 from desktop.agent.words import pretty_number
 
-try:
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
-except ImportError:  # Qt before 6.8: the status label's name change is all there is
-    QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
-
 __all__ = ["Announcer", "announcement_for", "health_announcement", "spoken_duration"]
-
-
-def spoken_duration(seconds: int) -> str:
-    """A duration as a screen reader should say it: ``2 min 5 s``, ``1 h 3 min``."""
-    seconds = max(0, seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return (
-            QCoreApplication.translate("Announcer", "%1 h %2 min")
-            .replace("%1", str(hours))
-            .replace("%2", str(minutes))
-        )
-    if minutes:
-        return (
-            QCoreApplication.translate("Announcer", "%1 min %2 s")
-            .replace("%1", str(minutes))
-            .replace("%2", str(secs))
-        )
-    return QCoreApplication.translate("Announcer", "%1 s").replace("%1", str(secs))
 
 
 def announcement_for(
@@ -115,27 +88,20 @@ def health_announcement(health: str, reason: str) -> str | None:
     return None
 
 
-class Announcer(QObject):
-    """Speaks state changes through the accessibility bridge and a status label.
+class Announcer(BaseAnnouncer):
+    """Speaks the phone's state changes through the accessibility bridge and a status label.
 
     ``status`` is the label (shown in the status bar) whose text and accessible name
     follow the last announcement; ``announced`` lets the app and tests hear them.
     """
 
-    announced = Signal(str)
-
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._source = parent
-        self.status = QLabel()
-        self.status.setObjectName("announcement")
-        self.status.setAccessibleDescription(
-            QCoreApplication.translate("Announcer", "Latest change of the phone's state")
+        super().__init__(
+            parent, QCoreApplication.translate("Announcer", "Latest change of the phone's state")
         )
         self._snap = AgentSnapshot()
         self._health = "ok"
         self._declined = False
-        self.history: list[str] = []
 
     def note_declined(self) -> None:
         """The agent refused the ringing call: its end is not a missed call."""
@@ -159,21 +125,3 @@ class Announcer(QObject):
         text = health_announcement(health, reason)
         if text:
             self.announce(text, assertive=True)
-
-    def announce(self, text: str, *, assertive: bool = False) -> None:
-        """Hand ``text`` to assistive technology now."""
-        self.history.append(text)
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-        QAccessible.updateAccessibility(
-            QAccessibleEvent(self.status, QAccessible.Event.NameChanged)
-        )
-        if QAccessibleAnnouncementEvent is not None:
-            event = QAccessibleAnnouncementEvent(self._source, text)
-            event.setPoliteness(
-                QAccessible.AnnouncementPoliteness.Assertive
-                if assertive
-                else QAccessible.AnnouncementPoliteness.Polite
-            )
-            QAccessible.updateAccessibility(event)
-        self.announced.emit(text)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_combo_box
 from desktop.agent.actions import ActionButton
 from desktop.agent.pause_log import PauseLog
 from desktop.agent.preferences import PauseReason
@@ -83,7 +84,7 @@ class QueuePanel(QFrame):
         )
         self.after_call.toggled.connect(self.pause_after_call_toggled)
         self.after_call_reason = QComboBox()
-        self.after_call_reason.setAccessibleName(self.tr("Reason of the pause after the call"))
+        name_combo_box(self.after_call_reason, self.tr("Reason of the pause after the call"), self)
         self.after_call_reason.setAccessibleDescription(
             self.tr("Reason of the pause after the call")
         )

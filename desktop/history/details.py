@@ -101,6 +101,7 @@ class DetailsPane(QWidget):
         raw_layout = QVBoxLayout(raw_box)
         self.raw_view = QPlainTextEdit(raw_box)
         self.raw_view.setReadOnly(True)
+        self.raw_view.setAccessibleName(self.tr("Raw JSON of the call"))
         self.raw_view.setFont(QFont("monospace"))
         self.raw_view.setMinimumHeight(120)
         self.copy_json = QPushButton(self.tr("Copy JSON"), raw_box)

@@ -38,6 +38,8 @@ class DownloadDialog(QDialog):
         self.bar.setRange(0, 1000)
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
+        self.report.setAccessibleName(self.tr("Downloads that failed"))
+        self.bar.setAccessibleName(self.tr("Download progress"))
         self.report.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self._cancel)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_clear_button, name_combo_box
 from desktop.core.outcomes import Outcome
 from desktop.history.filters import FilterSpec
 from desktop.history.words import outcome_label
@@ -43,8 +44,10 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search numbers, tags, call id…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search calls"))
+        name_clear_button(self.search, self.tr("Clear search"))
         self.ramal = QComboBox(self)
-        self.ramal.setAccessibleName(self.tr("Ramal"))
+        name_combo_box(self.ramal, self.tr("Ramal"), self)
         self.ramal.addItem(self.tr("All ramais"), "")
         self.min_talk = QSpinBox(self)
         self.min_talk.setRange(0, 36000)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import Announcer, name_combo_box
 from desktop.api import RamalApiError
 from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
@@ -161,8 +162,28 @@ class HistoryPanel(QWidget):
         self.details.playRequested.connect(lambda cid: self._start("play", self._play(cid)))
         self.details.downloadRequested.connect(lambda _cid: self._ask_download_folder())
         self.download_button.clicked.connect(self._ask_download_folder)
+        self._name_for_screen_readers()
         self.preset.setCurrentIndex(self.preset.findData(Preset.LAST_7_DAYS.value))
         self._preset_changed()
+
+    def _name_for_screen_readers(self) -> None:
+        self.announcer = Announcer(self, self.tr("Latest change of the call history"))
+        name_combo_box(self.preset, self.tr("Period"), self)
+        self.start_edit.setAccessibleName(self.tr("First day"))
+        self.end_edit.setAccessibleName(self.tr("Last day"))
+        self.progress.setAccessibleName(self.tr("Update progress"))
+        self.status.setAccessibleName(self.tr("History status"))
+        self.export_button.setAccessibleDescription(self.tr("Export the calls shown to a file"))
+        self.table.setAccessibleName(self.tr("Calls"))
+        self.table.setAccessibleDescription(
+            self.tr("Calls of the period that match the filters; arrow keys show a call's details")
+        )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
+
+    def _say(self, text: str, *, assertive: bool = False) -> None:
+        # A refresh of a panel nobody is looking at (another tab, at start) is not spoken.
+        if self.isVisible():
+            self.announcer.announce(text, assertive=assertive)
 
     # -- tasks ---------------------------------------------------------------------------
 
@@ -255,11 +276,21 @@ class HistoryPanel(QWidget):
             await self._show_cached(scope, low, high)
         except RamalApiError as exc:
             self._show_error(exc)
+            self._say(
+                self.tr("History update failed: %1").replace("%1", exc.user_message()),
+                assertive=True,
+            )
             return
         finally:
             self._fetch_ui(False)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Updated at %1.").replace("%1", time.strftime("%H:%M")))
+        count = len(self.model.rows())
+        self._say(
+            self.tr("History updated: 1 call")
+            if count == 1
+            else self.tr("History updated: %1 calls").replace("%1", str(count))
+        )
 
     async def _show_cached(self, scope: str, low: float, high: float) -> None:
         """Load the period from the cache and build its view off the GUI thread."""
@@ -429,6 +460,7 @@ class HistoryPanel(QWidget):
                 dialog.cancelled()
                 raise
             dialog.finish(results)
+            self.announcer.announce(dialog.label.text())
             return results
 
         task = self._start("download", run())
@@ -452,10 +484,18 @@ class HistoryPanel(QWidget):
         """Write the calls of the current filtered view, in display order."""
         rows = self.model.visible_rows()
         columns = default_columns()
-        if fmt == "xlsx":
-            await asyncio.to_thread(write_xlsx, target, rows, columns)
-        else:
-            await asyncio.to_thread(write_csv, target, rows, columns, delimiter)
+        try:
+            if fmt == "xlsx":
+                await asyncio.to_thread(write_xlsx, target, rows, columns)
+            else:
+                await asyncio.to_thread(write_csv, target, rows, columns, delimiter)
+        except OSError as exc:
+            self.announcer.announce(
+                self.tr("Export failed: %1").replace("%1", exc.strerror or str(exc)),
+                assertive=True,
+            )
+            raise
         self.status.setStyleSheet("")
         self.status.setText(self.tr("%1 calls exported.").replace("%1", str(len(rows))))
+        self.announcer.announce(self.tr("%1 calls exported.").replace("%1", str(len(rows))))
         return target

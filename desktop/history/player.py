@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_combo_box
 from desktop.history.formatting import clock
 
 __all__ = ["RecordingPlayer"]
@@ -43,7 +44,7 @@ class RecordingPlayer(QWidget):
         self.seek.sliderMoved.connect(self.player.setPosition)
         self.time_label = QLabel("0:00 / 0:00", self)
         self.speed = QComboBox(self)
-        self.speed.setAccessibleName(self.tr("Speed"))
+        name_combo_box(self.speed, self.tr("Speed"), self)
         for value in SPEEDS:
             self.speed.addItem(f"{value:g}×", value)
         self.speed.currentIndexChanged.connect(self._speed_changed)
@@ -117,3 +118,4 @@ class RecordingPlayer(QWidget):
         pixmap = QStyle.StandardPixmap
         icon = pixmap.SP_MediaPause if playing else pixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))

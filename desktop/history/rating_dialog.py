@@ -52,6 +52,7 @@ class RatingDialog(QDialog):
         self.group.idClicked.connect(self.set_nota)
         self.comment = QPlainTextEdit(self)
         self.comment.setPlaceholderText(self.tr("Comment (optional)"))
+        self.comment.setAccessibleName(self.tr("Comment"))
         self.comment.textChanged.connect(self._comment_changed)
         layout.addWidget(self.comment)
         self.counter = QLabel(self)

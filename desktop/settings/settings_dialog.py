@@ -272,6 +272,11 @@ class SettingsDialog(QDialog):
         )
         form = QFormLayout(page)
         form.addRow(self.tr("Ring sound:"), ring_row)
+        ring_label = form.labelForField(ring_row)
+        if isinstance(ring_label, QLabel):
+            ring_label.setBuddy(self.ring_combo)
+        self.ring_combo.setAccessibleName(self.tr("Ring sound"))
+        browse.setAccessibleName(self.tr("Choose a ring sound file"))
         form.addRow(self.tr("Volume:"), self.volume_slider)
         form.addRow(self.sound_section)
         form.addRow(self.headset_section)
@@ -294,9 +299,13 @@ class SettingsDialog(QDialog):
         self.queues_edit.setMaximumHeight(90)
         self.reasons_editor = PauseReasonsEditor(self.original.pause_reasons)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Queues to join:")))
+        queues_label = QLabel(self.tr("Queues to join:"))
+        queues_label.setBuddy(self.queues_edit)
+        reasons_label = QLabel(self.tr("Pause reasons:"))
+        reasons_label.setBuddy(self.reasons_editor.table)
+        layout.addWidget(queues_label)
         layout.addWidget(self.queues_edit)
-        layout.addWidget(QLabel(self.tr("Pause reasons:")))
+        layout.addWidget(reasons_label)
         layout.addWidget(self.reasons_editor, 1)
         return page
 

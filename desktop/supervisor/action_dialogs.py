@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import Announcer, name_clear_button
 from desktop.core.board import LiveCall
 from desktop.supervisor.actions import ActionKind, ActionResult
 from desktop.tasks import cancel_and_wait
@@ -108,6 +109,9 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         self.number = QLineEdit()
         self.number.setClearButtonEnabled(True)
+        name_clear_button(
+            self.number, QCoreApplication.translate("SupervisorActions", "Clear number")
+        )
         self.origem_leg = QRadioButton(
             QCoreApplication.translate("SupervisorActions", "Origin leg ({number})").format(
                 number=call.origem
@@ -152,15 +156,19 @@ class ActionDialog(QDialog):
         layout.addWidget(self.progress)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.announcer = Announcer(
+            self, QCoreApplication.translate("SupervisorActions", "Result of the action")
+        )
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.run_button = QPushButton(self._verb())
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Only once inside the dialog does the button become its default (Enter runs it).
+        self.run_button.setDefault(True)
         self.setMinimumWidth(420)
 
     def _verb(self) -> str:
@@ -220,6 +228,7 @@ class ActionDialog(QDialog):
             self.status.setStyleSheet("color: #c62828;")
             self.run_button.setEnabled(True)
             self.number.setEnabled(True)
+        self.announcer.announce(self.status.text(), assertive=not result.ok)
         self.actionFinished.emit(result)
         return result
 

@@ -72,6 +72,10 @@ class AuditView(QWidget):
                 QCoreApplication.translate("SupervisorAudit", "Result"),
             ]
         )
+        self.table.setAccessibleName(
+            QCoreApplication.translate("SupervisorAudit", "Supervisor actions taken")
+        )
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()

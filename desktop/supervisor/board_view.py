@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import name_clear_button, name_combo_box
 from desktop.core.board import LiveCall, RamalLive, RamalState
 from desktop.supervisor.actions import ActionKind
 from desktop.supervisor.board_model import BoardColumn, BoardFilter, BoardModel, state_text
@@ -36,6 +37,7 @@ def _table(model: object) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setHighlightSections(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
     return view
 
 
@@ -86,7 +88,18 @@ class BoardView(QWidget):
             QCoreApplication.translate("SupervisorBoard", "Sort by ramal"), int(BoardColumn.RAMAL)
         )
         self.sort.currentIndexChanged.connect(self._sort_chosen)
-        bar.addWidget(QLabel(QCoreApplication.translate("SupervisorBoard", "Filter:")))
+        self.search.setAccessibleName(
+            QCoreApplication.translate("SupervisorBoard", "Filter by ramal or login")
+        )
+        name_clear_button(
+            self.search, QCoreApplication.translate("SupervisorBoard", "Clear filter")
+        )
+        name_combo_box(self.tag, QCoreApplication.translate("SupervisorBoard", "Tag"), self)
+        name_combo_box(self.state, QCoreApplication.translate("SupervisorBoard", "State"), self)
+        name_combo_box(self.sort, QCoreApplication.translate("SupervisorBoard", "Sort order"), self)
+        filter_label = QLabel(QCoreApplication.translate("SupervisorBoard", "Filter:"))
+        filter_label.setBuddy(self.search)
+        bar.addWidget(filter_label)
         bar.addWidget(self.search)
         bar.addWidget(self.tag)
         bar.addWidget(self.state)
@@ -117,6 +130,9 @@ class BoardView(QWidget):
         self.board_table = _table(board)
         self.board_table.setModel(self.proxy)
         self.board_table.setSortingEnabled(True)
+        self.board_table.setAccessibleName(
+            QCoreApplication.translate("SupervisorBoard", "Ramais and their state")
+        )
         header = self.board_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -153,6 +169,9 @@ class BoardView(QWidget):
         lower_layout.addLayout(actions)
         self.calls_table = _table(calls)
         self.calls_table.setModel(calls)
+        self.calls_table.setAccessibleName(
+            QCoreApplication.translate("SupervisorBoard", "Calls in progress")
+        )
         call_widths = (90, 130, 130, 70, 90, 110, 120, 80)
         for call_column, width in zip(CallColumn, call_widths, strict=True):
             self.calls_table.setColumnWidth(call_column, width)
@@ -171,6 +190,8 @@ class BoardView(QWidget):
         layout.addWidget(self.source_hint)
         self.board_table.selectionModel().selectionChanged.connect(self._board_selected)
         board.dataChanged.connect(self._hand_changed)
+        # A row reached with the keyboard is current before it is selected: follow it too.
+        self.board_table.selectionModel().currentRowChanged.connect(self._board_selected)
         calls.rowsInserted.connect(self._calls_changed)
         calls.rowsRemoved.connect(self._calls_changed)
         board.rowsInserted.connect(self._refresh_tags)
@@ -254,9 +275,10 @@ class BoardView(QWidget):
     def _board_selected(self) -> None:
         self._hand_changed()
         rows = self.board_table.selectionModel().selectedRows()
-        if not rows:
+        index = rows[0] if rows else self.board_table.currentIndex()
+        if not index.isValid():
             return
-        source = self.proxy.mapToSource(rows[0])
+        source = self.proxy.mapToSource(index)
         ramal = self.board.row_at(source.row())
         if ramal.call_id is not None:
             self.select_call(ramal.call_id)

@@ -44,6 +44,7 @@ class BarChart(QWidget):
         self.series: tuple[Series, ...] = ()
         self.value_text: Callable[[float], str] = lambda v: f"{v:g}"
         self.empty_text = ""
+        self.setAccessibleName(title)  # the bars themselves are painted: see spoken()
         self.setMinimumSize(260, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -55,7 +56,22 @@ class BarChart(QWidget):
         """Replace the data and repaint."""
         self.categories = tuple(categories)
         self.series = tuple(s for s in series if len(s.values) == len(self.categories))
+        self.setAccessibleDescription(self.spoken())
         self.update()
+
+    def spoken(self) -> str:
+        """The bars in words, for screen readers: ``08h: 12 (Answered 10, Missed 2); …``."""
+        parts = []
+        for index, category in enumerate(self.categories):
+            layers = [(s.label, s.values[index]) for s in self.series if s.values[index]]
+            if not layers:
+                continue
+            total = self.value_text(sum(value for _, value in layers))
+            detail = ", ".join(f"{label} {self.value_text(value)}" for label, value in layers)
+            parts.append(
+                f"{category}: {total} ({detail})" if len(layers) > 1 else f"{category}: {total}"
+            )
+        return "; ".join(parts) or self.empty_text
 
     def totals(self) -> list[float]:
         """Height of each stacked bar."""

@@ -121,8 +121,13 @@ class KpiView(QWidget):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
         self.status = QLabel()
+        period_label = QLabel(QCoreApplication.translate("SupervisorKpis", "Period:"))
+        period_label.setBuddy(self.period)
+        self.period.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "Period"))
+        self.start.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "First day"))
+        self.end.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "Last day"))
         for widget in (
-            QLabel(QCoreApplication.translate("SupervisorKpis", "Period:")),
+            period_label,
             self.period,
             self.start,
             QLabel("–"),
@@ -152,6 +157,8 @@ class KpiView(QWidget):
             value.setStyleSheet("font-size: 16pt; font-weight: 600;")
             tiles.addWidget(caption, 0, column)
             tiles.addWidget(value, 1, column)
+            value.setAccessibleName(title)
+            value.setProperty("caption", title)
             self.tiles[key] = value
         layout.addLayout(tiles)
 
@@ -203,6 +210,8 @@ class KpiView(QWidget):
                 "Wait = ring time before a ramal answered a received call.",
             )
         )
+        self.table.setAccessibleName(QCoreApplication.translate("SupervisorKpis", "KPIs per ramal"))
+        self.table.setTabKeyNavigation(False)
         lower.addWidget(self.table)
         self.reasons = QTreeWidget()
         self.reasons.setHeaderLabels(
@@ -212,6 +221,9 @@ class KpiView(QWidget):
             ]
         )
         self.reasons.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.reasons.setAccessibleName(
+            QCoreApplication.translate("SupervisorKpis", "Calls by outcome and disconnect reason")
+        )
         lower.addWidget(self.reasons)
         self.pauses = QTreeWidget()
         self.pauses.setHeaderLabels(
@@ -222,6 +234,9 @@ class KpiView(QWidget):
             ]
         )
         self.pauses.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.pauses.setAccessibleName(
+            QCoreApplication.translate("SupervisorKpis", "Pauses per ramal")
+        )
         lower.addWidget(self.pauses)
         lower.setSizes([700, 330, 330])
         layout.addWidget(lower, 3)
@@ -297,6 +312,8 @@ class KpiView(QWidget):
         self.tiles["pauses"].setText(
             f"{duration_text(total.pause_total)} / {_secs(total.pause_avg) or '—'}"
         )
+        for tile in self.tiles.values():  # a figure is read with its caption
+            tile.setAccessibleName(f"{tile.property('caption')}: {tile.text()}")
         self._fill_table(report)
         self._fill_charts(report)
         self._fill_reasons(report)

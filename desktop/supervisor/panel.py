@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessibility import Announcer
 from desktop.api import TotalVoiceClient
 from desktop.api.models import Pause, Ramal
 from desktop.core.board import Changes, LiveCall, RamalLive
@@ -35,6 +36,7 @@ from desktop.supervisor.actions import (
     SupervisorActions,
 )
 from desktop.supervisor.audit_view import AuditView
+from desktop.supervisor.board_alerts import alert_text
 from desktop.supervisor.board_model import BoardModel
 from desktop.supervisor.board_view import BoardView
 from desktop.supervisor.calls_model import CallsModel
@@ -98,6 +100,9 @@ class SupervisorPanel(QWidget):
         if isinstance(self.feed, RelayFeed):
             self.coach = CoachReporter(self.feed.request, self.feed.stream_target.conta, who)
         self._requests: set[asyncio.Task[None]] = set()
+        self.announcer = Announcer(
+            self, QCoreApplication.translate("SupervisorPanel", "Latest board alert")
+        )
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -146,13 +151,26 @@ class SupervisorPanel(QWidget):
         for widget in (self.call_limit, self.pause_limit):
             widget.valueChanged.connect(self._thresholds_changed)
         self.sound.toggled.connect(self._thresholds_changed)
-        bar.addWidget(
-            QLabel(QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than"))
+        self.call_limit.setAccessibleName(
+            QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than (minutes)")
         )
+        self.pause_limit.setAccessibleName(
+            QCoreApplication.translate("SupervisorPanel", "Highlight pauses longer than (minutes)")
+        )
+        self.sound.setAccessibleDescription(
+            QCoreApplication.translate("SupervisorPanel", "Beep when a row is highlighted")
+        )
+        call_label = QLabel(
+            QCoreApplication.translate("SupervisorPanel", "Highlight calls longer than")
+        )
+        call_label.setBuddy(self.call_limit)
+        bar.addWidget(call_label)
         bar.addWidget(self.call_limit)
-        bar.addWidget(
-            QLabel(QCoreApplication.translate("SupervisorPanel", "and pauses longer than"))
+        pause_label = QLabel(
+            QCoreApplication.translate("SupervisorPanel", "and pauses longer than")
         )
+        pause_label.setBuddy(self.pause_limit)
+        bar.addWidget(pause_label)
         bar.addWidget(self.pause_limit)
         bar.addWidget(self.sound)
         bar.addStretch(1)
@@ -256,7 +274,8 @@ class SupervisorPanel(QWidget):
             )
         )
 
-    def _alert(self, _row: object) -> None:
+    def _alert(self, row: RamalLive) -> None:
+        self.announcer.announce(alert_text(row, self._clock()))
         if self.board.thresholds.sound:
             QApplication.beep()
 

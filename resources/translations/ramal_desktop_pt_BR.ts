@@ -593,107 +593,107 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="33"/>
+        <location filename="../../desktop/accessibility.py" line="30"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="39"/>
+        <location filename="../../desktop/accessibility.py" line="36"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="43"/>
+        <location filename="../../desktop/accessibility.py" line="40"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="57"/>
+        <location filename="../../desktop/agent/announcer.py" line="30"/>
         <source>Incoming call from %1</source>
         <translation>Chamada recebida de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="58"/>
+        <location filename="../../desktop/agent/announcer.py" line="31"/>
         <source>unknown number</source>
         <translation>número desconhecido</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="63"/>
+        <location filename="../../desktop/agent/announcer.py" line="36"/>
         <source>Connected to %1</source>
         <translation>Em ligação com %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="65"/>
+        <location filename="../../desktop/agent/announcer.py" line="38"/>
         <source>Connected</source>
         <translation>Em ligação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="69"/>
+        <location filename="../../desktop/agent/announcer.py" line="42"/>
         <source>Call failed: %1</source>
         <translation>A chamada falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="74"/>
+        <location filename="../../desktop/agent/announcer.py" line="47"/>
         <source>Call ended after %1</source>
         <translation>Chamada encerrada após %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="78"/>
+        <location filename="../../desktop/agent/announcer.py" line="51"/>
         <source>Call declined</source>
         <translation>Chamada recusada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="80"/>
+        <location filename="../../desktop/agent/announcer.py" line="53"/>
         <source>Missed call</source>
         <translation>Chamada perdida</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="81"/>
+        <location filename="../../desktop/agent/announcer.py" line="54"/>
         <source>Call ended, not answered</source>
         <translation>Chamada encerrada sem atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="84"/>
+        <location filename="../../desktop/agent/announcer.py" line="57"/>
         <source>Phone disconnected: the connection dropped, reconnecting</source>
         <translation>Telefone desconectado: a conexão caiu, reconectando</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="88"/>
+        <location filename="../../desktop/agent/announcer.py" line="61"/>
         <source>Phone disconnected: %1</source>
         <translation>Telefone desconectado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="91"/>
+        <location filename="../../desktop/agent/announcer.py" line="64"/>
         <source>Phone disconnected</source>
         <translation>Telefone desconectado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="94"/>
+        <location filename="../../desktop/agent/announcer.py" line="67"/>
         <source>Phone connected, paused</source>
         <translation>Telefone conectado, em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="96"/>
+        <location filename="../../desktop/agent/announcer.py" line="69"/>
         <source>Phone connected, ready</source>
         <translation>Telefone conectado, disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="99"/>
+        <location filename="../../desktop/agent/announcer.py" line="72"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="101"/>
+        <location filename="../../desktop/agent/announcer.py" line="74"/>
         <source>Pause ended, taking calls</source>
         <translation>Pausa encerrada, recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="109"/>
+        <location filename="../../desktop/agent/announcer.py" line="82"/>
         <source>Webphone not working: %1</source>
         <translation>Webphone sem funcionar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/announcer.py" line="133"/>
+        <location filename="../../desktop/agent/announcer.py" line="100"/>
         <source>Latest change of the phone&apos;s state</source>
         <translation>Última mudança no estado do telefone</translation>
     </message>
@@ -904,245 +904,278 @@
 <context>
     <name>ConferenceView</name>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="96"/>
+        <location filename="../../desktop/admin/conference_view.py" line="98"/>
         <source>optional: number shown to who is called</source>
         <translation>opcional: número exibido para quem recebe</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="99"/>
+        <location filename="../../desktop/admin/conference_view.py" line="101"/>
+        <location filename="../../desktop/admin/conference_view.py" line="103"/>
         <source>Caller ID (bina)</source>
         <translation>Bina</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>Talk time</source>
         <translation>Conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="128"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="158"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="146"/>
+        <location filename="../../desktop/admin/conference_view.py" line="155"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="158"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="128"/>
+        <location filename="../../desktop/admin/conference_view.py" line="159"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="84"/>
+        <location filename="../../desktop/admin/conference_view.py" line="86"/>
         <source>Conference room</source>
         <translation>Sala de conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="85"/>
+        <location filename="../../desktop/admin/conference_view.py" line="87"/>
         <source>New room</source>
         <translation>Nova sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="87"/>
-        <location filename="../../desktop/admin/conference_view.py" line="315"/>
+        <location filename="../../desktop/admin/conference_view.py" line="89"/>
+        <location filename="../../desktop/admin/conference_view.py" line="328"/>
         <source>No room open.</source>
         <translation>Nenhuma sala aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="88"/>
+        <location filename="../../desktop/admin/conference_view.py" line="90"/>
         <source>End room…</source>
         <translation>Encerrar sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="97"/>
+        <location filename="../../desktop/admin/conference_view.py" line="99"/>
         <source>Record the calls</source>
         <translation>Gravar as chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="104"/>
+        <location filename="../../desktop/admin/conference_view.py" line="109"/>
         <source>Number or ramal, e.g. 48 3283-0151</source>
         <translation>Número ou ramal, ex.: 48 3283-0151</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="106"/>
+        <location filename="../../desktop/admin/conference_view.py" line="111"/>
         <source>Call into the room</source>
         <translation>Chamar para a sala</translation>
     </message>
     <message>
+        <location filename="../../desktop/admin/conference_view.py" line="117"/>
+        <source>Number to call into the room</source>
+        <translation>Número a chamar para a sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="118"/>
+        <source>Call a ramal into the room</source>
+        <translation>Chamar um ramal para a sala</translation>
+    </message>
+    <message>
         <location filename="../../desktop/admin/conference_view.py" line="119"/>
+        <source>Call a recent number into the room</source>
+        <translation>Chamar um número recente para a sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="127"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="120"/>
+        <location filename="../../desktop/admin/conference_view.py" line="128"/>
         <source>Recording</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="125"/>
+        <location filename="../../desktop/admin/conference_view.py" line="130"/>
+        <source>Calls in the room</source>
+        <translation>Chamadas na sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="134"/>
         <source>Save recordings…</source>
         <translation>Salvar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="137"/>
+        <location filename="../../desktop/admin/conference_view.py" line="146"/>
+        <location filename="../../desktop/admin/conference_view.py" line="162"/>
         <source>Past rooms</source>
         <translation>Salas anteriores</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="149"/>
+        <location filename="../../desktop/admin/conference_view.py" line="158"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="150"/>
+        <location filename="../../desktop/admin/conference_view.py" line="159"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="152"/>
+        <location filename="../../desktop/admin/conference_view.py" line="161"/>
+        <location filename="../../desktop/admin/conference_view.py" line="163"/>
         <source>Double-click a room to open it</source>
         <translation>Clique duas vezes numa sala para abri-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="155"/>
+        <location filename="../../desktop/admin/conference_view.py" line="164"/>
+        <source>Rooms from</source>
+        <translation>Salas a partir de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="165"/>
+        <source>Rooms to</source>
+        <translation>Salas até</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/conference_view.py" line="168"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="155"/>
+        <location filename="../../desktop/admin/conference_view.py" line="168"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="194"/>
+        <location filename="../../desktop/admin/conference_view.py" line="207"/>
         <source>Add a ramal…</source>
         <translation>Adicionar um ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="202"/>
+        <location filename="../../desktop/admin/conference_view.py" line="215"/>
         <source>Add from recent calls…</source>
         <translation>Adicionar das chamadas recentes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="231"/>
-        <location filename="../../desktop/admin/conference_view.py" line="433"/>
+        <location filename="../../desktop/admin/conference_view.py" line="244"/>
+        <location filename="../../desktop/admin/conference_view.py" line="446"/>
         <source>End the current room before opening another.</source>
         <translation>Encerre a sala atual antes de abrir outra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="238"/>
+        <location filename="../../desktop/admin/conference_view.py" line="251"/>
         <source>Could not open a room: %1</source>
         <translation>Não foi possível abrir uma sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="243"/>
+        <location filename="../../desktop/admin/conference_view.py" line="256"/>
         <source>Room open: call numbers into it.</source>
         <translation>Sala aberta: chame números para ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="251"/>
+        <location filename="../../desktop/admin/conference_view.py" line="264"/>
         <source>Type the number to call.</source>
         <translation>Digite o número a chamar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="269"/>
+        <location filename="../../desktop/admin/conference_view.py" line="282"/>
         <source>Could not call %2: %1</source>
         <translation>Não foi possível chamar %2: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="275"/>
+        <location filename="../../desktop/admin/conference_view.py" line="288"/>
         <source>Calling %1 into the room…</source>
         <translation>Chamando %1 para a sala…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="286"/>
+        <location filename="../../desktop/admin/conference_view.py" line="299"/>
         <source>Could not read the room: %1</source>
         <translation>Não foi possível ler a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="317"/>
+        <location filename="../../desktop/admin/conference_view.py" line="330"/>
         <source>Room %1 — ended at %2</source>
         <translation>Sala %1 — encerrada em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="320"/>
+        <location filename="../../desktop/admin/conference_view.py" line="333"/>
         <source>Room %1 — open, %2 in the room</source>
         <translation>Sala %1 — aberta, %2 na sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="324"/>
+        <location filename="../../desktop/admin/conference_view.py" line="337"/>
         <source>Total cost: %1 · %2 recording(s)</source>
         <translation>Custo total: %1 · %2 gravação(ões)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="334"/>
+        <location filename="../../desktop/admin/conference_view.py" line="347"/>
         <source>End room</source>
         <translation>Encerrar sala</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="335"/>
+        <location filename="../../desktop/admin/conference_view.py" line="348"/>
         <source>End room %1 and hang up every call in it?</source>
         <translation>Encerrar a sala %1 e desligar todas as chamadas dela?</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="355"/>
+        <location filename="../../desktop/admin/conference_view.py" line="368"/>
         <source>Could not end the room: %1</source>
         <translation>Não foi possível encerrar a sala: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="358"/>
+        <location filename="../../desktop/admin/conference_view.py" line="371"/>
         <source>The room has ended.</source>
         <translation>A sala foi encerrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="364"/>
+        <location filename="../../desktop/admin/conference_view.py" line="377"/>
         <source>Save recordings to</source>
         <translation>Salvar gravações em</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="385"/>
+        <location filename="../../desktop/admin/conference_view.py" line="398"/>
         <source>Could not save the recordings: %1</source>
         <translation>Não foi possível salvar as gravações: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="390"/>
+        <location filename="../../desktop/admin/conference_view.py" line="403"/>
         <source>%1 recording(s) saved in %2</source>
         <translation>%1 gravação(ões) salva(s) em %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="411"/>
+        <location filename="../../desktop/admin/conference_view.py" line="424"/>
         <source>%1 room(s).</source>
         <translation>%1 sala(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="414"/>
+        <location filename="../../desktop/admin/conference_view.py" line="427"/>
         <source>open</source>
         <translation>aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="298"/>
+        <location filename="../../desktop/admin/conference_view.py" line="311"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/conference_view.py" line="398"/>
+        <location filename="../../desktop/admin/conference_view.py" line="411"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
@@ -1174,13 +1207,13 @@
     <name>DetailsPane</name>
     <message>
         <location filename="../../desktop/history/details.py" line="56"/>
-        <location filename="../../desktop/history/details.py" line="149"/>
+        <location filename="../../desktop/history/details.py" line="150"/>
         <source>Select a call to see its details.</source>
         <translation>Selecione uma chamada para ver os detalhes.</translation>
     </message>
     <message>
         <location filename="../../desktop/history/details.py" line="68"/>
-        <location filename="../../desktop/history/details.py" line="159"/>
+        <location filename="../../desktop/history/details.py" line="160"/>
         <source>Call back</source>
         <translation>Retornar</translation>
     </message>
@@ -1230,125 +1263,130 @@
         <translation>JSON bruto</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="106"/>
+        <location filename="../../desktop/history/details.py" line="104"/>
+        <source>Raw JSON of the call</source>
+        <translation>JSON bruto da chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/details.py" line="107"/>
         <source>Copy JSON</source>
         <translation>Copiar JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="161"/>
+        <location filename="../../desktop/history/details.py" line="162"/>
         <source>Call back (missed)</source>
         <translation>Retornar (não atendida)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="180"/>
+        <location filename="../../desktop/history/details.py" line="181"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="181"/>
+        <location filename="../../desktop/history/details.py" line="182"/>
         <source>Created</source>
         <translation>Criada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="182"/>
+        <location filename="../../desktop/history/details.py" line="183"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="183"/>
+        <location filename="../../desktop/history/details.py" line="184"/>
         <source>Talk time</source>
         <translation>Tempo de conversa</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="184"/>
+        <location filename="../../desktop/history/details.py" line="185"/>
         <source>Total time</source>
         <translation>Tempo total</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="185"/>
-        <location filename="../../desktop/history/details.py" line="231"/>
+        <location filename="../../desktop/history/details.py" line="186"/>
+        <location filename="../../desktop/history/details.py" line="232"/>
         <source>Price</source>
         <translation>Preço</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="186"/>
+        <location filename="../../desktop/history/details.py" line="187"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="190"/>
+        <location filename="../../desktop/history/details.py" line="191"/>
         <source>Rating</source>
         <translation>Avaliação</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="192"/>
-        <location filename="../../desktop/history/details.py" line="226"/>
+        <location filename="../../desktop/history/details.py" line="193"/>
+        <location filename="../../desktop/history/details.py" line="227"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="193"/>
+        <location filename="../../desktop/history/details.py" line="194"/>
         <source>Active</source>
         <translation>Ativa</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="195"/>
+        <location filename="../../desktop/history/details.py" line="196"/>
         <source>Client / account</source>
         <translation>Cliente / conta</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="197"/>
+        <location filename="../../desktop/history/details.py" line="198"/>
         <source>Origin ramal id</source>
         <translation>ID do ramal de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="210"/>
-        <location filename="../../desktop/history/details.py" line="224"/>
+        <location filename="../../desktop/history/details.py" line="211"/>
+        <location filename="../../desktop/history/details.py" line="225"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="214"/>
+        <location filename="../../desktop/history/details.py" line="215"/>
         <source>This call has no recording.</source>
         <translation>Esta chamada não tem gravação.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="217"/>
+        <location filename="../../desktop/history/details.py" line="218"/>
         <source>Partial recordings:</source>
         <translation>Gravações parciais:</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="225"/>
+        <location filename="../../desktop/history/details.py" line="226"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="227"/>
+        <location filename="../../desktop/history/details.py" line="228"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="228"/>
+        <location filename="../../desktop/history/details.py" line="229"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="229"/>
+        <location filename="../../desktop/history/details.py" line="230"/>
         <source>Billed</source>
         <translation>Cobrado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="230"/>
+        <location filename="../../desktop/history/details.py" line="231"/>
         <source>Talked</source>
         <translation>Falado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="232"/>
+        <location filename="../../desktop/history/details.py" line="233"/>
         <source>Disconnect reason</source>
         <translation>Motivo do desligamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/details.py" line="233"/>
+        <location filename="../../desktop/history/details.py" line="234"/>
         <source>Caller ID (BINA)</source>
         <translation>Bina</translation>
     </message>
@@ -1401,17 +1439,27 @@
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="56"/>
+        <location filename="../../desktop/history/download_dialog.py" line="41"/>
+        <source>Downloads that failed</source>
+        <translation>Downloads que falharam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/download_dialog.py" line="42"/>
+        <source>Download progress</source>
+        <translation>Progresso do download</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/download_dialog.py" line="58"/>
         <source>%1 of %2 files, %3 KB</source>
         <translation>%1 de %2 arquivos, %3 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="67"/>
+        <location filename="../../desktop/history/download_dialog.py" line="69"/>
         <source>%1 downloaded, %2 already there, %3 failed.</source>
         <translation>%1 baixados, %2 já existentes, %3 com falha.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/download_dialog.py" line="77"/>
+        <location filename="../../desktop/history/download_dialog.py" line="79"/>
         <source>Cancelled. Files not finished were not kept.</source>
         <translation>Cancelado. Os arquivos incompletos foram descartados.</translation>
     </message>
@@ -1432,37 +1480,47 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="44"/>
+        <location filename="../../desktop/history/filter_bar.py" line="45"/>
         <source>Search numbers, tags, call id…</source>
         <translation>Buscar números, tags, id da chamada…</translation>
     </message>
     <message>
         <location filename="../../desktop/history/filter_bar.py" line="47"/>
+        <source>Search calls</source>
+        <translation>Buscar chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/filter_bar.py" line="48"/>
+        <source>Clear search</source>
+        <translation>Limpar busca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/filter_bar.py" line="50"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="48"/>
+        <location filename="../../desktop/history/filter_bar.py" line="51"/>
         <source>All ramais</source>
         <translation>Todos os ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="52"/>
+        <location filename="../../desktop/history/filter_bar.py" line="55"/>
         <source>talk ≥ </source>
         <translation>conversa ≥ </translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="54"/>
+        <location filename="../../desktop/history/filter_bar.py" line="57"/>
         <source>Minimum talk time in seconds</source>
         <translation>Tempo mínimo de conversa em segundos</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="55"/>
+        <location filename="../../desktop/history/filter_bar.py" line="58"/>
         <source>With recording</source>
         <translation>Com gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/filter_bar.py" line="115"/>
+        <location filename="../../desktop/history/filter_bar.py" line="118"/>
         <source>All (%1)</source>
         <translation>Todas (%1)</translation>
     </message>
@@ -1855,112 +1913,178 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="88"/>
+        <location filename="../../desktop/history/panel.py" line="89"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="88"/>
+        <location filename="../../desktop/history/panel.py" line="89"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="89"/>
+        <location filename="../../desktop/history/panel.py" line="90"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90"/>
+        <location filename="../../desktop/history/panel.py" line="91"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90"/>
+        <location filename="../../desktop/history/panel.py" line="91"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="98"/>
+        <location filename="../../desktop/history/panel.py" line="99"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="102"/>
+        <location filename="../../desktop/history/panel.py" line="103"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="105"/>
+        <location filename="../../desktop/history/panel.py" line="106"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="107"/>
+        <location filename="../../desktop/history/panel.py" line="108"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="110"/>
+        <location filename="../../desktop/history/panel.py" line="111"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="111"/>
+        <location filename="../../desktop/history/panel.py" line="112"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="112"/>
+        <location filename="../../desktop/history/panel.py" line="113"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="242"/>
+        <location filename="../../desktop/history/panel.py" line="170"/>
+        <source>Latest change of the call history</source>
+        <translation>Última mudança do histórico de chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="171"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="172"/>
+        <source>First day</source>
+        <translation>Primeiro dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="173"/>
+        <source>Last day</source>
+        <translation>Último dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="174"/>
+        <source>Update progress</source>
+        <translation>Progresso da atualização</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="175"/>
+        <source>History status</source>
+        <translation>Situação do histórico</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="176"/>
+        <source>Export the calls shown to a file</source>
+        <translation>Exportar para um arquivo as chamadas exibidas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="177"/>
+        <source>Calls</source>
+        <translation>Chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="179"/>
+        <source>Calls of the period that match the filters; arrow keys show a call&apos;s details</source>
+        <translation>Chamadas do período que atendem aos filtros; as setas mostram os detalhes de uma chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="263"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="262"/>
+        <location filename="../../desktop/history/panel.py" line="280"/>
+        <source>History update failed: %1</source>
+        <translation>Falha ao atualizar o histórico: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="287"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="289"/>
+        <location filename="../../desktop/history/panel.py" line="290"/>
+        <source>History updated: 1 call</source>
+        <translation>Histórico atualizado: 1 chamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="292"/>
+        <source>History updated: %1 calls</source>
+        <translation>Histórico atualizado: %1 chamadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="320"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="292"/>
+        <location filename="../../desktop/history/panel.py" line="323"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="392"/>
+        <location filename="../../desktop/history/panel.py" line="423"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="398"/>
+        <location filename="../../desktop/history/panel.py" line="429"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="409"/>
+        <location filename="../../desktop/history/panel.py" line="440"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="411"/>
+        <location filename="../../desktop/history/panel.py" line="442"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="441"/>
+        <location filename="../../desktop/history/panel.py" line="473"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="460"/>
+        <location filename="../../desktop/history/panel.py" line="494"/>
+        <source>Export failed: %1</source>
+        <translation>Falha na exportação: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/panel.py" line="499"/>
+        <location filename="../../desktop/history/panel.py" line="500"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>
@@ -1968,142 +2092,162 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="66"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="67"/>
         <source>Import ramais from CSV</source>
         <translation>Importar ramais de CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="75"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="76"/>
         <source>Choose file…</source>
         <translation>Escolher arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="77"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="78"/>
         <source>Save template…</source>
         <translation>Salvar modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="79"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="80"/>
         <source>Header names are the API field names: %1.</source>
         <translation>Os nomes do cabeçalho são os nomes de campo da API: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="85"/>
         <source>Line</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="85"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="85"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="84"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="85"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="97"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="87"/>
+        <source>Rows of the file and their result</source>
+        <translation>Linhas do arquivo e seu resultado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/import_dialog.py" line="100"/>
+        <source>Import progress</source>
+        <translation>Progresso da importação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/import_dialog.py" line="101"/>
+        <source>Latest change of the import</source>
+        <translation>Última mudança da importação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/import_dialog.py" line="102"/>
         <source>Create</source>
         <translation>Criar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="100"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="105"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="103"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="108"/>
         <source>Save failure report…</source>
         <translation>Salvar relatório de falhas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="106"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="111"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="126"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="131"/>
         <source>CSV file of ramais</source>
         <translation>Arquivo CSV de ramais</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="127"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="132"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Arquivos CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="143"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="148"/>
         <source>Cannot read the file: %1</source>
         <translation>Não foi possível ler o arquivo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="155"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="160"/>
         <source>Ready to create</source>
         <translation>Pronto para criar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="161"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="166"/>
         <source>The file cannot be imported: %1</source>
         <translation>O arquivo não pode ser importado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="164"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="169"/>
         <source>Preview: %1 line(s) ready, %2 with problems (not sent).</source>
         <translation>Prévia: %1 linha(s) pronta(s), %2 com problemas (não enviadas).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="168"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="173"/>
         <source>Create %1 ramal(s)</source>
         <translation>Criar %1 ramal(is)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="211"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="216"/>
         <source>Created: %1. Failed: %2. Outcome unknown: %3. Not sent (invalid): %4. Cancelled: %5.</source>
         <translation>Criados: %1. Com falha: %2. Resultado desconhecido: %3. Não enviados (inválidos): %4. Cancelados: %5.</translation>
     </message>
     <message>
         <location filename="../../desktop/admin/import_dialog.py" line="225"/>
+        <source>Import finished. %1</source>
+        <translation>Importação concluída. %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/import_dialog.py" line="231"/>
         <source>Created (id %1)</source>
         <translation>Criado (id %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="228"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="234"/>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="229"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="235"/>
         <source>Unknown: %1</source>
         <translation>Desconhecido: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="230"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="236"/>
         <source>Not sent: %1</source>
         <translation>Não enviado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="231"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="237"/>
         <source>Cancelled: not sent</source>
         <translation>Cancelado: não enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="250"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="256"/>
         <source>Save failure report</source>
         <translation>Salvar relatório de falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="253"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="259"/>
         <source>Save CSV template</source>
         <translation>Salvar modelo CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/import_dialog.py" line="265"/>
+        <location filename="../../desktop/admin/import_dialog.py" line="271"/>
         <source>Cannot write the file: %1</source>
         <translation>Não foi possível gravar o arquivo: %1</translation>
     </message>
@@ -2687,18 +2831,38 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/settings/pause_reasons_editor.py" line="37"/>
+        <source>Pause reasons</source>
+        <translation>Motivos de pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="39"/>
+        <source>Each reason&apos;s name, its longest length in minutes and whether it ends itself</source>
+        <translation>Nome de cada motivo, sua duração máxima em minutos e se termina sozinho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="41"/>
         <source>Add reason</source>
         <translation>Adicionar motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="38"/>
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="42"/>
         <source>New reason</source>
         <translation>Novo motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/pause_reasons_editor.py" line="39"/>
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="43"/>
         <source>Remove selected</source>
         <translation>Remover selecionado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="63"/>
+        <source>Maximum minutes (0 = none)</source>
+        <translation>Máximo de minutos (0 = sem limite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/pause_reasons_editor.py" line="66"/>
+        <source>Unpause automatically at the limit</source>
+        <translation>Sair da pausa automaticamente no limite</translation>
     </message>
 </context>
 <context>
@@ -2738,142 +2902,142 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="72"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="73"/>
         <source>QUEUES</source>
         <translation>FILAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="78"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="79"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="225"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="235"/>
         <source>Pause…</source>
         <translation>Pausar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="80"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="81"/>
         <source>Pause after this call</source>
         <translation>Pausar após esta chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="86"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="88"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="87"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="89"/>
         <source>Reason of the pause after the call</source>
         <translation>Motivo da pausa após a chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="94"/>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="94"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="93"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="94"/>
         <source>Paused for</source>
         <translation>Em pausa há</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="110"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
         <source>Queue id</source>
         <translation>ID da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="115"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="116"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="217"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="67"/>
-        <location filename="../../desktop/agent/queue_panel.py" line="156"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="68"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="157"/>
         <source>Why are you pausing?</source>
         <translation>Qual o motivo da pausa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="82"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="83"/>
         <source>When the current call ends, pause with the reason chosen beside</source>
         <translation>Quando a chamada atual terminar, pausa com o motivo escolhido ao lado</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="100"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="101"/>
         <source>Queues</source>
         <translation>Filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="111"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
         <source>Queue to join</source>
         <translation>Fila para entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="112"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="113"/>
         <source>Type a queue id and press Enter</source>
         <translation>Digite o id da fila e tecle Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="216"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="217"/>
         <source>Leave</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
         <source>Leave queue %1</source>
         <translation>Sair da fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="218"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="219"/>
         <source>Join queue %1</source>
         <translation>Entrar na fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="224"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="225"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="227"/>
         <source>Resume queue %1</source>
         <translation>Retomar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="226"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="227"/>
         <source>Pause queue %1</source>
         <translation>Pausar a fila %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="234"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="235"/>
         <source>Resume work</source>
         <translation>Sair da pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="300"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="301"/>
         <source>Paused: %1</source>
         <translation>Em pausa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="308"/>
         <source>Taking calls</source>
         <translation>Recebendo chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="307"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="308"/>
         <source>Not in any queue</source>
         <translation>Fora de todas as filas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="317"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="318"/>
         <source>Not in queue</source>
         <translation>Fora da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="319"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="320"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/queue_panel.py" line="322"/>
+        <location filename="../../desktop/agent/queue_panel.py" line="323"/>
         <source>Paused</source>
         <translation>Em pausa</translation>
     </message>
@@ -2881,154 +3045,189 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>RamaisView</name>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="81"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="82"/>
         <source>Search ramal, login, caller ID, tags…</source>
         <extracomment>``/ramal/relatorio`` filters by creation date; this start covers every ramal.</extracomment>
         <translation>Buscar ramal, login, bina, tags…</translation>
     </message>
     <message>
         <location filename="../../desktop/admin/ramais_view.py" line="84"/>
+        <source>Search ramais</source>
+        <translation>Buscar ramais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="85"/>
+        <source>Clear search</source>
+        <translation>Limpar busca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="86"/>
+        <source>Latest change of the ramais</source>
+        <translation>Última mudança dos ramais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="88"/>
         <source>New ramal…</source>
         <translation>Novo ramal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="86"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="90"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="88"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="92"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="90"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="94"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="92"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="96"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="118"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="109"/>
+        <source>Ramais of the account</source>
+        <translation>Ramais da conta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="124"/>
+        <source>Webphone link of the selected ramal</source>
+        <translation>Link do webphone do ramal selecionado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="125"/>
         <source>Webphone link: press Get link</source>
         <translation>Link do webphone: clique em Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="119"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="126"/>
         <source>Get link</source>
         <translation>Gerar link</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="121"/>
-        <location filename="../../desktop/admin/ramais_view.py" line="346"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="128"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="361"/>
         <source>Reveal</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="124"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="130"/>
+        <source>Reveal the webphone link</source>
+        <translation>Revelar o link do webphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="132"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="127"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="134"/>
+        <source>Copy the webphone link</source>
+        <translation>Copiar o link do webphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramais_view.py" line="136"/>
         <source>Received calls</source>
         <translation>Chamadas recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="129"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="138"/>
         <source>Pauses</source>
         <translation>Pausas</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="139"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="148"/>
         <source>Webphone:</source>
         <translation>Webphone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="167"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="178"/>
         <source>Loading ramais…</source>
         <translation>Carregando ramais…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="171"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="182"/>
         <source>Loading ramais… %1</source>
         <translation>Carregando ramais… %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="176"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="187"/>
         <source>Could not load the ramais: %1</source>
         <translation>Não foi possível carregar os ramais: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="183"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="194"/>
         <source>%1 ramal(s).</source>
         <translation>%1 ramal(is).</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="215"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="226"/>
         <source>Ramal %1</source>
         <translation>Ramal %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="249"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="260"/>
         <source>Ramal %1 created.</source>
         <translation>Ramal %1 criado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="254"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="266"/>
         <source>Ramal %1 saved.</source>
         <translation>Ramal %1 salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="270"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="283"/>
         <source>Delete ramal</source>
         <translation>Excluir ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="271"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="284"/>
         <source>Delete ramal %1 (%2)? Its user will no longer be able to make or receive calls. This cannot be undone.</source>
         <translation>Excluir o ramal %1 (%2)? O usuário não poderá mais fazer nem receber chamadas. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="278"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="291"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="295"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="308"/>
         <source>Could not delete ramal %1: %2</source>
         <translation>Não foi possível excluir o ramal %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="299"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="313"/>
         <source>Ramal %1 deleted.</source>
         <translation>Ramal %1 excluído.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="326"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="341"/>
         <source>Could not get the webphone link: %1</source>
         <translation>Não foi possível gerar o link do webphone: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="338"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="353"/>
         <source>valid until %1</source>
         <translation>válido até %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="346"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="361"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="353"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="368"/>
         <source>The link expired: press Get link again.</source>
         <translation>O link expirou: clique em Gerar link de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramais_view.py" line="356"/>
+        <location filename="../../desktop/admin/ramais_view.py" line="371"/>
         <source>Webphone link copied. It carries the ramal&apos;s key: share it only with its user.</source>
         <translation>Link do webphone copiado. Ele contém a chave do ramal: compartilhe só com o usuário dele.</translation>
     </message>
@@ -3086,48 +3285,58 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>vazio: o serviço escolhe uma</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="103"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="104"/>
         <source>Permissions</source>
         <translation>Permissões</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="112"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="113"/>
         <source>Calls to this ramal go to a voice mailbox instead of ringing the user.</source>
         <translation>As chamadas para este ramal vão para o correio de voz em vez de tocar para o usuário.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="129"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="130"/>
         <source>* recommended by the API docs and required here.</source>
         <translation>* recomendado pela documentação da API e obrigatório aqui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="140"/>
-        <location filename="../../desktop/admin/ramal_form.py" line="162"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="141"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="165"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="143"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="144"/>
+        <source>Show password</source>
+        <translation>Mostrar senha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramal_form.py" line="145"/>
         <source>Generate</source>
         <translation>Gerar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="162"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="147"/>
+        <source>Generate a password</source>
+        <translation>Gerar uma senha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/ramal_form.py" line="165"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="173"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="176"/>
         <source>Weak</source>
         <translation>Fraca</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="174"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="177"/>
         <source>Fair</source>
         <translation>Média</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/ramal_form.py" line="175"/>
+        <location filename="../../desktop/admin/ramal_form.py" line="178"/>
         <source>Strong</source>
         <translation>Forte</translation>
     </message>
@@ -3210,29 +3419,44 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <source>Comment (optional)</source>
         <translation>Comentário (opcional)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/history/rating_dialog.py" line="55"/>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
 </context>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../desktop/history/player.py" line="39"/>
+        <location filename="../../desktop/history/player.py" line="40"/>
         <source>Play / pause</source>
         <translation>Tocar / pausar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="42"/>
+        <location filename="../../desktop/history/player.py" line="43"/>
         <source>Position</source>
         <translation>Posição</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="46"/>
+        <location filename="../../desktop/history/player.py" line="47"/>
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/player.py" line="54"/>
         <location filename="../../desktop/history/player.py" line="55"/>
+        <location filename="../../desktop/history/player.py" line="56"/>
         <source>Volume</source>
         <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/player.py" line="121"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/player.py" line="121"/>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
     </message>
 </context>
 <context>
@@ -3418,148 +3642,154 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Som do toque:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="275"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="279"/>
+        <source>Choose a ring sound file</source>
+        <translation>Escolher um arquivo de som de toque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/settings_dialog.py" line="280"/>
         <source>Volume:</source>
         <translation>Volume:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="278"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="286"/>
         <source>Ring sound</source>
         <translation>Som do toque</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="281"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="286"/>
         <source>Sounds (*.wav)</source>
         <translation>Sons (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="293"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="298"/>
         <source>One queue id per line</source>
         <translation>Um id de fila por linha</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="297"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="302"/>
         <source>Queues to join:</source>
         <translation>Filas para entrar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="299"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="304"/>
         <source>Pause reasons:</source>
         <translation>Motivos de pausa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="307"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="316"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="308"/>
-        <location filename="../../desktop/settings/settings_dialog.py" line="311"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="317"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="317"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="326"/>
         <source>when a call arrives</source>
         <translation>quando a chamada chega</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="320"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="329"/>
         <source>when a call is answered</source>
         <translation>quando a chamada é atendida</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="323"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="332"/>
         <source>Ask before dialing tel: and callto: links</source>
         <translation>Perguntar antes de discar links tel: e callto:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="326"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="335"/>
         <source>number used to listen and whisper</source>
         <translation>número usado para escuta e sussurro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="328"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="337"/>
         <source>Auto-answer after:</source>
         <translation>Atender automaticamente após:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="329"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="338"/>
         <source>Wrap-up time:</source>
         <translation>Tempo de pós-atendimento:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="330"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="339"/>
         <source>Screen-pop URL:</source>
         <translation>URL de screen pop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="331"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="340"/>
         <source>Open it:</source>
         <translation>Abrir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="333"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="342"/>
         <source>Supervisor number:</source>
         <translation>Número do supervisor:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="344"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="353"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="345"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="354"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="346"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="355"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="348"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="357"/>
         <source>Start minimised</source>
         <translation>Iniciar minimizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="350"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="359"/>
         <source>Start when I log in to the computer</source>
         <translation>Iniciar quando eu entrar no computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="353"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="362"/>
         <source>Closing the window keeps the app in the tray</source>
         <translation>Fechar a janela mantém o app na bandeja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="357"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="366"/>
         <source>Language (after restart):</source>
         <translation>Idioma (após reiniciar):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="358"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="367"/>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="377"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="386"/>
         <source>Keep at least one pause reason.</source>
         <translation>Mantenha pelo menos um motivo de pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="386"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="395"/>
         <source>The relay URL starts with nats:// or tls://.</source>
         <translation>A URL do relay começa com nats:// ou tls://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="388"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="397"/>
         <source>Name the relay&apos;s account (its --account).</source>
         <translation>Informe a conta do relay (o seu --account).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/settings_dialog.py" line="436"/>
+        <location filename="../../desktop/settings/settings_dialog.py" line="445"/>
         <source>Screen-pop URL: %1</source>
         <translation>URL de screen pop: %1</translation>
     </message>
@@ -3672,152 +3902,180 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorActions</name>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="42"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
         <source>Listen to call</source>
         <extracomment>``runner(kind, call_id, numero, perna)`` → the API&apos;s answer.</extracomment>
         <translation>Escutar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="43"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="44"/>
         <source>Whisper to the ramal</source>
         <translation>Sussurrar para o ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="44"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="45"/>
         <source>Join the call (conference)</source>
         <translation>Entrar na chamada (conferência)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="47"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="48"/>
         <source>Transfer call</source>
         <translation>Transferir chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="48"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="49"/>
         <source>Hang up call</source>
         <translation>Desligar chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="54"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="55"/>
         <source>Your phone rings; when you answer you hear both sides and nobody hears you.</source>
         <translation>Seu telefone toca; ao atender, você ouve os dois lados e ninguém ouve você.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="58"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="59"/>
         <source>Your phone rings; when you answer only the ramal hears you (escuta modo 2).</source>
         <translation>Seu telefone toca; ao atender, só o ramal ouve você (escuta modo 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="62"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="63"/>
         <source>Your phone rings; when you answer everybody hears you (modo 3).</source>
         <translation>Seu telefone toca; ao atender, todos ouvem você (modo 3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="65"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="66"/>
         <source>The chosen leg goes to the new number; the other leg hangs up.</source>
         <translation>A perna escolhida vai para o novo número; a outra perna é desligada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="68"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="69"/>
         <source>The call ends for both sides. This cannot be undone.</source>
         <translation>A chamada termina para os dois lados. Isso não pode ser desfeito.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="99"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="100"/>
         <source>Call {id}: {origem} → {destino}</source>
         <translation>Chamada {id}: {origem} → {destino}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="112"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="113"/>
+        <source>Clear number</source>
+        <translation>Limpar número</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="116"/>
         <source>Origin leg ({number})</source>
         <translation>Perna de origem ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="117"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="121"/>
         <source>Destination leg ({number})</source>
         <translation>Perna de destino ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="125"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="129"/>
         <source>Your phone or ramal</source>
         <translation>Seu telefone ou ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="127"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="131"/>
         <source>Call me at:</source>
         <translation>Ligar para mim em:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="130"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="134"/>
         <source>Ramal or phone number</source>
         <translation>Ramal ou número de telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="142"/>
         <source>Transfer to:</source>
         <translation>Transferir para:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="149"/>
         <source>Leg to move:</source>
         <translation>Perna a transferir:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="168"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="160"/>
+        <source>Result of the action</source>
+        <translation>Resultado da ação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="176"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="169"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="177"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="170"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="178"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="171"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="179"/>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="172"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="180"/>
         <source>Hang up</source>
         <translation>Desligar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="191"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="199"/>
         <source>Enter a number first.</source>
         <translation>Informe um número primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="198"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="206"/>
         <source>Sending the request…</source>
         <translation>Enviando a solicitação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="216"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="224"/>
         <source>Failed: {reason}</source>
         <translation>Falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="228"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="231"/>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="234"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="237"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="240"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="243"/>
         <source>Done: the API accepted the request; your phone will ring.</source>
         <translation>Pronto: a API aceitou a solicitação; seu telefone vai tocar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="237"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="246"/>
         <source>Done: the API says the call is being transferred.</source>
         <translation>Pronto: a API informa que a chamada está sendo transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/action_dialogs.py" line="240"/>
+        <location filename="../../desktop/supervisor/action_dialogs.py" line="249"/>
         <source>Done: the API ended the call.</source>
         <translation>Pronto: a API encerrou a chamada.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAlert</name>
+    <message>
+        <location filename="../../desktop/supervisor/board_alerts.py" line="21"/>
+        <source>Ramal %1: paused for %2</source>
+        <translation>Ramal %1: em pausa há %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_alerts.py" line="23"/>
+        <source>Ramal %1: ringing for %2</source>
+        <translation>Ramal %1: tocando há %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_alerts.py" line="25"/>
+        <source>Ramal %1: in a call for %2</source>
+        <translation>Ramal %1: em ligação há %2</translation>
     </message>
 </context>
 <context>
@@ -3873,12 +4131,17 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="89"/>
+        <location filename="../../desktop/supervisor/audit_view.py" line="76"/>
+        <source>Supervisor actions taken</source>
+        <translation>Ações de supervisão realizadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/audit_view.py" line="93"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/audit_view.py" line="112"/>
+        <location filename="../../desktop/supervisor/audit_view.py" line="116"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
@@ -3952,6 +4215,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_model.py" line="123"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="98"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -3996,93 +4260,123 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Calculado a partir do relatório de chamadas de hoje (chamadas ao vivo) e das pausas do ramal; a API não informa o estado do ramal em tempo real.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="60"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="62"/>
         <source>Ramal or login</source>
         <translation>Ramal ou login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="67"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="276"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="69"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="298"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="70"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="72"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="72"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="74"/>
         <source>In call or ringing</source>
         <translation>Em chamada ou tocando</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="79"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="81"/>
         <source>Sort by state</source>
         <translation>Ordenar por estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="82"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="84"/>
         <source>Sort by time in state</source>
         <translation>Ordenar por tempo no estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="86"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="88"/>
         <source>Sort by ramal</source>
         <translation>Ordenar por ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="89"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="92"/>
+        <source>Filter by ramal or login</source>
+        <translation>Filtrar por ramal ou login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="95"/>
+        <source>Clear filter</source>
+        <translation>Limpar filtro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="97"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="99"/>
+        <source>Sort order</source>
+        <translation>Ordenação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="100"/>
         <source>Filter:</source>
         <translation>Filtro:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="96"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="109"/>
         <source>Acknowledge raised hand</source>
         <translation>Confirmar pedido de ajuda</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="100"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="113"/>
         <source>Tell the agent of the selected ramal that you saw the request</source>
         <translation>Avisar o agente do ramal selecionado que você viu o pedido</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="141"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="134"/>
+        <source>Ramais and their state</source>
+        <translation>Ramais e seu estado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="157"/>
         <source>Listen</source>
         <translation>Escutar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="142"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="158"/>
         <source>Whisper</source>
         <translation>Sussurrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="143"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="159"/>
         <source>Barge in</source>
         <translation>Conferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="144"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="160"/>
         <source>Transfer…</source>
         <translation>Transferir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="145"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="161"/>
         <source>Hang up…</source>
         <translation>Desligar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="240"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="173"/>
+        <source>Calls in progress</source>
+        <translation>Chamadas em andamento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="261"/>
         <source>State comes from the relay as the provider reports each change; pauses from the agents&apos; phones at once, and the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
         <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, dos telefones dos agentes na hora e das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="247"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="268"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="266"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="288"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -4143,22 +4437,22 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorKpis</name>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="142"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="147"/>
         <source>Answered</source>
         <translation>Atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="196"/>
         <source>No answer</source>
         <translation>Não atendidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="195"/>
         <source>Busy</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="190"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="197"/>
         <source>Failed</source>
         <translation>Falhas</translation>
     </message>
@@ -4198,164 +4492,194 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="125"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="124"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="141"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="126"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="127"/>
+        <source>First day</source>
+        <translation>Primeiro dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="128"/>
+        <source>Last day</source>
+        <translation>Último dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="146"/>
         <source>Calls (made / received)</source>
         <translation>Chamadas (feitas / recebidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="143"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="148"/>
         <source>Talk time (avg / max)</source>
         <translation>Tempo de atendimento (médio / máx.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="144"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="149"/>
         <source>Average wait</source>
         <translation>Tempo médio de espera</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="145"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="150"/>
         <source>Busy / no answer / failed</source>
         <translation>Ocupado / não atendidas / falhas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="146"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="151"/>
         <source>Pause time (total / avg)</source>
         <translation>Tempo de pausa (total / médio)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="160"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="167"/>
         <source>Calls per hour, by outcome</source>
         <translation>Chamadas por hora, por resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="163"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="170"/>
         <source>Talk time distribution (answered calls)</source>
         <translation>Distribuição do tempo de atendimento (chamadas atendidas)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="166"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="173"/>
         <source>Pause time per ramal (minutes)</source>
         <translation>Tempo de pausa por ramal (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="169"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="176"/>
         <source>No data in this period</source>
         <translation>Sem dados neste período</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
         <source>Ramal</source>
         <translation>Ramal</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="181"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="188"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="189"/>
         <source>Made</source>
         <translation>Feitas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="190"/>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="184"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="191"/>
         <source>Answered %</source>
         <translation>% atend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="185"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="192"/>
         <source>Avg talk</source>
         <translation>TMA</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="186"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="193"/>
         <source>Max talk</source>
         <translation>Atend. máx.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="187"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="194"/>
         <source>Avg wait</source>
         <translation>TME</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="200"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="207"/>
         <source>Answered % = answered / finished calls. Talk = destination leg&apos;s talk time. Wait = ring time before a ramal answered a received call.</source>
         <translation>% atendidas = atendidas / chamadas finalizadas. TMA = tempo médio de atendimento (conversa na perna de destino). TME = tempo médio de espera (toque antes de um ramal atender uma chamada recebida).</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="210"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="213"/>
+        <source>KPIs per ramal</source>
+        <translation>Indicadores por ramal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
         <source>Outcome / disconnect reason</source>
         <translation>Resultado / motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="211"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="356"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="373"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="219"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="225"/>
+        <source>Calls by outcome and disconnect reason</source>
+        <translation>Chamadas por resultado e motivo de desligamento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="231"/>
         <source>Ramal / pause start</source>
         <translation>Ramal / início</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="220"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="232"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="221"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="233"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="259"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="238"/>
+        <source>Pauses per ramal</source>
+        <translation>Pausas por ramal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="274"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="268"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="283"/>
         <source>Could not load: {reason}</source>
         <translation>Não foi possível carregar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="277"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="292"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="313"/>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="417"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="330"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="434"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="363"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="380"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="402"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="419"/>
         <source>open</source>
         <translation>em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="422"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="439"/>
         <source>Could not save: {reason}</source>
         <translation>Não foi possível salvar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/kpi_view.py" line="428"/>
+        <location filename="../../desktop/supervisor/kpi_view.py" line="445"/>
         <source>Saved {name}</source>
         <translation>{name} salvo</translation>
     </message>
@@ -4363,88 +4687,108 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="109"/>
+        <location filename="../../desktop/supervisor/panel.py" line="104"/>
+        <source>Latest board alert</source>
+        <translation>Último alerta do painel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="114"/>
         <source>Live board</source>
         <translation>Painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="111"/>
+        <location filename="../../desktop/supervisor/panel.py" line="116"/>
         <source>KPIs</source>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="114"/>
+        <location filename="../../desktop/supervisor/panel.py" line="119"/>
         <source>Audit log</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="128"/>
+        <location filename="../../desktop/supervisor/panel.py" line="133"/>
         <source>Refresh live board</source>
         <translation>Atualizar painel ao vivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="139"/>
-        <location filename="../../desktop/supervisor/panel.py" line="143"/>
+        <location filename="../../desktop/supervisor/panel.py" line="144"/>
+        <location filename="../../desktop/supervisor/panel.py" line="148"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="144"/>
+        <location filename="../../desktop/supervisor/panel.py" line="149"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="150"/>
+        <location filename="../../desktop/supervisor/panel.py" line="155"/>
+        <source>Highlight calls longer than (minutes)</source>
+        <translation>Destacar ligações com mais de (minutos)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="158"/>
+        <source>Highlight pauses longer than (minutes)</source>
+        <translation>Destacar pausas com mais de (minutos)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="161"/>
+        <source>Beep when a row is highlighted</source>
+        <translation>Emitir um bipe quando uma linha for destacada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/panel.py" line="164"/>
         <source>Highlight calls longer than</source>
         <translation>Destacar chamadas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="154"/>
+        <location filename="../../desktop/supervisor/panel.py" line="170"/>
         <source>and pauses longer than</source>
         <translation>e pausas com mais de</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="207"/>
+        <location filename="../../desktop/supervisor/panel.py" line="225"/>
         <source>Update failed: {reason} Retrying in {seconds} s.</source>
         <translation>Falha na atualização: {reason} Nova tentativa em {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="217"/>
+        <location filename="../../desktop/supervisor/panel.py" line="235"/>
         <source>Updated {time}</source>
         <translation>Atualizado {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="223"/>
+        <location filename="../../desktop/supervisor/panel.py" line="241"/>
         <source>Updated {time} · every {seconds} s</source>
         <translation>Atualizado às {time} · a cada {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="231"/>
+        <location filename="../../desktop/supervisor/panel.py" line="249"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="233"/>
+        <location filename="../../desktop/supervisor/panel.py" line="251"/>
         <source>Paused</source>
         <translation>Pausado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="239"/>
+        <location filename="../../desktop/supervisor/panel.py" line="257"/>
         <source>real time</source>
         <translation>tempo real</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="242"/>
+        <location filename="../../desktop/supervisor/panel.py" line="260"/>
         <source>periodic polling</source>
         <translation>consulta periódica</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="245"/>
+        <location filename="../../desktop/supervisor/panel.py" line="263"/>
         <source>Board updates: {mode}</source>
         <translation>Atualização do quadro: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="320"/>
+        <location filename="../../desktop/supervisor/panel.py" line="339"/>
         <source>The relay did not take the acknowledgement: {reason}</source>
         <translation>O relay não aceitou a confirmação: {reason}</translation>
     </message>

@@ -55,7 +55,10 @@ INTERACTIVE_ROLES = frozenset(
 )
 #: Data views: their rows and cells are read as data, not checked as controls.
 _DATA_ROLES = frozenset({"table", "tree table", "tree", "list", "list box", "table cell"})
+#: Views a user moves through: each needs a name saying what it lists.
+NAMED_VIEWS = frozenset({"table", "tree table", "tree", "list", "list box"})
 _STATE_VISIBLE = 30  # AT-SPI StateType ATSPI_STATE_VISIBLE
+_LABELLED_BY = 2  # AT-SPI RelationType ATSPI_RELATION_LABELLED_BY
 
 
 class DesktopError(RuntimeError):
@@ -72,6 +75,8 @@ class Node:
     visible: bool
     path: str
     children: list[Node] = field(default_factory=list)
+    #: Another object labels this one (how Orca names a combo box: Qt gives its value).
+    labelled: bool = False
 
     def walk(self) -> Iterator[Node]:
         """This node and every node under it, depth first."""
@@ -91,13 +96,17 @@ class Node:
 
 
 def unnamed_controls(root: Node) -> list[str]:
-    """Interactive nodes under ``root`` without an accessible name, with their place."""
+    """Interactive nodes and data views under ``root`` without a name, with their place."""
     missing: list[str] = []
 
     def visit(node: Node, where: str) -> None:
         here = f"{where} > {node.role} {node.name!r}" if where else node.role
-        if node.role in INTERACTIVE_ROLES and not node.name.strip():
+        if (node.role in INTERACTIVE_ROLES or node.role in NAMED_VIEWS) and not node.name.strip():
             missing.append(here)
+        if node.role == "combo box":
+            if not node.labelled:
+                missing.append(f"{here} (no label: only its value is read)")
+            return  # its popup list is the box's own
         for child in node.children:
             visit(child, here)
 
@@ -163,6 +172,25 @@ class AtspiReader:
         reply = self._conn.send_and_get_reply(Properties(target).get(prop), timeout=10)
         return reply.body[0][1]
 
+    def do_action(self, bus_name: str, path: str, index: int = 0) -> None:
+        """Run an object's action ``index`` (a tab's switch, a menu item's click)."""
+        target = DBusAddress(path, bus_name=bus_name, interface="org.a11y.atspi.Action")
+        self._conn.send_and_get_reply(
+            new_method_call(target, "DoAction", "i", (index,)), timeout=10
+        )
+
+    def grab_focus(self, bus_name: str, path: str) -> bool:
+        """Give an object the keyboard focus (True when it took it)."""
+        target = DBusAddress(path, bus_name=bus_name, interface="org.a11y.atspi.Component")
+        reply = self._conn.send_and_get_reply(new_method_call(target, "GrabFocus"), timeout=10)
+        return bool(reply.body[0])
+
+    def row_count(self, bus_name: str, path: str) -> int:
+        """How many rows a table has."""
+        target = DBusAddress(path, bus_name=bus_name, interface="org.a11y.atspi.Table")
+        reply = self._conn.send_and_get_reply(Properties(target).get("NRows"), timeout=10)
+        return int(reply.body[0][1])
+
     def applications(self) -> list[tuple[str, str, str]]:
         """``(application name, bus name, path)`` of every application registered."""
         found = []
@@ -171,6 +199,21 @@ class AtspiReader:
                 found.append((self._prop(bus_name, path, "Name"), bus_name, path))
             except DBusErrorResponse:
                 continue  # an application that went away meanwhile
+        return found
+
+    def children(self, bus_name: str, path: str) -> list[Node]:
+        """The objects right under one object, without their own children."""
+        found = []
+        for _child_bus, child_path in self._call(bus_name, path, "GetChildren")[0]:
+            found.append(
+                Node(
+                    role=self._call(bus_name, child_path, "GetRoleName")[0],
+                    name=self._prop(bus_name, child_path, "Name"),
+                    description="",
+                    visible=True,
+                    path=child_path,
+                )
+            )
         return found
 
     def tree(self, bus_name: str, path: str, limit: int = 20_000) -> Node:
@@ -191,6 +234,9 @@ class AtspiReader:
                 visible=visible,
                 path=obj_path,
             )
+            if role == "combo box":
+                relations = self._call(bus_name, obj_path, "GetRelationSet")[0]
+                node.labelled = any(kind == _LABELLED_BY for kind, _targets in relations)
             if role not in _DATA_ROLES:
                 for _child_bus, child_path in self._call(bus_name, obj_path, "GetChildren")[0]:
                     node.children.append(read(child_path))
@@ -210,9 +256,11 @@ class PrivateDesktop:
 
     def start(self) -> dict[str, str]:
         """Start everything; returns the environment a client program needs."""
-        for tool in ("Xvfb", "dbus-daemon"):
+        for tool in ("Xvfb", "dbus-daemon", "xdotool"):
             if shutil.which(tool) is None:
-                raise DesktopError(f"{tool} is missing (Debian packages xvfb, dbus-daemon)")
+                raise DesktopError(
+                    f"{tool} is missing (Debian packages xvfb, dbus-daemon, xdotool)"
+                )
         if not Path(BUS_LAUNCHER).exists():
             raise DesktopError(f"{BUS_LAUNCHER} is missing (Debian package at-spi2-core)")
         runtime = self.work / "xdg-runtime"
@@ -279,6 +327,10 @@ class PrivateDesktop:
                 problem = exc
                 time.sleep(0.2)
         raise DesktopError(f"the AT-SPI registry did not answer: {problem}")
+
+    def key(self, *keys: str) -> None:
+        """Press keys on this desktop's display (``xdotool key``), where the focus is."""
+        subprocess.run(["xdotool", "key", *keys], env=self.env, check=True, timeout=30)
 
     def run(self, args: list[str], **env: str) -> subprocess.Popen[str]:
         """Start a program on this desktop (stopped on ``close``)."""

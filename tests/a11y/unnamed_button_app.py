@@ -1,8 +1,16 @@
-"""A window with one named and one unnamed push button, for the tree check's own test."""
+"""Named and unnamed buttons, tables and combo boxes, for the tree check's own test."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 if __name__ == "__main__":
     app = QApplication([])
@@ -11,5 +19,19 @@ if __name__ == "__main__":
     layout = QVBoxLayout(window)
     layout.addWidget(QPushButton("Named"))
     layout.addWidget(QPushButton())
+    named = QTableView()
+    named.setAccessibleName("Calls")
+    layout.addWidget(named)
+    layout.addWidget(QTableView())
+    labelled = QComboBox()
+    labelled.addItem("All")
+    label = QLabel("Tag")
+    label.setBuddy(labelled)
+    layout.addWidget(label)
+    layout.addWidget(labelled)
+    bare = QComboBox()
+    bare.addItem("All")
+    bare.setAccessibleName("State")  # not read on Linux: Qt gives the value
+    layout.addWidget(bare)
     window.show()
     app.exec()
