@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.accessibility import name_clear_button
 from desktop.agent.shortcut_words import action_name, conflict_words
 from desktop.hotkeys.bindings import DEFAULT_SHORTCUTS, HotkeyAction, check_bindings
 
@@ -45,6 +47,13 @@ class GlobalShortcutsEditor(QWidget):
             edit.setClearButtonEnabled(True)
             edit.setObjectName(f"global_shortcut_{action.value}")
             edit.setAccessibleName(action_name(action))
+            # The key field a screen reader lands on is the inner line edit: name it too.
+            inner = edit.findChild(QLineEdit)
+            if inner is not None:
+                inner.setAccessibleName(action_name(action))
+                name_clear_button(
+                    inner, self.tr("Clear the keys of %1").replace("%1", action_name(action))
+                )
             edit.keySequenceChanged.connect(self._refresh)
             self.edits[action] = edit
             form.addRow(action_name(action) + ":", edit)

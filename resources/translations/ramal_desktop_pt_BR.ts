@@ -1631,17 +1631,22 @@
 <context>
     <name>GlobalShortcutsEditor</name>
     <message>
-        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="37"/>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="39"/>
         <source>Use global shortcuts (they work while another application has the focus)</source>
         <translation>Usar atalhos globais (funcionam mesmo com outro aplicativo em foco)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="51"/>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="55"/>
+        <source>Clear the keys of %1</source>
+        <translation>Limpar as teclas de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="60"/>
         <source>Restore default keys</source>
         <translation>Restaurar as teclas padrão</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="55"/>
+        <location filename="../../desktop/settings/global_shortcuts_editor.py" line="64"/>
         <source>Problems with the global shortcuts</source>
         <translation>Problemas com os atalhos globais</translation>
     </message>
