@@ -162,3 +162,26 @@ def test_portal_activation_toggles_mute_through_the_controller(
     assert controller.snapshot.muted
     run(qtbot, shortcuts.aclose())
     controller.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_the_app_is_registered_once_for_every_new_binding(
+    session_bus: str, portals: list[FakePortal]
+) -> None:
+    portals.append(portal := FakePortal(session_bus))
+    backend = await PortalBackend.open(session_bus, environ={})
+    assert backend is not None
+    for keys in ("Ctrl+Alt+A", "Ctrl+Alt+B"):
+        results = await backend.register({HotkeyAction.ANSWER: parse_combo(keys)}, print)
+        assert [r.problem for r in results] == [None]
+    await backend.aclose()
+    assert portal.calls() == [
+        f"Register {APP_ID}",
+        "Get",
+        "CreateSession",
+        "BindShortcuts",
+        "Close",
+        "CreateSession",
+        "BindShortcuts",
+        "Close",
+    ]
