@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import APP_NAME, __version__
+from desktop.app_id import APP_ID
 from desktop.cli import LaunchOptions
 from desktop.i18n import install_translator
 from desktop.session import SANDBOX_PROFILE
@@ -27,6 +28,7 @@ from desktop.settings.paths import AppPaths
 from desktop.settings.secrets import SecretStoreError, TokenStore
 from desktop.settings.store import LoadResult, SettingsStore
 from desktop.shell.application import RamalApplication
+from desktop.shell.autostart import migrate_autostart
 from desktop.shell.diagnostics import install_excepthook
 from desktop.shell.icons import app_icon
 from desktop.shell.logging_setup import register_secret, setup_logging
@@ -242,7 +244,11 @@ def run(options: LaunchOptions) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Ramal Desktop")
-    app.setDesktopFileName("ramal-desktop")
+    app.setDesktopFileName(APP_ID)
+    try:
+        migrate_autostart()
+    except OSError as exc:
+        log.warning("autostart entry not renamed to the application id: %s", exc)
     app.setWindowIcon(app_icon())
     loaded, lang = read_settings(app, paths)
     install_excepthook(lambda: app.activeWindow())

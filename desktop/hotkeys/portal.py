@@ -5,6 +5,11 @@ each answers through a ``Response`` signal on a request object, and presses arri
 ``Activated`` signals. The desktop has the last word: it may ask the user, assign other
 keys, or leave a shortcut out; a shortcut missing from its answer is reported as not
 assigned.
+
+Outside a Flatpak or Snap sandbox the portal has to work out which app is calling; the
+connection first tells it through ``org.freedesktop.host.portal.Registry.Register``
+(xdg-desktop-portal 1.19 and later), so the shortcuts are kept under the application id
+whose ``.desktop`` file the packages install.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import secrets
 from collections.abc import Mapping
 from typing import Any, Final
@@ -28,12 +34,21 @@ from jeepney import (
 from jeepney.bus_messages import message_bus
 from jeepney.io.asyncio import DBusConnection, DBusRouter, open_dbus_connection
 
+from desktop.app_id import APP_ID
 from desktop.hotkeys.backend import Activated, BindingResult
 from desktop.hotkeys.bindings import BindingProblem, HotkeyAction
 from desktop.hotkeys.combo import KeyCombo
 from desktop.hotkeys.keysyms import portal_trigger
 
-__all__ = ["DESCRIPTIONS", "PORTAL_BUS_NAME", "PORTAL_INTERFACE", "PORTAL_PATH", "PortalBackend"]
+__all__ = [
+    "DESCRIPTIONS",
+    "PORTAL_BUS_NAME",
+    "PORTAL_INTERFACE",
+    "PORTAL_PATH",
+    "REGISTRY_INTERFACE",
+    "PortalBackend",
+    "register_app_id",
+]
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +57,21 @@ PORTAL_PATH: Final = "/org/freedesktop/portal/desktop"
 PORTAL_INTERFACE: Final = "org.freedesktop.portal.GlobalShortcuts"
 _REQUEST: Final = "org.freedesktop.portal.Request"
 _SESSION: Final = "org.freedesktop.portal.Session"
+REGISTRY_INTERFACE: Final = "org.freedesktop.host.portal.Registry"
 _PORTAL = DBusAddress(PORTAL_PATH, bus_name=PORTAL_BUS_NAME, interface=PORTAL_INTERFACE)
+_REGISTRY = DBusAddress(PORTAL_PATH, bus_name=PORTAL_BUS_NAME, interface=REGISTRY_INTERFACE)
+# What a portal older than the Registry (or none at all) answers to Register.
+_NO_REGISTRY: Final = frozenset(
+    {
+        "org.freedesktop.DBus.Error.UnknownMethod",
+        "org.freedesktop.DBus.Error.UnknownInterface",
+        "org.freedesktop.DBus.Error.UnknownObject",
+        "org.freedesktop.DBus.Error.ServiceUnknown",
+    }
+)
+# Variables a sandbox sets; there the portal knows the app from the sandbox itself.
+_SANDBOX_VARIABLES: Final = ("FLATPAK_ID", "SNAP")
+REGISTER_TIMEOUT_S: Final = 10.0
 # The desktop may show the user a dialog before it answers BindShortcuts.
 RESPONSE_TIMEOUT_S: Final = 300.0
 
@@ -84,12 +113,19 @@ class PortalBackend:
 
     @classmethod
     async def open(
-        cls, bus: str, descriptions: Mapping[HotkeyAction, str] | None = None
+        cls,
+        bus: str,
+        descriptions: Mapping[HotkeyAction, str] | None = None,
+        *,
+        app_id: str = APP_ID,
+        environ: Mapping[str, str] | None = None,
     ) -> PortalBackend | None:
         """Connect to the bus at address ``bus``; None without the interface.
 
         ``descriptions`` are what the desktop shows for each shortcut (translated by the
-        caller); English ones stand in for any missing.
+        caller); English ones stand in for any missing. Unless ``environ`` (default: this
+        process's) shows a Flatpak or Snap sandbox, ``app_id`` is registered with the
+        portal first; a portal without the Registry, or one that refuses, is still used.
         """
         try:
             conn = await open_dbus_connection(bus)
@@ -97,6 +133,10 @@ class PortalBackend:
             log.info("no session bus for the shortcuts portal: %s", exc)
             return None
         router = DBusRouter(conn)
+        env = os.environ if environ is None else environ
+        # The portal settles who the caller is at its first call on the connection.
+        if not any(env.get(name) for name in _SANDBOX_VARIABLES):
+            await register_app_id(router, app_id)
         try:
             reply = await router.send_and_get_reply(Properties(_PORTAL).get("version"))
             (variant,) = _check(reply)
@@ -252,6 +292,29 @@ class PortalBackend:
                 await self._listener
             self._listener = None
         await _close(self._conn, self._router)
+
+
+async def register_app_id(router: DBusRouter, app_id: str) -> bool:
+    """Tell the portal which application this connection is; True when it accepted.
+
+    A portal without ``org.freedesktop.host.portal.Registry`` is skipped quietly; a
+    refusal or no answer is logged and the caller goes on without it.
+    """
+    call = new_method_call(_REGISTRY, "Register", "sa{sv}", (app_id, {}))
+    try:
+        reply = await asyncio.wait_for(router.send_and_get_reply(call), REGISTER_TIMEOUT_S)
+    except (TimeoutError, OSError) as exc:
+        log.warning("the desktop portal did not register %s: %s", app_id, str(exc) or "no answer")
+        return False
+    if reply.header.message_type is MessageType.error:
+        name = reply.header.fields.get(HeaderFields.error_name, "error")
+        if name in _NO_REGISTRY:
+            log.debug("the desktop portal has no application registry: %s", name)
+        else:
+            log.warning("the desktop portal refused the id %s: %s %s", app_id, name, reply.body)
+        return False
+    log.info("registered with the desktop portal as %s", app_id)
+    return True
 
 
 async def _close(conn: DBusConnection, router: DBusRouter) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from desktop.app_id import DESKTOP_FILE, LEGACY_DESKTOP_FILE
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
@@ -26,10 +28,10 @@ __all__ = [
     "is_start_at_login",
     "launch_agent",
     "launch_command",
+    "migrate_autostart",
     "set_start_at_login",
 ]
 
-DESKTOP_FILE: Final = "ramal-desktop.desktop"
 LAUNCH_AGENT_LABEL: Final = "br.ramaldesktop.app"
 RUN_KEY: Final = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE: Final = "RamalDesktop"
@@ -115,18 +117,48 @@ def is_start_at_login(
         return _windows_settings().contains(RUN_VALUE)
     if kind == "macos":
         return _launch_agent_path(home).is_file()
-    return _linux_enabled(_autostart_path(config_home))
+    return _linux_enabled(_autostart_path(config_home)) or _linux_enabled(
+        _legacy_autostart_path(config_home)
+    )
+
+
+def migrate_autostart(*, platform: str | None = None, config_home: Path | None = None) -> bool:
+    """Rename an autostart entry saved under the app's old desktop file name.
+
+    The entry keeps its content (command, enabled or not) under the application id's
+    name; when both exist the old one is removed. True when something changed. Raises
+    :class:`OSError` when the entry cannot be moved.
+    """
+    if _platform(platform) != "linux":
+        return False
+    legacy = _legacy_autostart_path(config_home)
+    if not legacy.is_file():
+        return False
+    current = _autostart_path(config_home)
+    if current.exists():
+        legacy.unlink()
+    else:
+        legacy.replace(current)
+    return True
 
 
 # --- Linux (XDG autostart) -------------------------------------------------------------
 
 
-def _autostart_path(config_home: Path | None) -> Path:
+def _autostart_dir(config_home: Path | None) -> Path:
     if config_home is None:
         env = os.environ.get("XDG_CONFIG_HOME", "")
         # The spec says to ignore a relative value.
         config_home = Path(env) if os.path.isabs(env) else Path.home() / ".config"
-    return config_home / "autostart" / DESKTOP_FILE
+    return config_home / "autostart"
+
+
+def _autostart_path(config_home: Path | None) -> Path:
+    return _autostart_dir(config_home) / DESKTOP_FILE
+
+
+def _legacy_autostart_path(config_home: Path | None) -> Path:
+    return _autostart_dir(config_home) / LEGACY_DESKTOP_FILE
 
 
 def _exec_quote(argument: str) -> str:
@@ -178,6 +210,8 @@ def _read_template() -> str:
 
 
 def _set_linux(enabled: bool, command: Sequence[str], path: Path) -> None:
+    # An entry under the old name would start the app too (or a second time).
+    path.with_name(LEGACY_DESKTOP_FILE).unlink(missing_ok=True)
     if not enabled:
         path.unlink(missing_ok=True)
         return

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from desktop.agent.state import AgentSnapshot, AgentState, Direction
+from desktop.app_id import DESKTOP_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -42,8 +43,8 @@ __all__ = [
     "track_missed_calls",
 ]
 
-#: The desktop entry the packages install (``packaging/linux/ramal-desktop.desktop``).
-DESKTOP_ID = "ramal-desktop.desktop"
+#: The desktop entry the packages install (``packaging/linux/<APP_ID>.desktop``).
+DESKTOP_ID = DESKTOP_FILE
 BADGE_COLOUR = "#d32f2f"
 _SIZES = (16, 22, 24, 32, 48, 64, 128)
 

@@ -2,7 +2,7 @@
 # Packs a PyInstaller one-folder build into a .deb.
 # Usage: make-deb.sh ONEDIR VERSION OUTDIR
 # Layout: /opt/ramal-desktop (the build), /usr/bin/ramal-desktop (symlink),
-# /usr/share/applications/ramal-desktop.desktop (tel:/callto: MimeType),
+# /usr/share/applications/br.com.ramaldesktop.RamalDesktop.desktop (tel:/callto: MimeType),
 # /usr/share/icons/hicolor/{256x256,scalable}/apps/ramal-desktop.{png,svg},
 # /usr/lib/udev/rules.d/70-ramal-desktop-headsets.rules (headset buttons and lights).
 # Depends: computed with dpkg-shlibdeps from the libraries the build links but does not
@@ -18,6 +18,8 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/../build/deb"
 ARCH="$(dpkg --print-architecture)"
 STAGE="$WORK/ramal-desktop_${VERSION}_${ARCH}"
+# The application id (desktop/app_id.py) names the desktop entry.
+APP_ID="br.com.ramaldesktop.RamalDesktop"
 # Opened with dlopen (no DT_NEEDED entry), so dpkg-shlibdeps cannot see them.
 RUNTIME_EXTRA=(libgl1 libegl1 libxcb-cursor0 libpulse0)
 
@@ -27,7 +29,7 @@ mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applica
   "$STAGE/usr/lib/udev/rules.d"
 cp -a "$ONEDIR" "$STAGE/opt/ramal-desktop"
 ln -s /opt/ramal-desktop/ramal-desktop "$STAGE/usr/bin/ramal-desktop"
-install -m 644 "$HERE/ramal-desktop.desktop" "$STAGE/usr/share/applications/ramal-desktop.desktop"
+install -m 644 "$HERE/$APP_ID.desktop" "$STAGE/usr/share/applications/"
 install -m 644 "$ROOT/resources/icons/app/ramal-desktop-256.png" \
   "$STAGE/usr/share/icons/hicolor/256x256/apps/ramal-desktop.png"
 install -m 644 "$ROOT/resources/icons/app/ramal-desktop.svg" \

@@ -13,12 +13,14 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/../build/tarball"
 ARCH="$(uname -m)"
 NAME="ramal-desktop-$VERSION"
+# The application id (desktop/app_id.py) names the desktop entry.
+APP_ID="br.com.ramaldesktop.RamalDesktop"
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
 cp -a "$ONEDIR" "$WORK/$NAME"
 mkdir -p "$WORK/$NAME/share"
-cp "$HERE/ramal-desktop.desktop" "$ROOT/resources/icons/app/ramal-desktop.svg" \
+cp "$HERE/$APP_ID.desktop" "$ROOT/resources/icons/app/ramal-desktop.svg" \
   "$ROOT/resources/icons/app/ramal-desktop-256.png" "$WORK/$NAME/share/"
 TARBALL="$OUTDIR/$NAME-linux-$ARCH.tar.gz"
 tar -C "$WORK" --owner=0 --group=0 -czf "$TARBALL" "$NAME"

@@ -1,10 +1,13 @@
 """A stand-in for xdg-desktop-portal's GlobalShortcuts on a private session bus.
 
-Run as ``python fake_portal.py ADDRESS [--version N] [--refuse ID]``. It answers
-Properties.Get(version), CreateSession, BindShortcuts (every shortcut assigned with its
-preferred trigger, except the ``--refuse`` ones) and Session.Close, and emits
-``Activated`` when something calls ``Press(s shortcut_id)`` on ``/test``. It prints
-``ready`` once it owns the portal's name and every call it gets as ``call <member>``.
+Run as ``python fake_portal.py ADDRESS [--version N] [--refuse ID] [--registry MODE]``.
+It answers Properties.Get(version), CreateSession, BindShortcuts (every shortcut assigned
+with its preferred trigger, except the ``--refuse`` ones) and Session.Close, and emits
+``Activated`` when something calls ``Press(s shortcut_id)`` on ``/test``.
+``org.freedesktop.host.portal.Registry.Register`` is accepted (``--registry accept``, the
+default), refused (``refuse``) or unknown, as on portals older than 1.19 (``absent``).
+It prints ``ready`` once it owns the portal's name and every call it gets as
+``call <member>`` (``call Register <app_id>`` for the registry).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from jeepney.io.blocking import open_dbus_connection
 
 PATH = "/org/freedesktop/portal/desktop"
 IFACE = "org.freedesktop.portal.GlobalShortcuts"
+REGISTRY = "org.freedesktop.host.portal.Registry"
 
 
 def main() -> None:
@@ -32,6 +36,7 @@ def main() -> None:
     parser.add_argument("address")
     parser.add_argument("--version", type=int, default=1)
     parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--registry", choices=("accept", "refuse", "absent"), default="accept")
     args = parser.parse_args()
     conn = open_dbus_connection(args.address)
     conn.send_and_get_reply(message_bus.RequestName("org.freedesktop.portal.Desktop"))
@@ -45,6 +50,16 @@ def main() -> None:
         member = msg.header.fields.get(HeaderFields.member)
         iface = msg.header.fields.get(HeaderFields.interface)
         caller = msg.header.fields[HeaderFields.sender].lstrip(":").replace(".", "_")
+        if iface == REGISTRY and member == "Register":
+            app_id, options = msg.body
+            print("call", member, app_id, *options, flush=True)
+            if args.registry == "accept":
+                conn.send(new_method_return(msg))
+            elif args.registry == "refuse":
+                conn.send(new_error(msg, "org.freedesktop.DBus.Error.AccessDenied", "s", ("no",)))
+            else:
+                conn.send(new_error(msg, "org.freedesktop.DBus.Error.UnknownInterface"))
+            continue
         print("call", member, flush=True)
         if iface == "org.freedesktop.DBus.Properties" and member == "Get":
             if msg.body[0] == IFACE and args.version > 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 from agent.agent_fakes import FakeClock, FakeWebphone
@@ -20,6 +21,8 @@ from desktop.hotkeys.choose import Unavailable, open_backend
 from desktop.hotkeys.combo import parse_combo
 from desktop.hotkeys.portal import PortalBackend
 
+APP_ID = "br.com.ramaldesktop.RamalDesktop"
+
 
 async def press(address: str, shortcut_id: str) -> None:
     """Make the fake portal emit ``Activated`` for ``shortcut_id``."""
@@ -33,7 +36,7 @@ async def test_binds_through_the_portal_and_hears_activated(
     session_bus: str, portals: list[FakePortal]
 ) -> None:
     portals.append(portal := FakePortal(session_bus, "--refuse", "mute"))
-    backend = await PortalBackend.open(session_bus)
+    backend = await PortalBackend.open(session_bus, environ={})
     assert backend is not None and backend.version == 1
     got: list[HotkeyAction] = []
     results = await backend.register(
@@ -54,7 +57,58 @@ async def test_binds_through_the_portal_and_hears_activated(
         await asyncio.sleep(0.05)
     assert got == [HotkeyAction.ANSWER]
     await backend.aclose()
-    assert portal.calls() == ["Get", "CreateSession", "BindShortcuts", "Press", "Close"]
+    assert portal.calls() == [
+        f"Register {APP_ID}",
+        "Get",
+        "CreateSession",
+        "BindShortcuts",
+        "Press",
+        "Close",
+    ]
+
+
+async def bind_answer(session_bus: str, environ: dict[str, str]) -> list[BindingProblem | None]:
+    """Open the portal backend, bind one key and close; the problems of the result."""
+    backend = await PortalBackend.open(session_bus, environ=environ)
+    assert backend is not None
+    results = await backend.register({HotkeyAction.ANSWER: parse_combo("Ctrl+Alt+A")}, print)
+    await backend.aclose()
+    return [r.problem for r in results]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("mode", ["absent", "refuse"])
+async def test_a_portal_that_does_not_register_the_app_is_still_used(
+    session_bus: str,
+    portals: list[FakePortal],
+    mode: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    portals.append(portal := FakePortal(session_bus, "--registry", mode))
+    with caplog.at_level(logging.DEBUG, logger="desktop.hotkeys.portal"):
+        assert await bind_answer(session_bus, {}) == [None]
+    assert portal.calls() == [
+        f"Register {APP_ID}",
+        "Get",
+        "CreateSession",
+        "BindShortcuts",
+        "Close",
+    ]
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    if mode == "refuse":
+        assert len(warnings) == 1 and "AccessDenied" in warnings[0].getMessage()
+    else:
+        assert warnings == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("variable", ["FLATPAK_ID", "SNAP"])
+async def test_a_sandboxed_app_is_not_registered(
+    session_bus: str, portals: list[FakePortal], variable: str
+) -> None:
+    portals.append(portal := FakePortal(session_bus))
+    assert await bind_answer(session_bus, {variable: "br.com.ramaldesktop.RamalDesktop"}) == [None]
+    assert portal.calls() == ["Get", "CreateSession", "BindShortcuts", "Close"]
 
 
 @pytest.mark.asyncio
@@ -108,3 +162,26 @@ def test_portal_activation_toggles_mute_through_the_controller(
     assert controller.snapshot.muted
     run(qtbot, shortcuts.aclose())
     controller.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_the_app_is_registered_once_for_every_new_binding(
+    session_bus: str, portals: list[FakePortal]
+) -> None:
+    portals.append(portal := FakePortal(session_bus))
+    backend = await PortalBackend.open(session_bus, environ={})
+    assert backend is not None
+    for keys in ("Ctrl+Alt+A", "Ctrl+Alt+B"):
+        results = await backend.register({HotkeyAction.ANSWER: parse_combo(keys)}, print)
+        assert [r.problem for r in results] == [None]
+    await backend.aclose()
+    assert portal.calls() == [
+        f"Register {APP_ID}",
+        "Get",
+        "CreateSession",
+        "BindShortcuts",
+        "Close",
+        "CreateSession",
+        "BindShortcuts",
+        "Close",
+    ]

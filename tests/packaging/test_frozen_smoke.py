@@ -246,7 +246,9 @@ def test_deb_installs_entry_icons_and_handlers(tmp_path: Path) -> None:
         shipped = _installed_libraries(package) & carried
         assert not shipped, f"Depends has {package}, whose {sorted(shipped)} the bundle carries"
     assert os.readlink(root / "usr/bin/ramal-desktop") == "/opt/ramal-desktop/ramal-desktop"
-    entry = (root / "usr/share/applications/ramal-desktop.desktop").read_text("utf-8")
+    entry = (root / "usr/share/applications/br.com.ramaldesktop.RamalDesktop.desktop").read_text(
+        "utf-8"
+    )
     assert "x-scheme-handler/tel;" in entry and "x-scheme-handler/callto;" in entry
     icons = root / "usr/share/icons/hicolor"
     assert (icons / "256x256/apps/ramal-desktop.png").is_file()

@@ -14,9 +14,12 @@ from desktop.shell.autostart import (
     desktop_entry,
     is_start_at_login,
     launch_command,
+    migrate_autostart,
     set_start_at_login,
 )
 
+NEW = "br.com.ramaldesktop.RamalDesktop.desktop"
+OLD = "ramal-desktop.desktop"
 TEMPLATE = Path(__file__).resolve().parents[2] / "packaging/linux/ramal-desktop-autostart.desktop"
 
 
@@ -43,7 +46,7 @@ def test_linux_round_trip(tmp_path: Path) -> None:
     assert not is_start_at_login(platform="linux", config_home=config)
 
     set_start_at_login(True, executable=exe, platform="linux", config_home=config)
-    path = config / "autostart" / "ramal-desktop.desktop"
+    path = config / "autostart" / NEW
     entry = read_entry(path)
     assert entry["Type"] == "Application"
     assert entry["Name"] == "Ramal Desktop"
@@ -60,7 +63,7 @@ def test_linux_round_trip(tmp_path: Path) -> None:
 def test_linux_is_idempotent(tmp_path: Path) -> None:
     for _ in range(2):
         set_start_at_login(True, executable=["ramal"], platform="linux", config_home=tmp_path)
-    assert [p.name for p in (tmp_path / "autostart").iterdir()] == ["ramal-desktop.desktop"]
+    assert [p.name for p in (tmp_path / "autostart").iterdir()] == [NEW]
     for _ in range(2):
         set_start_at_login(False, platform="linux", config_home=tmp_path)
     assert list((tmp_path / "autostart").iterdir()) == []
@@ -72,7 +75,7 @@ def test_linux_default_uses_xdg_config_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.delattr(sys, "frozen", raising=False)
     set_start_at_login(True, platform="linux")
-    entry = read_entry(tmp_path / "autostart" / "ramal-desktop.desktop")
+    entry = read_entry(tmp_path / "autostart" / NEW)
     assert shlex.split(entry["Exec"]) == [sys.executable, "-m", "desktop", "--minimised"]
     set_start_at_login(False, platform="linux")
     assert not is_start_at_login(platform="linux")
@@ -86,7 +89,7 @@ def test_entry_keeps_the_template_and_escapes_exec() -> None:
 
 
 def test_disabled_entry_written_by_hand_does_not_count(tmp_path: Path) -> None:
-    path = tmp_path / "autostart" / "ramal-desktop.desktop"
+    path = tmp_path / "autostart" / NEW
     path.parent.mkdir()
     path.write_text("[Desktop Entry]\nExec=x\nHidden=true\n", encoding="utf-8")
     assert not is_start_at_login(platform="linux", config_home=tmp_path)
@@ -95,9 +98,63 @@ def test_disabled_entry_written_by_hand_does_not_count(tmp_path: Path) -> None:
 def test_missing_template_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(autostart, "_TEMPLATE", tmp_path / "missing.desktop")
     set_start_at_login(True, executable=["ramal"], platform="linux", config_home=tmp_path)
-    assert read_entry(tmp_path / "autostart" / "ramal-desktop.desktop")["Exec"] == (
-        "ramal --minimised"
-    )
+    assert read_entry(tmp_path / "autostart" / NEW)["Exec"] == ("ramal --minimised")
+
+
+def write_old_entry(config: Path, extra: str = "") -> Path:
+    """An autostart entry as versions before the application id saved it."""
+    path = config / "autostart" / OLD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"[Desktop Entry]\nExec=/opt/old --minimised\n{extra}", encoding="utf-8")
+    return path
+
+
+def test_old_entry_is_renamed_to_the_application_id(tmp_path: Path) -> None:
+    old = write_old_entry(tmp_path, "X-GNOME-Autostart-enabled=true\n")
+    text = old.read_text(encoding="utf-8")
+    assert is_start_at_login(platform="linux", config_home=tmp_path)
+
+    assert migrate_autostart(platform="linux", config_home=tmp_path)
+    assert [p.name for p in (tmp_path / "autostart").iterdir()] == [NEW]
+    assert (tmp_path / "autostart" / NEW).read_text(encoding="utf-8") == text
+    assert is_start_at_login(platform="linux", config_home=tmp_path)
+    assert not migrate_autostart(platform="linux", config_home=tmp_path)
+
+
+def test_old_entry_turned_off_stays_off_under_the_new_name(tmp_path: Path) -> None:
+    write_old_entry(tmp_path, "Hidden=true\n")
+    assert migrate_autostart(platform="linux", config_home=tmp_path)
+    assert [p.name for p in (tmp_path / "autostart").iterdir()] == [NEW]
+    assert not is_start_at_login(platform="linux", config_home=tmp_path)
+
+
+def test_old_entry_beside_a_new_one_is_removed(tmp_path: Path) -> None:
+    set_start_at_login(True, executable=["ramal"], platform="linux", config_home=tmp_path)
+    new_text = (tmp_path / "autostart" / NEW).read_text(encoding="utf-8")
+    write_old_entry(tmp_path)
+    assert migrate_autostart(platform="linux", config_home=tmp_path)
+    assert [p.name for p in (tmp_path / "autostart").iterdir()] == [NEW]
+    assert (tmp_path / "autostart" / NEW).read_text(encoding="utf-8") == new_text
+
+
+def test_changing_the_setting_replaces_the_old_entry(tmp_path: Path) -> None:
+    write_old_entry(tmp_path)
+    set_start_at_login(True, executable=["ramal"], platform="linux", config_home=tmp_path)
+    assert [p.name for p in (tmp_path / "autostart").iterdir()] == [NEW]
+    assert read_entry(tmp_path / "autostart" / NEW)["Exec"] == "ramal --minimised"
+
+    write_old_entry(tmp_path)
+    set_start_at_login(False, platform="linux", config_home=tmp_path)
+    assert list((tmp_path / "autostart").iterdir()) == []
+    assert not is_start_at_login(platform="linux", config_home=tmp_path)
+
+
+def test_migration_touches_nothing_elsewhere(tmp_path: Path) -> None:
+    old = write_old_entry(tmp_path)
+    assert not migrate_autostart(platform="darwin", config_home=tmp_path)
+    assert not migrate_autostart(platform="win32", config_home=tmp_path)
+    assert old.is_file()
+    assert not migrate_autostart(platform="linux", config_home=tmp_path / "empty")
 
 
 def test_macos_launch_agent(tmp_path: Path) -> None:

@@ -195,7 +195,7 @@ def test_the_launcher_entry_signal_carries_the_count(private_bus: str) -> None:
         listener.close()
     first, cleared = (message.body for message in received)
     assert first == (
-        "application://ramal-desktop.desktop",
+        "application://br.com.ramaldesktop.RamalDesktop.desktop",
         {"count": ("x", 4), "count-visible": ("b", True)},
     )
     assert cleared[1] == {"count": ("x", 0), "count-visible": ("b", False)}
