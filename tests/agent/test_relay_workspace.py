@@ -69,5 +69,7 @@ def test_with_a_relay_the_call_panel_offers_raise_hand(
         assert "6136271444" in voicemail.text.text()
     finally:
         run(qtbot, ws.aclose())
+        ws.window.close()  # a window left shown would be taken for a later test's
+        ws.window.deleteLater()
         run(qtbot, context.__aexit__(None, None, None))
         nats_server.stop()
