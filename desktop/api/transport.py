@@ -42,6 +42,7 @@ from desktop.api.errors import (
     RamalApiError,
     ValidationError,
 )
+from desktop.api.http_client import new_http_client
 from desktop.api.messages import DEFAULT_LANG, describe
 from desktop.api.redaction import redact_url
 
@@ -191,7 +192,7 @@ class ApiTransport:
         self._rng = rng or random.Random()
         self._timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
         self._owns_client = http is None
-        self._client = http if http is not None else httpx.AsyncClient(timeout=self._timeout)
+        self._client = http if http is not None else new_http_client(self._timeout)
         hooks = dict(self._client.event_hooks)
         hooks["request"] = [*hooks.get("request", []), self._scope_token]
         self._client.event_hooks = hooks
