@@ -12,12 +12,11 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop.api.config import Host
-from desktop.api.downloads import Progress as DownloadProgress
-from desktop.api.downloads import download_to
 from desktop.api.errors import ValidationError
 from desktop.api.models.call_wire import decode_call
 from desktop.api.models.calls import Call, parse_call
@@ -35,6 +34,9 @@ from desktop.api.wire import (
     report_query,
     utc_timestamp,
 )
+
+if TYPE_CHECKING:
+    from desktop.api.downloads import Progress as DownloadProgress
 
 __all__ = ["MAX_COMMENT_CHARS", "CallsApi", "ListenMode", "TransferLeg"]
 
@@ -126,8 +128,14 @@ class CallsApi:
         destino: str | None = None,
         posicao: int = 0,
         limite: int = 100,
+        offload: bool = True,
     ) -> Page[Call]:
-        """One page of ``GET /chamada/relatorio``."""
+        """One page of ``GET /chamada/relatorio``.
+
+        With ``offload`` the page is decoded in a worker thread, so that the event loop
+        (the window's, in the app) stays free; a command without a window decodes it
+        in place, sparing the thread hops.
+        """
         params = report_query(data_inicio, data_fim, posicao, limite)
         if origem:
             params["origem"] = national_number(origem, "origem")
@@ -138,8 +146,7 @@ class CallsApi:
             "GET", Host.V1, "/chamada/relatorio", params=params, decode=_ReportAnswer
         )
         assert isinstance(answer, _ReportAnswer)  # what ``decode`` returns
-        # Decoded in a worker thread: the event loop (the window's, in the app) stays free.
-        return await asyncio.to_thread(
+        decode = partial(
             decode_page,
             answer.status,
             answer.body,
@@ -151,6 +158,7 @@ class CallsApi:
             limite=limite,
             what="chamadas",
         )
+        return await asyncio.to_thread(decode) if offload else decode()
 
     def report(
         self,
@@ -159,8 +167,12 @@ class CallsApi:
         *,
         origem: str | None = None,
         destino: str | None = None,
+        offload: bool = True,
     ) -> Report[Call]:
-        """The call report for a period, ready to page, iterate or read concurrently."""
+        """The call report for a period, ready to page, iterate or read concurrently.
+
+        ``offload``: pages are decoded in a worker thread (see :meth:`report_page`).
+        """
         report_query(data_inicio, data_fim, 0, 1)  # fail now, not at the first page
 
         async def fetch(posicao: int, limite: int) -> Page[Call]:
@@ -171,6 +183,7 @@ class CallsApi:
                 destino=destino,
                 posicao=posicao,
                 limite=limite,
+                offload=offload,
             )
 
         return Report(fetch)
@@ -228,5 +241,7 @@ class CallsApi:
         progress: DownloadProgress | None = None,
     ) -> Path:
         """Stream ``GET /chamada/{id}/gravacao`` (``audio/mpeg``) into ``target``."""
+        from desktop.api.downloads import download_to  # not needed to read reports
+
         url = self._transport.url(Host.V1, f"/chamada/{path_id(call_id)}/gravacao")
         return await download_to(self._transport, url, target, progress=progress)

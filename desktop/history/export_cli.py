@@ -28,7 +28,9 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
-from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
+from desktop.api.client import TotalVoiceClient
+from desktop.api.config import ApiConfig, ApiHosts
+from desktop.api.errors import RamalApiError
 from desktop.argparse_pt import PortugueseArgumentParser
 from desktop.history.csv_export import CsvWriter
 from desktop.history.export_target import open_target
@@ -221,7 +223,11 @@ async def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
 
 async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     progress = _ProgressLine(sys.stderr)
-    source = HistorySource(client, ramal=ns.ramal or None, concurrency=ns.concurrency)
+    # No window to keep responsive: pages are decoded and rows built in place, sparing
+    # the hops to a worker thread (which would only wait for the same GIL).
+    source = HistorySource(
+        client, ramal=ns.ramal or None, concurrency=ns.concurrency, offload=False
+    )
     try:
         if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):
             print(f"erro: {missing}", file=sys.stderr)

@@ -16,9 +16,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final
 
-from desktop.api import Call, TotalVoiceClient
+from desktop.api.client import TotalVoiceClient
 from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY
-from desktop.api.downloads import download_to
+from desktop.api.models.calls import Call
 from desktop.history.rows import HistoryRow, raw_text, row_from_call, row_from_received
 
 __all__ = ["DEFAULT_CONCURRENCY", "FetchedCall", "HistorySource", "day_bounds"]
@@ -52,12 +52,18 @@ class HistorySource:
         ramal: str | None = None,
         ramal_id: int | str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        offload: bool = True,
     ) -> None:
-        """``ramal`` keeps only that ramal's calls; ``ramal_id`` adds its received-calls report."""
+        """``ramal`` keeps only that ramal's calls; ``ramal_id`` adds its received-calls report.
+
+        ``offload`` decodes pages and builds rows in a worker thread, keeping a window's
+        event loop free; a command without a window does that work in place.
+        """
         self.client = client
         self.ramal = ramal
         self.ramal_id = ramal_id
         self.concurrency = concurrency
+        self.offload = offload
 
     @property
     def scope(self) -> str:
@@ -71,12 +77,15 @@ class HistorySource:
 
         Only this source's ramal's calls when it has one; a page may then be empty.
         """
-        report = self.client.chamadas.report(start, end)
-        pages = report.stream(concurrency=self.concurrency, progress=progress)
+        report = self.client.chamadas.report(start, end, offload=self.offload)
+        # The first round of pages goes out before the first answer tells the total.
+        pages = report.stream(concurrency=self.concurrency, progress=progress, speculate=True)
         async with aclosing(pages):
             async for page in pages:
-                # Rows are built in a worker thread: the window's event loop stays free.
-                yield await asyncio.to_thread(self._rows, page.items)
+                if self.offload:
+                    yield await asyncio.to_thread(self._rows, page.items)
+                else:
+                    yield self._rows(page.items)
 
     def _rows(self, calls: Sequence[Call]) -> list[FetchedCall]:
         fetched = [_fetched(call) for call in calls]
@@ -128,6 +137,8 @@ class HistorySource:
 
     async def download_url(self, url: str, target: Path, progress: Progress | None = None) -> Path:
         """Stream a partial recording given by URL."""
+        from desktop.api.downloads import download_to  # not needed to read reports
+
         return await download_to(self.client.transport, url, target, progress=progress)
 
 
