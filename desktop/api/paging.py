@@ -106,13 +106,15 @@ async def _fetch_paced(
     while True:
         await pacing.acquire()
         try:
-            with observing(pacing.record):
+            # A 429 comes back here at once: the limiter spaces the next attempt.
+            with observing(pacing.record, paces_refusals=True):
                 return await fetch_page(posicao, limite)
         except ApiError as exc:
             if not exc.is_rate_limited or refusals >= _MAX_REFUSALS:
                 raise
             refusals += 1
-            pacing.record(429, 0.0, exc.retry_after if exc.retry_after else 1.0)
+            if not exc.retry_after:  # the attempt was heard already, without a pause
+                pacing.pause(1.0)
         finally:
             pacing.release()
 

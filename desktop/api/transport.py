@@ -32,7 +32,7 @@ from typing import Final
 
 import httpx
 
-from desktop.api.concurrency import report_attempt
+from desktop.api.concurrency import refusals_are_paced, report_attempt
 from desktop.api.config import ApiConfig, Host, origin_of
 from desktop.api.envelope import unwrap_envelope
 from desktop.api.errors import (
@@ -246,6 +246,8 @@ class ApiTransport:
         """Seconds to wait before trying again, or None when this outcome is final."""
         if retries >= self._config.max_retries:
             return None
+        if status == 429 and refusals_are_paced():
+            return None  # the caller's limiter spaces the next attempt
         if status == 429:  # refused before processing: safe to repeat for any method
             if retry_after is not None:
                 return min(retry_after, self._config.retry_after_max)
