@@ -23,6 +23,7 @@ itself: the page request asks the limiter again, which spaces the new attempt.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
@@ -233,5 +234,11 @@ class AdaptiveConcurrency:
             return
         self._last_cut = now
         self._slow_start = False
-        self._window = max(1.0, self._window / 2)
+        self._window = max(self._paced_floor(), self._window / 2)
         self.cuts += 1
+
+    def _paced_floor(self) -> float:
+        """Fewest requests in flight that still let the paced rate through (at least 1)."""
+        if self._rate is None or self._round_trip is None:
+            return 1.0
+        return max(1.0, math.ceil(self._rate * self._round_trip * 1.5))

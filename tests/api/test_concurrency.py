@@ -278,3 +278,18 @@ async def test_a_paced_page_request_gets_its_429_back_at_once() -> None:
         with pytest.raises(ApiError):
             await report.page(0, 200)  # outside a limiter the transport repeats it
         assert calls["count"] == 1 + 4 and waits == [1, 1, 1]
+
+
+def test_refusals_do_not_cut_below_what_the_paced_rate_needs() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, initial=4, clock=clock)
+    for _ in range(20):  # 20 accepted in the last second, answers taking 0.3 s
+        pacing.record(200, 0.3, None)
+    assert pacing.limit == 24
+    for _ in range(3):
+        pacing.record(429, 0.01, None)
+        clock.now += 0.31  # one cut per round trip
+    assert pacing.rate == 20 and pacing.cuts == 3
+    # 20/s at 0.3 s a request needs 6 in flight (9 with some slack); halving further, to
+    # 3, would hold the rate below what the server allows.
+    assert pacing.limit == 9
