@@ -187,9 +187,12 @@ class AdaptiveConcurrency:
     def record(self, status: int | None, elapsed: float, retry_after: float | None) -> None:
         """Learn from one attempt (an :data:`AttemptObserver`)."""
         now = self._clock()
-        if retry_after is not None and retry_after > 0:
+        # A refusal of a request sent before the refusal already acted on says nothing
+        # new: it must not push the pause further out (each one arriving later would).
+        stale = status == 429 and now - elapsed < self._refused_at
+        if retry_after is not None and retry_after > 0 and not stale:
             self._paused_until = max(self._paused_until, now + retry_after)
-        if status == 429:
+        if status == 429 and not stale:
             self._learn_rate(now)
         if _pushes_back(status):
             self.refusals += status == 429

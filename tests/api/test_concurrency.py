@@ -293,3 +293,19 @@ def test_refusals_do_not_cut_below_what_the_paced_rate_needs() -> None:
     # 20/s at 0.3 s a request needs 6 in flight (9 with some slack); halving further, to
     # 3, would hold the rate below what the server allows.
     assert pacing.limit == 9
+
+
+def test_refusals_of_requests_sent_before_the_first_one_do_not_prolong_the_pause() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    for _ in range(4):
+        pacing.record(200, 0.05, None)
+    pacing.record(429, 0.2, 1.0)  # a burst of 12 sent at 99.8: the first refusal
+    for _ in range(7):  # the rest of that burst, refused as the server gets to them
+        clock.now += 0.1
+        pacing.record(429, 0.2 + clock.now - 100.0, 1.0)
+    assert pacing.paused_for() == pytest.approx(0.3)  # 1 s from the first refusal
+    assert pacing.rate == 4
+    clock.now += 0.5
+    pacing.record(429, 0.05, 1.0)  # sent after it: a new refusal
+    assert pacing.paused_for() == pytest.approx(1.0)
