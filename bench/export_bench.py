@@ -14,7 +14,8 @@ other against the same server:
 
 The ratio is from the same run. The export's CSV is checked to hold every call. With
 ``BEFORE=DIR`` (a checkout of older code, e.g. ``git archive`` of a commit) the export is
-also timed from that tree, in the same run.
+also timed from that tree, in the same run. Each line gives the CPU the sandbox used
+serving the export (read from ``/proc``, Linux) and the load average when it ended.
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ def export(base_url: str, token: str, target: Path, tree: Path = ROOT) -> float:
     return elapsed
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds the sandbox process has used so far (user + system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def serve() -> None:
     """Child process: the sandbox grown to 10,000 calls."""
     with SandboxThread() as sandbox:
@@ -101,22 +108,23 @@ def main() -> None:
             export(base_url, token, target)  # untimed: sandbox JSON built, files cached
             for run in range(1, RUNS + 1):
                 seq, count = asyncio.run(sequential(base_url, token))
-                cpu = children_cpu()
+                cpu, served = children_cpu(), server_cpu(child.pid)
                 exp = export(base_url, token, target)
-                exp_cpu = children_cpu() - cpu
+                exp_cpu, exp_served = children_cpu() - cpu, server_cpu(child.pid) - served
                 lines = target.read_bytes().count(b"\r\n") - 1
                 assert lines == count >= TARGET, (lines, count)
                 line = (
                     f"  run {run}: sequential {seq:.2f}s, export {exp:.2f}s, ratio {seq / exp:.1f}x"
                 )
                 if BEFORE:
-                    cpu = children_cpu()
+                    cpu, served = children_cpu(), server_cpu(child.pid)
                     old = export(base_url, token, target, BEFORE)
-                    old_cpu = children_cpu() - cpu
-                    line += f"; older code's export {old:.2f}s ({old_cpu:.2f}s CPU)"
-                    line += f", ratio {seq / old:.1f}x"
+                    old_cpu, old_served = children_cpu() - cpu, server_cpu(child.pid) - served
+                    line += f"; older code's export {old:.2f}s ({old_cpu:.2f}s CPU, "
+                    line += f"sandbox {old_served:.2f}s), ratio {seq / old:.1f}x"
                 line += f"; CPU: sequential {SEQUENTIAL_CPU[-1]:.2f}s, export {exp_cpu:.2f}s"
-                print(line + f" ({lines} rows)")
+                line += f", sandbox serving the export {exp_served:.2f}s"
+                print(line + f" ({lines} rows; load {os.getloadavg()[0]:.1f})")
     finally:
         child.stdin.close()  # type: ignore[union-attr]
         child.wait(10)
