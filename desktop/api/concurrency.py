@@ -11,7 +11,7 @@ A 429 also says the server counts requests per second: from then on requests sta
 the rate it was seen to accept (the requests sent in the second before the refusal that
 were answered), from a token bucket holding one second's worth, so that a whole-second
 ``Retry-After`` costs nothing the server would have allowed; the rate creeps up while no
-refusal comes, and is measured again at the next one.
+refusal comes, and the next one measures it again (never above the rate refused).
 
 The transport tells it about every attempt, retries included, through
 :func:`report_attempt`: the observer is a context variable, so each page request (an
@@ -228,7 +228,9 @@ class AdaptiveConcurrency:
             return
         self._refused_at = now
         span = [t for t in self._accepted if now - _RATE_SPAN <= t <= now]
-        self._rate = max(1.0, float(len(span)))
+        measured = max(1.0, float(len(span)))
+        # A refusal at the paced rate says that rate is too high, whatever was counted.
+        self._rate = measured if self._rate is None else min(self._rate, measured)
         self._tokens, self._tokens_at = 0.0, now  # the server's bucket is empty now
 
     def _cut(self, now: float) -> None:

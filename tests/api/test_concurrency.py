@@ -309,3 +309,20 @@ def test_refusals_of_requests_sent_before_the_first_one_do_not_prolong_the_pause
     clock.now += 0.5
     pacing.record(429, 0.05, 1.0)  # sent after it: a new refusal
     assert pacing.paused_for() == pytest.approx(1.0)
+
+
+def test_a_refusal_at_the_paced_rate_never_raises_it() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    for _ in range(4):
+        pacing.record(200, 0.01, None)
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 4
+    clock.now += 3.0
+    for _ in range(30):  # probing upwards: 30 answers in the last second
+        clock.now += 1 / 30
+        pacing.record(200, 0.01, None)
+    probed = pacing.rate
+    assert probed is not None and probed > 4
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == probed  # 30 counted, but the rate in force was refused
