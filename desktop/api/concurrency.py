@@ -131,7 +131,7 @@ class AdaptiveConcurrency:
     @property
     def rate(self) -> float | None:
         """Requests per second allowed to start, once a 429 was met (None before)."""
-        return self._rate
+        return None if self._rate is None else max(1.0, self._rate)
 
     def paused_for(self) -> float:
         """Seconds left of a ``Retry-After`` pause (0 when none)."""
@@ -139,14 +139,15 @@ class AdaptiveConcurrency:
 
     def _token_wait(self) -> float:
         """Seconds until the rate allows the next start (0 when it does now)."""
-        if self._rate is None:
+        rate = self.rate
+        if rate is None:
             return 0.0
         now = self._clock()
-        self._tokens = min(self._rate, self._tokens + (now - self._tokens_at) * self._rate)
+        self._tokens = min(rate, self._tokens + (now - self._tokens_at) * rate)
         self._tokens_at = now
         # Within a rounding error of a whole token is a token (the wait would not move
         # a clock that has counted for long).
-        return 0.0 if self._tokens > 1.0 - 1e-6 else (1.0 - self._tokens) / self._rate
+        return 0.0 if self._tokens > 1.0 - 1e-6 else (1.0 - self._tokens) / rate
 
     async def acquire(self) -> None:
         """Wait for a free slot (and for any ``Retry-After`` pause to end), then take it."""
@@ -228,7 +229,8 @@ class AdaptiveConcurrency:
             return
         self._refused_at = now
         span = [t for t in self._accepted if now - _RATE_SPAN <= t <= now]
-        measured = max(1.0, float(len(span)))
+        # Counted without a floor: answers still to come add to it (at least 1 is used).
+        measured = float(len(span))
         # A refusal at the paced rate says that rate is too high, whatever was counted.
         self._rate = measured if self._rate is None else min(self._rate, measured)
         self._tokens, self._tokens_at = 0.0, now  # the server's bucket is empty now
@@ -244,6 +246,7 @@ class AdaptiveConcurrency:
 
     def _paced_floor(self) -> float:
         """Fewest requests in flight that still let the paced rate through (at least 1)."""
-        if self._rate is None or self._round_trip is None:
+        rate = self.rate
+        if rate is None or self._round_trip is None:
             return 1.0
-        return max(1.0, math.ceil(self._rate * self._round_trip * 1.5))
+        return max(1.0, math.ceil(rate * self._round_trip * 1.5))

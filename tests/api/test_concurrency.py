@@ -326,3 +326,13 @@ def test_a_refusal_at_the_paced_rate_never_raises_it() -> None:
     assert probed is not None and probed > 4
     pacing.record(429, 0.01, 1.0)
     assert pacing.rate == probed  # 30 counted, but the rate in force was refused
+
+
+def test_refusals_answered_before_the_accepted_requests_still_measure_the_rate() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    pacing.record(429, 0.01, 1.0)  # 8 sent at once: the refusals come back first
+    assert pacing.rate == 1
+    for _ in range(4):  # then the 4 the server took
+        pacing.record(200, 0.05, None)
+    assert pacing.rate == 4
