@@ -114,6 +114,7 @@ class AdaptiveConcurrency:
         self._accepted: deque[float] = deque()
         self._rate: float | None = None
         self._refused_at = -float("inf")
+        self._refused_rate = math.inf
         self._tokens = 0.0
         self._tokens_at = 0.0
         self.in_flight = 0
@@ -219,7 +220,8 @@ class AdaptiveConcurrency:
         if self._rate is None:
             return
         if self._refused_at - _RATE_SPAN <= sent <= self._refused_at:
-            self._rate += 1.0  # answered late, but accepted in the span measured
+            # Answered late, but accepted in the span measured (never past the refused rate).
+            self._rate = min(self._rate + 1.0, self._refused_rate)
         elif now - self._refused_at > _RATE_SPAN:
             self._rate += _RATE_PROBE  # one more answer without refusal: probe upwards
 
@@ -232,7 +234,8 @@ class AdaptiveConcurrency:
         # Counted without a floor: answers still to come add to it (at least 1 is used).
         measured = float(len(span))
         # A refusal at the paced rate says that rate is too high, whatever was counted.
-        self._rate = measured if self._rate is None else min(self._rate, measured)
+        self._refused_rate = math.inf if self._rate is None else self._rate
+        self._rate = min(self._refused_rate, measured)
         self._tokens, self._tokens_at = 0.0, now  # the server's bucket is empty now
 
     def _cut(self, now: float) -> None:

@@ -336,3 +336,22 @@ def test_refusals_answered_before_the_accepted_requests_still_measure_the_rate()
     for _ in range(4):  # then the 4 the server took
         pacing.record(200, 0.05, None)
     assert pacing.rate == 4
+
+
+def test_late_answers_after_a_second_refusal_do_not_lift_the_rate_above_the_refused_one() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    for _ in range(10):
+        pacing.record(200, 0.01, None)
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 10
+    clock.now += 5.0
+    for _ in range(6):  # paced, answered before the next refusal
+        clock.now += 0.1
+        pacing.record(200, 0.01, None)
+    clock.now += 0.01
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 6
+    for _ in range(8):  # sent before it, answered after it
+        pacing.record(200, 0.2, None)
+    assert pacing.rate == pytest.approx(10.3)  # the rate refused (probed up from 10)
