@@ -34,7 +34,7 @@ from desktop.api.errors import RamalApiError
 from desktop.argparse_pt import PortugueseArgumentParser
 from desktop.history.csv_export import CsvWriter
 from desktop.history.export_target import open_target
-from desktop.history.source import DEFAULT_CONCURRENCY, FetchedCall, HistorySource
+from desktop.history.source import DEFAULT_CONCURRENCY, HistorySource
 
 __all__ = [
     "STDOUT",
@@ -262,19 +262,22 @@ async def _write(
     ns: argparse.Namespace, source: HistorySource, stream: BinaryIO, progress: _ProgressLine
 ) -> int:
     """Write each page as it arrives, in report order; returns how many calls were written."""
-    json = _JsonWriter(stream) if ns.format == "json" else None
-    csv = None if json else CsvWriter(stream, delimiter=ns.delimiter)
     count = 0
+    if ns.format == "json":
+        json = _JsonWriter(stream)
+        records = source.stream_records(ns.start, ns.end, progress)
+        async with aclosing(records):
+            async for page in records:
+                json.write(page)
+                count += len(page)
+        json.finish()
+        return count
+    csv = CsvWriter(stream, delimiter=ns.delimiter)
     pages = source.stream(ns.start, ns.end, progress)
     async with aclosing(pages):
         async for fetched in pages:
-            if json is not None:
-                json.write(fetched)
-            elif csv is not None:
-                csv.write(f.row for f in fetched)
+            csv.write(f.row for f in fetched)
             count += len(fetched)
-    if json is not None:
-        json.finish()
     return count
 
 
@@ -285,11 +288,10 @@ class _JsonWriter:
         self._stream = stream
         self._separator = b"["
 
-    def write(self, fetched: list[FetchedCall]) -> None:
-        if not fetched:
+    def write(self, records: list[bytes]) -> None:
+        if not records:
             return
-        records = ",\n".join(f.raw for f in fetched).encode("utf-8")
-        self._stream.write(self._separator + records)
+        self._stream.write(self._separator + b",\n".join(records))
         self._separator = b",\n"
 
     def finish(self) -> None:
