@@ -19,7 +19,6 @@ from typing import Final
 from desktop.api.client import TotalVoiceClient
 from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY
 from desktop.api.models.calls import Call
-from desktop.api.models.parsing import RawRecord
 from desktop.history.rows import HistoryRow, raw_text, row_from_call, row_from_received
 
 __all__ = ["DEFAULT_CONCURRENCY", "FetchedCall", "HistorySource", "day_bounds"]
@@ -93,18 +92,18 @@ class HistorySource:
     ) -> AsyncGenerator[list[bytes], None]:
         """The period's calls as the JSON bytes received, page by page, in report order.
 
-        Without a ramal to keep no history row is built: a JSON export needs none.
+        Without a ramal to keep, no call is even decoded: a JSON export needs none.
         """
         if self.ramal:
             async with aclosing(self.stream(start, end, progress)) as kept:
                 async for fetched in kept:
                     yield [f.raw.encode("utf-8") for f in fetched]
             return
-        report = self.client.chamadas.report(start, end, offload=self.offload)
+        report = self.client.chamadas.records(start, end, offload=self.offload)
         pages = report.stream(concurrency=self.concurrency, progress=progress, speculate=True)
         async with aclosing(pages):
             async for page in pages:
-                yield [_record_bytes(call.raw) for call in page.items]
+                yield list(page.items)
 
     def _rows(self, calls: Sequence[Call]) -> list[FetchedCall]:
         fetched = [_fetched(call) for call in calls]
@@ -159,10 +158,6 @@ class HistorySource:
         from desktop.api.downloads import download_to  # not needed to read reports
 
         return await download_to(self.client.transport, url, target, progress=progress)
-
-
-def _record_bytes(raw: object) -> bytes:
-    return raw.data if isinstance(raw, RawRecord) else raw_text(raw).encode("utf-8")
 
 
 def _fetched(call: Call) -> FetchedCall:
