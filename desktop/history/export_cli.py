@@ -224,9 +224,14 @@ async def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
 async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     progress = _ProgressLine(sys.stderr)
     # No window to keep responsive: pages are decoded and rows built in place, sparing
-    # the hops to a worker thread (which would only wait for the same GIL).
+    # the hops to a worker thread (which would only wait for the same GIL). An export is
+    # usually of a long period: its first round of pages goes out at once.
     source = HistorySource(
-        client, ramal=ns.ramal or None, concurrency=ns.concurrency, offload=False
+        client,
+        ramal=ns.ramal or None,
+        concurrency=ns.concurrency,
+        offload=False,
+        speculate=True,
     )
     try:
         if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):

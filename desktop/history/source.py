@@ -53,17 +53,22 @@ class HistorySource:
         ramal_id: int | str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         offload: bool = True,
+        speculate: bool = False,
     ) -> None:
         """``ramal`` keeps only that ramal's calls; ``ramal_id`` adds its received-calls report.
 
         ``offload`` decodes pages and builds rows in a worker thread, keeping a window's
         event loop free; a command without a window does that work in place.
+        ``speculate`` sends the first round of page requests before the first answer
+        tells the total (see :func:`desktop.api.paging.stream_pages`): quicker for a large
+        report, a few empty pages asked for in vain for a small one.
         """
         self.client = client
         self.ramal = ramal
         self.ramal_id = ramal_id
         self.concurrency = concurrency
         self.offload = offload
+        self.speculate = speculate
 
     @property
     def scope(self) -> str:
@@ -78,8 +83,9 @@ class HistorySource:
         Only this source's ramal's calls when it has one; a page may then be empty.
         """
         report = self.client.chamadas.report(start, end, offload=self.offload)
-        # The first round of pages goes out before the first answer tells the total.
-        pages = report.stream(concurrency=self.concurrency, progress=progress, speculate=True)
+        pages = report.stream(
+            concurrency=self.concurrency, progress=progress, speculate=self.speculate
+        )
         async with aclosing(pages):
             async for page in pages:
                 if self.offload:
@@ -100,7 +106,9 @@ class HistorySource:
                     yield [f.raw.encode("utf-8") for f in fetched]
             return
         report = self.client.chamadas.records(start, end, offload=self.offload)
-        pages = report.stream(concurrency=self.concurrency, progress=progress, speculate=True)
+        pages = report.stream(
+            concurrency=self.concurrency, progress=progress, speculate=self.speculate
+        )
         async with aclosing(pages):
             async for page in pages:
                 yield list(page.items)

@@ -124,3 +124,23 @@ def test_a_json_export_builds_no_history_rows(
     assert main([*argv, "--api-url", sandbox.base_url, "--output", str(target)]) == 0
     records = json.loads(target.read_bytes())
     assert records and all("origem" in r and "destino" in r for r in records)
+
+
+def test_the_export_asks_for_its_first_round_of_pages_at_once(
+    sandbox: SandboxThread, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[history_source.HistorySource] = []
+
+    class Recorded(history_source.HistorySource):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setenv("RAMAL_DESKTOP_TOKEN", sandbox.token)
+    monkeypatch.setattr(export_cli, "HistorySource", Recorded)
+    start, end = NOON.date() - timedelta(days=31), NOON.date()
+    argv = ["export", "calls", "--from", str(start), "--to", str(end)]
+    assert main([*argv, "--api-url", sandbox.base_url, "-o", str(tmp_path / "c.csv")]) == 0
+    assert [(s.speculate, s.offload) for s in made] == [(True, False)]
+    # The panel's source keeps to one request until the first answer gives the total.
+    assert not history_source.HistorySource(made[0].client).speculate
