@@ -11,7 +11,6 @@ httpx's own client is kept as it is, since it routes requests by those variables
 from __future__ import annotations
 
 import os
-from types import TracebackType
 
 import httpx
 
@@ -56,14 +55,6 @@ class LazyTlsTransport(httpx.AsyncBaseTransport):
         for transport in (self._plain, self._tls):
             if transport is not None:
                 await transport.aclose()
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None = None,
-        exc_value: BaseException | None = None,
-        traceback: TracebackType | None = None,
-    ) -> None:
-        await self.aclose()
 
 
 def new_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:

@@ -99,21 +99,34 @@ async def _fetch_paced(
 ) -> Page[T]:
     """One page within the pacing's bound, telling it how every attempt went.
 
-    A 429 the transport gave up on is not the report's failure: the page waits for the
-    ``Retry-After`` (or a round of back-off) and is asked again.
+    A 429 is not the report's failure: the page waits for the ``Retry-After`` (a second
+    when none is given) and for the limiter's pace, and is asked again.
     """
     refusals = 0
     while True:
         await pacing.acquire()
+        heard: list[int | None] = []
+
+        def record(
+            status: int | None,
+            elapsed: float,
+            retry_after: float | None,
+            heard: list[int | None] = heard,
+        ) -> None:
+            heard.append(status)
+            pacing.record(status, elapsed, retry_after)
+
         try:
             # A 429 comes back here at once: the limiter spaces the next attempt.
-            with observing(pacing.record, paces_refusals=True):
+            with observing(record, paces_refusals=True):
                 return await fetch_page(posicao, limite)
         except ApiError as exc:
             if not exc.is_rate_limited or refusals >= _MAX_REFUSALS:
                 raise
             refusals += 1
-            if not exc.retry_after:  # the attempt was heard already, without a pause
+            if 429 not in heard:  # a fetcher that does not report its attempts
+                pacing.record(429, 0.0, exc.retry_after or 1.0)
+            elif not exc.retry_after:
                 pacing.pause(1.0)
         finally:
             pacing.release()

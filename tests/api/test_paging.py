@@ -295,3 +295,18 @@ async def test_speculative_paging_failure_cancels_the_first_round() -> None:
         await fetch_all_concurrent(report.fetch, speculate=True)
     assert asyncio.all_tasks() == before
     assert report.in_flight == 0
+
+
+async def test_a_refusal_from_a_fetcher_that_reports_nothing_still_pauses() -> None:
+    report = FakeReport(200 * 3)
+    refused: set[int] = set()
+
+    async def fetch(posicao: int, limite: int) -> Page[int]:
+        if posicao == 200 and posicao not in refused:
+            refused.add(posicao)
+            raise ApiError(429, 429, "devagar", retry_after=0.01)
+        return await report.fetch(posicao, limite)
+
+    pacing = AdaptiveConcurrency(4)
+    assert await fetch_all_concurrent(fetch, concurrency=pacing) == list(range(600))
+    assert pacing.refusals == 1 and pacing.rate is not None
