@@ -14,12 +14,15 @@ other against the same server:
 
 The ratio is from the same run. The export's CSV is checked to hold every call. With
 ``BEFORE=DIR`` (a checkout of older code, e.g. ``git archive`` of a commit) the export is
-also timed from that tree, in the same run.
+also timed from that tree, in the same run. ``FORMAT=json`` exports JSON instead of
+CSV (the records as received). Each line gives the CPU the sandbox used
+serving the export (read from ``/proc``, Linux) and the load average when it ended.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import resource
 import subprocess
@@ -43,6 +46,7 @@ START, END = date.today() - timedelta(days=31), date.today()
 ROOT = Path(__file__).resolve().parents[1]
 SEQUENTIAL_CPU: list[float] = []
 BEFORE = Path(os.environ["BEFORE"]) if os.environ.get("BEFORE") else None
+FORMAT = os.environ.get("FORMAT", "csv")
 
 
 async def sequential(base_url: str, token: str) -> tuple[float, int]:
@@ -66,11 +70,25 @@ def export(base_url: str, token: str, target: Path, tree: Path = ROOT) -> float:
     env = dict(os.environ, RAMAL_DESKTOP_TOKEN=token)
     argv = [sys.executable, "-m", "desktop", "export", "calls", "--from", str(START)]
     argv += ["--to", str(END), "--api-url", base_url, "--output", str(target)]
+    argv += ["--format", FORMAT]
     began = time.perf_counter()
     done = subprocess.run(argv, env=env, cwd=tree, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - began
     assert done.returncode == 0, done.stderr
     return elapsed
+
+
+def written(target: Path) -> int:
+    """Calls in the exported file."""
+    if FORMAT == "json":
+        return len(json.loads(target.read_bytes()))
+    return target.read_bytes().count(b"\r\n") - 1
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds the sandbox process has used so far (user + system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def serve() -> None:
@@ -93,30 +111,32 @@ def main() -> None:
         fault = {"method": "GET", "path": "/chamada/relatorio", "delay_ms": DELAY_MS}
         httpx.post(f"{base_url}/_sandbox/faults", json={**fault, "count": 1_000_000})
         print(
-            f"{TARGET} calls, {DELAY_MS} ms per page, machine: {os.cpu_count()} CPUs, "
+            f"{TARGET} calls as {FORMAT}, {DELAY_MS} ms per page, "
+            f"machine: {os.cpu_count()} CPUs, "
             f"load {os.getloadavg()[0]:.1f}"
         )
         with tempfile.TemporaryDirectory() as folder:
-            target = Path(folder) / "calls.csv"
+            target = Path(folder) / f"calls.{FORMAT}"
             export(base_url, token, target)  # untimed: sandbox JSON built, files cached
             for run in range(1, RUNS + 1):
                 seq, count = asyncio.run(sequential(base_url, token))
-                cpu = children_cpu()
+                cpu, served = children_cpu(), server_cpu(child.pid)
                 exp = export(base_url, token, target)
-                exp_cpu = children_cpu() - cpu
-                lines = target.read_bytes().count(b"\r\n") - 1
+                exp_cpu, exp_served = children_cpu() - cpu, server_cpu(child.pid) - served
+                lines = written(target)
                 assert lines == count >= TARGET, (lines, count)
                 line = (
                     f"  run {run}: sequential {seq:.2f}s, export {exp:.2f}s, ratio {seq / exp:.1f}x"
                 )
                 if BEFORE:
-                    cpu = children_cpu()
+                    cpu, served = children_cpu(), server_cpu(child.pid)
                     old = export(base_url, token, target, BEFORE)
-                    old_cpu = children_cpu() - cpu
-                    line += f"; older code's export {old:.2f}s ({old_cpu:.2f}s CPU)"
-                    line += f", ratio {seq / old:.1f}x"
+                    old_cpu, old_served = children_cpu() - cpu, server_cpu(child.pid) - served
+                    line += f"; older code's export {old:.2f}s ({old_cpu:.2f}s CPU, "
+                    line += f"sandbox {old_served:.2f}s), ratio {seq / old:.1f}x"
                 line += f"; CPU: sequential {SEQUENTIAL_CPU[-1]:.2f}s, export {exp_cpu:.2f}s"
-                print(line + f" ({lines} rows)")
+                line += f", sandbox serving the export {exp_served:.2f}s"
+                print(line + f" ({lines} rows; load {os.getloadavg()[0]:.1f})")
     finally:
         child.stdin.close()  # type: ignore[union-attr]
         child.wait(10)

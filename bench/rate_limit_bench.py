@@ -1,6 +1,7 @@
 """Exporting 10,000 calls from a sandbox limited to 10 requests per second per token.
 
-Run from the repository root: PYTHONPATH=. .venv/bin/python bench/rate_limit_bench.py [RATE]
+Run from the repository root: PYTHONPATH=. .venv/bin/python bench/rate_limit_bench.py [RATE …]
+(default 10; several rates are measured one after the other against the same sandbox)
 
 The sandbox (a child process, 10,000 calls) answers 429 with ``Retry-After`` above
 ``rate_limit_per_s``. Two measurements:
@@ -35,7 +36,7 @@ from desktop.sandbox.server import SandboxThread
 TARGET = 10_000
 PAGES = TARGET // 200
 NUMBERS = [float(a) for a in sys.argv[1:] if a.replace(".", "").isdigit()]
-RATE = NUMBERS[0] if NUMBERS else 10.0
+RATES = NUMBERS or [10.0]
 START, END = date.today() - timedelta(days=31), date.today()
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,10 +69,30 @@ async def in_process(base_url: str, token: str) -> tuple[float, AdaptiveConcurre
         report = client.chamadas.report(START, END)
         began = time.perf_counter()
         count = 0
-        async for page in report.stream(concurrency=pacing):
+        async for page in report.stream(concurrency=pacing, speculate=True):
             count += len(page.items)
         assert count == TARGET, count
         return time.perf_counter() - began, pacing
+
+
+def measure(base_url: str, token: str, rate: float) -> None:
+    httpx.post(f"{base_url}/_sandbox/settings", json={"rate_limit_per_s": rate})
+    print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {rate:g}/s")
+    time.sleep(1.5)  # a full bucket for each measurement
+    elapsed, pacing = asyncio.run(in_process(base_url, token))
+    paced = f"{pacing.rate:.1f}/s" if pacing.rate is not None else "none"
+    print(
+        f"  in-process read: {elapsed:.2f}s, {PAGES / elapsed / rate:.0%} of the rate; "
+        f"429s met {pacing.refusals}, halvings {pacing.cuts}, most in flight {pacing.peak}, "
+        f"paced rate at the end {paced}"
+    )
+    time.sleep(1.5)
+    wall = export(base_url, token)
+    print(
+        f"  export process: {wall:.2f}s for {PAGES} pages, {PAGES / wall:.1f} requests/s "
+        f"= {PAGES / wall / rate:.0%} of the allowed rate, every row written "
+        f"(load {os.getloadavg()[0]:.1f})"
+    )
 
 
 def main() -> None:
@@ -83,21 +104,8 @@ def main() -> None:
     )
     try:
         base_url, token = child.stdout.readline().split()  # type: ignore[union-attr]
-        httpx.post(f"{base_url}/_sandbox/settings", json={"rate_limit_per_s": RATE})
-        print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {RATE:g}/s")
-        time.sleep(1.5)  # a full bucket for each measurement
-        elapsed, pacing = asyncio.run(in_process(base_url, token))
-        print(
-            f"  in-process read: {elapsed:.2f}s, {PAGES / elapsed / RATE:.0%} of the rate; "
-            f"429s met {pacing.refusals}, halvings {pacing.cuts}, most in flight {pacing.peak}, "
-            f"in flight allowed at the end {pacing.limit}"
-        )
-        time.sleep(1.5)
-        wall = export(base_url, token)
-        print(
-            f"  export process: {wall:.2f}s for {PAGES} pages, {PAGES / wall:.1f} requests/s "
-            f"= {PAGES / wall / RATE:.0%} of the allowed rate, every row written"
-        )
+        for rate in RATES:
+            measure(base_url, token, rate)
     finally:
         child.stdin.close()  # type: ignore[union-attr]
         child.wait(10)

@@ -5,12 +5,14 @@ Run from the repository root: PYTHONPATH=. .venv/bin/python bench/startup_bench.
 A bare TCP listener in this process notes when the first bytes of the export's first
 HTTP request arrive, answers an empty report, and the export exits. Also checked: the
 export process never imports Qt (``-X importtime`` lists every module it loads). The
-baseline is ``python -c pass`` spawned the same way.
+baseline is ``python -c pass`` spawned the same way. With ``BEFORE=DIR`` (a ``git
+archive`` of older code) that tree's export is timed too, in the same run.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -21,6 +23,7 @@ from pathlib import Path
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
 ROOT = Path(__file__).resolve().parents[1]
+BEFORE = Path(os.environ["BEFORE"]) if os.environ.get("BEFORE") else None
 EMPTY = (
     b'{"status": 200, "sucesso": true, "motivo": 0, "mensagem": "ok", '
     b'"dados": {"total": 0, "posicao": 0, "limite": 200, "relatorio": []}}'
@@ -46,10 +49,41 @@ class FirstByte:
             conn.close()
 
 
-def spawn(argv: list[str], env: dict[str, str]) -> float:
+def spawn(argv: list[str], env: dict[str, str], tree: Path = ROOT) -> float:
     began = time.perf_counter()
-    subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, check=False)
+    subprocess.run(argv, env=env, cwd=tree, capture_output=True, check=False)
     return began
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def firsts(
+    listener: FirstByte, argv: list[str], env: dict[str, str], tree: Path
+) -> tuple[list[float], list[float]]:
+    """Spawn to first request, and the CPU of each whole run (it ends at the first answer)."""
+    found, cpu = [], []
+    for _ in range(RUNS):
+        listener.arrivals.clear()
+        used = children_cpu()
+        began = spawn(argv, env, tree)
+        cpu.append(children_cpu() - used)
+        found.append(listener.arrivals[0] - began)
+    return found, cpu
+
+
+def cpu_text(times: list[float]) -> str:
+    return f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms"
+
+
+def summary(times: list[float], baseline: float) -> str:
+    median = statistics.median(times)
+    return (
+        f"median {median * 1000:.0f} ms ({(median - baseline) * 1000:.0f} ms over python -c pass), "
+        f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
+    )
 
 
 def main() -> None:
@@ -68,22 +102,24 @@ def main() -> None:
     ).stderr
     qt = [line for line in imported.splitlines() if "PySide6" in line or "qasync" in line]
     modules = sum(line.startswith("import time:") for line in imported.splitlines()) - 1
-    baseline = []
+    baseline, baseline_cpu = [], []
     for _ in range(RUNS):
+        used = children_cpu()
         began = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=False)
         baseline.append(time.perf_counter() - began)
-    firsts = []
-    for _ in range(RUNS):
-        listener.arrivals.clear()
-        began = spawn(argv, env)
-        firsts.append(listener.arrivals[0] - began)
+        baseline_cpu.append(children_cpu() - used)
+    now, now_cpu = firsts(listener, argv, env, ROOT)
+    before, before_cpu = firsts(listener, argv, env, BEFORE) if BEFORE else ([], [])
+    base = statistics.median(baseline)
     print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {RUNS} runs")
-    print(f"  python -c pass: median {statistics.median(baseline) * 1000:.0f} ms")
-    print(
-        f"  export, spawn to first request: median {statistics.median(firsts) * 1000:.0f} ms, "
-        f"min {min(firsts) * 1000:.0f} ms, max {max(firsts) * 1000:.0f} ms"
-    )
+    print(f"  python -c pass: median {base * 1000:.0f} ms, CPU {cpu_text(baseline_cpu)}")
+    print(f"  export, spawn to first request: {summary(now, base)}; CPU {cpu_text(now_cpu)}")
+    if BEFORE:
+        print(
+            f"  older code's export, spawn to first request: {summary(before, base)}; "
+            f"CPU {cpu_text(before_cpu)}"
+        )
     print(f"  modules imported: {modules}; Qt modules: {len(qt)}")
 
 

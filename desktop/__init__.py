@@ -1,10 +1,7 @@
 """Ramal Desktop: softphone and supervisor console for the TotalVoice / Zenvia Voice API."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("ramal-desktop")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+unknown"
+#: The one place the version is written (``pyproject.toml`` reads it from here): looking
+#: it up in the installed metadata costs every start-up ~0.1 s of imports.
+__version__ = "0.1.0"
 
 APP_NAME = "Ramal Desktop"

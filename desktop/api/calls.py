@@ -8,21 +8,21 @@ Hosts follow the shared contract: the v1 host for everything but ``transfer`` an
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from desktop.api.config import Host
-from desktop.api.downloads import Progress as DownloadProgress
-from desktop.api.downloads import download_to
 from desktop.api.errors import ValidationError
 from desktop.api.models.call_wire import decode_call
 from desktop.api.models.calls import Call, parse_call
 from desktop.api.models.page import Page
-from desktop.api.models.parsing import expect_object, require_id
+from desktop.api.models.parsing import expect_object, require_id, shape_error
 from desktop.api.models.report_body import decode_page
 from desktop.api.paging import Report
 from desktop.api.transport import ApiTransport
@@ -35,6 +35,11 @@ from desktop.api.wire import (
     report_query,
     utc_timestamp,
 )
+
+if TYPE_CHECKING:
+    from desktop.api.downloads import Progress as DownloadProgress
+
+T = TypeVar("T")
 
 __all__ = ["MAX_COMMENT_CHARS", "CallsApi", "ListenMode", "TransferLeg"]
 
@@ -64,6 +69,29 @@ class _ReportAnswer:
     body: bytes
     content_type: str | None
     retry_after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class _ReportQuery:
+    """The filters of one call report."""
+
+    data_inicio: date | datetime
+    data_fim: date | datetime
+    origem: str | None
+    destino: str | None
+
+
+def _record(data: bytes) -> bytes:
+    """A record of a report split from its envelope: JSON already, it must be an object."""
+    if not data.startswith(b"{"):
+        raise shape_error("chamada is not an object")
+    return data
+
+
+def _record_of(value: object) -> bytes:
+    """A record of a report in an undocumented envelope, as compact JSON."""
+    record = expect_object(value, "chamada")
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _created_id(dados: object, what: str) -> int | str:
@@ -126,31 +154,48 @@ class CallsApi:
         destino: str | None = None,
         posicao: int = 0,
         limite: int = 100,
+        offload: bool = True,
     ) -> Page[Call]:
-        """One page of ``GET /chamada/relatorio``."""
-        params = report_query(data_inicio, data_fim, posicao, limite)
-        if origem:
-            params["origem"] = national_number(origem, "origem")
-        if destino:
-            params["destino"] = national_number(destino, "destino")
+        """One page of ``GET /chamada/relatorio``.
 
+        With ``offload`` the page is decoded in a worker thread, so that the event loop
+        (the window's, in the app) stays free; a command without a window decodes it
+        in place, sparing the thread hops.
+        """
+        query = _ReportQuery(data_inicio, data_fim, origem, destino)
+        return await self._page(query, posicao, limite, offload, decode_call, parse_call)
+
+    async def _page(
+        self,
+        query: _ReportQuery,
+        posicao: int,
+        limite: int,
+        offload: bool,
+        decode_item: Callable[[bytes], T],
+        parse_item: Callable[[object], T],
+    ) -> Page[T]:
+        params = report_query(query.data_inicio, query.data_fim, posicao, limite)
+        if query.origem:
+            params["origem"] = national_number(query.origem, "origem")
+        if query.destino:
+            params["destino"] = national_number(query.destino, "destino")
         answer = await self._transport.request(
             "GET", Host.V1, "/chamada/relatorio", params=params, decode=_ReportAnswer
         )
         assert isinstance(answer, _ReportAnswer)  # what ``decode`` returns
-        # Decoded in a worker thread: the event loop (the window's, in the app) stays free.
-        return await asyncio.to_thread(
+        decode = partial(
             decode_page,
             answer.status,
             answer.body,
             answer.content_type,
             answer.retry_after,
-            decode_item=decode_call,
-            parse_item=parse_call,
+            decode_item=decode_item,
+            parse_item=parse_item,
             posicao=posicao,
             limite=limite,
             what="chamadas",
         )
+        return await asyncio.to_thread(decode) if offload else decode()
 
     def report(
         self,
@@ -159,19 +204,38 @@ class CallsApi:
         *,
         origem: str | None = None,
         destino: str | None = None,
+        offload: bool = True,
     ) -> Report[Call]:
-        """The call report for a period, ready to page, iterate or read concurrently."""
+        """The call report for a period, ready to page, iterate or read concurrently.
+
+        ``offload``: pages are decoded in a worker thread (see :meth:`report_page`).
+        """
+        query = _ReportQuery(data_inicio, data_fim, origem, destino)
         report_query(data_inicio, data_fim, 0, 1)  # fail now, not at the first page
 
         async def fetch(posicao: int, limite: int) -> Page[Call]:
-            return await self.report_page(
-                data_inicio,
-                data_fim,
-                origem=origem,
-                destino=destino,
-                posicao=posicao,
-                limite=limite,
-            )
+            return await self._page(query, posicao, limite, offload, decode_call, parse_call)
+
+        return Report(fetch)
+
+    def records(
+        self,
+        data_inicio: date | datetime,
+        data_fim: date | datetime,
+        *,
+        origem: str | None = None,
+        destino: str | None = None,
+        offload: bool = True,
+    ) -> Report[bytes]:
+        """The call report as each record's JSON bytes as received, to be written out as is.
+
+        No call is decoded: the envelope is checked and split into its records only.
+        """
+        query = _ReportQuery(data_inicio, data_fim, origem, destino)
+        report_query(data_inicio, data_fim, 0, 1)  # fail now, not at the first page
+
+        async def fetch(posicao: int, limite: int) -> Page[bytes]:
+            return await self._page(query, posicao, limite, offload, _record, _record_of)
 
         return Report(fetch)
 
@@ -228,5 +292,7 @@ class CallsApi:
         progress: DownloadProgress | None = None,
     ) -> Path:
         """Stream ``GET /chamada/{id}/gravacao`` (``audio/mpeg``) into ``target``."""
+        from desktop.api.downloads import download_to  # not needed to read reports
+
         url = self._transport.url(Host.V1, f"/chamada/{path_id(call_id)}/gravacao")
         return await download_to(self._transport, url, target, progress=progress)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import httpx
 
-from desktop.api.calls import CallsApi
-from desktop.api.conferences import ConferencesApi
 from desktop.api.config import ApiConfig
-from desktop.api.ramais import RamaisApi
 from desktop.api.transport import ApiTransport, RetryListener, Sleep
-from desktop.api.webhooks import WebhooksApi
-from desktop.api.webphone import WebphoneApi
+
+if TYPE_CHECKING:
+    from desktop.api.calls import CallsApi
+    from desktop.api.conferences import ConferencesApi
+    from desktop.api.ramais import RamaisApi
+    from desktop.api.webhooks import WebhooksApi
+    from desktop.api.webphone import WebphoneApi
 
 __all__ = ["TotalVoiceClient"]
 
@@ -26,7 +30,8 @@ class TotalVoiceClient:
     keep one for the app's lifetime and ``await aclose()`` before the event loop stops.
     An injected ``http`` client is used as is and left open by :meth:`aclose`; ``sleep``
     replaces ``asyncio.sleep`` for the retry waits (tests, or a UI showing a countdown);
-    ``on_retry`` hears of each retry before its wait (:class:`RetryNotice`).
+    ``on_retry`` hears of each retry before its wait (:class:`RetryNotice`). Each group of
+    endpoints is imported when first used, so a headless command loads only its own.
     """
 
     def __init__(
@@ -42,11 +47,41 @@ class TotalVoiceClient:
         self._transport = ApiTransport(
             token, self._config, http, sleep=sleep or asyncio.sleep, on_retry=on_retry
         )
-        self.chamadas = CallsApi(self._transport)
-        self.ramais = RamaisApi(self._transport)
-        self.conferencias = ConferencesApi(self._transport)
-        self.webphone = WebphoneApi(self._transport)
-        self.webhooks = WebhooksApi(self._transport)
+
+    @cached_property
+    def chamadas(self) -> CallsApi:
+        """``/chamada`` endpoints."""
+        from desktop.api.calls import CallsApi
+
+        return CallsApi(self._transport)
+
+    @cached_property
+    def ramais(self) -> RamaisApi:
+        """``/ramal`` endpoints."""
+        from desktop.api.ramais import RamaisApi
+
+        return RamaisApi(self._transport)
+
+    @cached_property
+    def conferencias(self) -> ConferencesApi:
+        """``/conferencia`` endpoints."""
+        from desktop.api.conferences import ConferencesApi
+
+        return ConferencesApi(self._transport)
+
+    @cached_property
+    def webphone(self) -> WebphoneApi:
+        """``/webphone`` endpoints."""
+        from desktop.api.webphone import WebphoneApi
+
+        return WebphoneApi(self._transport)
+
+    @cached_property
+    def webhooks(self) -> WebhooksApi:
+        """``/webhook`` endpoints."""
+        from desktop.api.webhooks import WebhooksApi
+
+        return WebhooksApi(self._transport)
 
     def __repr__(self) -> str:
         return f"TotalVoiceClient(hosts={self._config.hosts!r})"

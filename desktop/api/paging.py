@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Sequence,
+)
 from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Final, Generic, TypeVar
@@ -92,20 +99,35 @@ async def _fetch_paced(
 ) -> Page[T]:
     """One page within the pacing's bound, telling it how every attempt went.
 
-    A 429 the transport gave up on is not the report's failure: the page waits for the
-    ``Retry-After`` (or a round of back-off) and is asked again.
+    A 429 is not the report's failure: the page waits for the ``Retry-After`` (a second
+    when none is given) and for the limiter's pace, and is asked again.
     """
     refusals = 0
     while True:
         await pacing.acquire()
+        heard: list[int | None] = []
+
+        def record(
+            status: int | None,
+            elapsed: float,
+            retry_after: float | None,
+            heard: list[int | None] = heard,
+        ) -> None:
+            heard.append(status)
+            pacing.record(status, elapsed, retry_after)
+
         try:
-            with observing(pacing.record):
+            # A 429 comes back here at once: the limiter spaces the next attempt.
+            with observing(record, paces_refusals=True):
                 return await fetch_page(posicao, limite)
         except ApiError as exc:
             if not exc.is_rate_limited or refusals >= _MAX_REFUSALS:
                 raise
             refusals += 1
-            pacing.record(429, 0.0, exc.retry_after if exc.retry_after else 1.0)
+            if 429 not in heard:  # a fetcher that does not report its attempts
+                pacing.record(429, 0.0, exc.retry_after or 1.0)
+            elif not exc.retry_after:
+                pacing.pause(1.0)
         finally:
             pacing.release()
 
@@ -116,17 +138,20 @@ async def stream_pages(
     page_size: int = MAX_PAGE_SIZE,
     concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
     progress: Progress | None = None,
+    speculate: bool = False,
 ) -> AsyncGenerator[Page[T], None]:
     """Yield a report's pages in order while the next ones are in flight.
 
     The first page tells ``total``; later pages are then requested together, as many at
     once as an :class:`AdaptiveConcurrency` allows (``concurrency`` is its cap, or the
     limiter itself), and yielded in report order as soon as each one and all before it
-    have arrived. At most the cap's worth of pages waits here for the consumer, so a
-    report of any size takes bounded memory. Without ``total`` pages are read one after
-    the other. ``progress`` gets ``(rows read so far, total or None)`` after each page.
-    Closing the generator, cancelling the consumer or a failing page cancels every page
-    request still pending; the failure is raised.
+    have arrived. With ``speculate`` the first round does not wait for ``total``: it asks
+    for as many pages as the limiter allows at first (``posicao`` 0, 200, 400 …), and
+    those past the end come back empty and are dropped. At most the cap's worth of pages
+    waits here for the consumer, so a report of any size takes bounded memory. Without
+    ``total`` pages are read one after the other. ``progress`` gets ``(rows read so far,
+    total or None)`` after each page. Closing the generator, cancelling the consumer or a
+    failing page cancels every page request still pending; the failure is raised.
     """
     pacing = (
         concurrency
@@ -134,7 +159,37 @@ async def stream_pages(
         else AdaptiveConcurrency(concurrency)
     )
     size = _page_size(page_size)
-    first = await _fetch_paced(fetch_page, 0, size, pacing)
+    # Pages asked for before the first answer, by posicao; whatever is not used is cancelled.
+    started: dict[int, asyncio.Task[Page[T]]] = {}
+    if speculate:
+        for ahead in range(pacing.limit):
+            coro = _fetch_paced(fetch_page, ahead * size, size, pacing)
+            started[ahead * size] = asyncio.create_task(coro)
+    try:
+        async for page in _stream(fetch_page, size, pacing, progress, started):
+            yield page
+    finally:
+        await _cancel(started.values())
+
+
+async def _cancel(tasks: Iterable[asyncio.Task[Page[T]]]) -> None:
+    pending = list(tasks)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def _stream(
+    fetch_page: FetchPage[T],
+    size: int,
+    pacing: AdaptiveConcurrency,
+    progress: Progress | None,
+    started: dict[int, asyncio.Task[Page[T]]],
+) -> AsyncGenerator[Page[T], None]:
+    if 0 in started:
+        first = await started.pop(0)
+    else:
+        first = await _fetch_paced(fetch_page, 0, size, pacing)
     if progress is not None:
         progress(len(first.items), first.total)
     if not first.items:
@@ -144,6 +199,10 @@ async def stream_pages(
     step = min(size, first.limite)
     if _is_last(first, size, done):
         return
+    if step != size or first.total is None:
+        # Asked at the wrong positions, or without a total to say which pages exist.
+        await _cancel(started.values())
+        started.clear()
     if first.total is None or done < step:
         previous: Sequence[T] = first.items
         while True:
@@ -158,7 +217,7 @@ async def stream_pages(
                 return
             previous = page.items
     else:
-        async for page in _ordered(fetch_page, first, step, pacing, progress):
+        async for page in _ordered(fetch_page, first, step, pacing, progress, started):
             yield page
 
 
@@ -168,10 +227,12 @@ async def _ordered(
     step: int,
     pacing: AdaptiveConcurrency,
     progress: Progress | None,
+    started: dict[int, asyncio.Task[Page[T]]],
 ) -> AsyncGenerator[Page[T], None]:
     total = first.total or 0
     positions = range(len(first.items), total, step)
-    tasks: dict[int, asyncio.Task[Page[T]]] = {}
+    # Pages already asked for are taken over; those past the end are left to be cancelled.
+    tasks = {positions.index(p): started.pop(p) for p in list(started) if p in positions}
     done = len(first.items)
     previous: Sequence[T] = first.items
     try:
@@ -198,9 +259,7 @@ async def _ordered(
             yield page
             previous = page.items
     finally:
-        for task in tasks.values():
-            task.cancel()
-        await asyncio.gather(*tasks.values(), return_exceptions=True)
+        await _cancel(tasks.values())
 
 
 async def fetch_all_concurrent(
@@ -209,11 +268,16 @@ async def fetch_all_concurrent(
     page_size: int = MAX_PAGE_SIZE,
     concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
     progress: Progress | None = None,
+    speculate: bool = False,
 ) -> list[T]:
     """Read a whole report into a list (see :func:`stream_pages`)."""
     items: list[T] = []
     pages = stream_pages(
-        fetch_page, page_size=page_size, concurrency=concurrency, progress=progress
+        fetch_page,
+        page_size=page_size,
+        concurrency=concurrency,
+        progress=progress,
+        speculate=speculate,
     )
     async with aclosing(pages):
         async for page in pages:
@@ -248,10 +312,15 @@ class Report(Generic[T]):
         page_size: int = MAX_PAGE_SIZE,
         concurrency: int | AdaptiveConcurrency = DEFAULT_MAX_CONCURRENCY,
         progress: Progress | None = None,
+        speculate: bool = False,
     ) -> AsyncGenerator[Page[T], None]:
         """Pages in order, the next ones in flight meanwhile (see :func:`stream_pages`)."""
         return stream_pages(
-            self.fetch_page, page_size=page_size, concurrency=concurrency, progress=progress
+            self.fetch_page,
+            page_size=page_size,
+            concurrency=concurrency,
+            progress=progress,
+            speculate=speculate,
         )
 
     async def fetch_all(

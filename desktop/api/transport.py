@@ -32,7 +32,7 @@ from typing import Final
 
 import httpx
 
-from desktop.api.concurrency import report_attempt
+from desktop.api.concurrency import refusals_are_paced, report_attempt
 from desktop.api.config import ApiConfig, Host, origin_of
 from desktop.api.envelope import unwrap_envelope
 from desktop.api.errors import (
@@ -42,6 +42,7 @@ from desktop.api.errors import (
     RamalApiError,
     ValidationError,
 )
+from desktop.api.http_client import new_http_client
 from desktop.api.messages import DEFAULT_LANG, describe
 from desktop.api.redaction import redact_url
 
@@ -191,7 +192,7 @@ class ApiTransport:
         self._rng = rng or random.Random()
         self._timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
         self._owns_client = http is None
-        self._client = http if http is not None else httpx.AsyncClient(timeout=self._timeout)
+        self._client = http if http is not None else new_http_client(self._timeout)
         hooks = dict(self._client.event_hooks)
         hooks["request"] = [*hooks.get("request", []), self._scope_token]
         self._client.event_hooks = hooks
@@ -245,6 +246,8 @@ class ApiTransport:
         """Seconds to wait before trying again, or None when this outcome is final."""
         if retries >= self._config.max_retries:
             return None
+        if status == 429 and refusals_are_paced():
+            return None  # the caller's limiter spaces the next attempt
         if status == 429:  # refused before processing: safe to repeat for any method
             if retry_after is not None:
                 return min(retry_after, self._config.retry_after_max)

@@ -10,6 +10,7 @@ import codecs
 import csv
 import importlib
 import io
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -67,11 +68,18 @@ def default_columns() -> list[ExportColumn]:
     ]
 
 
+def _local_text(timestamp: float | None) -> str:
+    """:func:`local_time` of a moment given in epoch seconds, without making a datetime."""
+    if timestamp is None:
+        return ""
+    return time.strftime("%d/%m/%Y %H:%M:%S", time.localtime(timestamp))
+
+
 def _default_cells(r: HistoryRow) -> list[Cell]:
     """The cells of :func:`default_columns` in one call (a report's rows go through here)."""
     return [
         r.call_id,
-        local_time(r.created),
+        _local_text(r.created_ts),
         DIRECTION_WORDS[r.direction],
         r.origin,
         r.destination,

@@ -28,11 +28,13 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
-from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
+from desktop.api.client import TotalVoiceClient
+from desktop.api.config import ApiConfig, ApiHosts
+from desktop.api.errors import RamalApiError
 from desktop.argparse_pt import PortugueseArgumentParser
 from desktop.history.csv_export import CsvWriter
 from desktop.history.export_target import open_target
-from desktop.history.source import DEFAULT_CONCURRENCY, FetchedCall, HistorySource
+from desktop.history.source import DEFAULT_CONCURRENCY, HistorySource
 
 __all__ = [
     "STDOUT",
@@ -221,7 +223,16 @@ async def _client(ns: argparse.Namespace) -> TotalVoiceClient | str:
 
 async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
     progress = _ProgressLine(sys.stderr)
-    source = HistorySource(client, ramal=ns.ramal or None, concurrency=ns.concurrency)
+    # No window to keep responsive: pages are decoded and rows built in place, sparing
+    # the hops to a worker thread (which would only wait for the same GIL). An export is
+    # usually of a long period: its first round of pages goes out at once.
+    source = HistorySource(
+        client,
+        ramal=ns.ramal or None,
+        concurrency=ns.concurrency,
+        offload=False,
+        speculate=True,
+    )
     try:
         if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):
             print(f"erro: {missing}", file=sys.stderr)
@@ -256,19 +267,22 @@ async def _write(
     ns: argparse.Namespace, source: HistorySource, stream: BinaryIO, progress: _ProgressLine
 ) -> int:
     """Write each page as it arrives, in report order; returns how many calls were written."""
-    json = _JsonWriter(stream) if ns.format == "json" else None
-    csv = None if json else CsvWriter(stream, delimiter=ns.delimiter)
     count = 0
+    if ns.format == "json":
+        json = _JsonWriter(stream)
+        records = source.stream_records(ns.start, ns.end, progress)
+        async with aclosing(records):
+            async for page in records:
+                json.write(page)
+                count += len(page)
+        json.finish()
+        return count
+    csv = CsvWriter(stream, delimiter=ns.delimiter)
     pages = source.stream(ns.start, ns.end, progress)
     async with aclosing(pages):
         async for fetched in pages:
-            if json is not None:
-                json.write(fetched)
-            elif csv is not None:
-                csv.write(f.row for f in fetched)
+            csv.write(f.row for f in fetched)
             count += len(fetched)
-    if json is not None:
-        json.finish()
     return count
 
 
@@ -279,11 +293,10 @@ class _JsonWriter:
         self._stream = stream
         self._separator = b"["
 
-    def write(self, fetched: list[FetchedCall]) -> None:
-        if not fetched:
+    def write(self, records: list[bytes]) -> None:
+        if not records:
             return
-        records = ",\n".join(f.raw for f in fetched).encode("utf-8")
-        self._stream.write(self._separator + records)
+        self._stream.write(self._separator + b",\n".join(records))
         self._separator = b",\n"
 
     def finish(self) -> None:

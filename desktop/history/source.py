@@ -16,9 +16,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final
 
-from desktop.api import Call, TotalVoiceClient
+from desktop.api.client import TotalVoiceClient
 from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY
-from desktop.api.downloads import download_to
+from desktop.api.models.calls import Call
 from desktop.history.rows import HistoryRow, raw_text, row_from_call, row_from_received
 
 __all__ = ["DEFAULT_CONCURRENCY", "FetchedCall", "HistorySource", "day_bounds"]
@@ -52,12 +52,23 @@ class HistorySource:
         ramal: str | None = None,
         ramal_id: int | str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        offload: bool = True,
+        speculate: bool = False,
     ) -> None:
-        """``ramal`` keeps only that ramal's calls; ``ramal_id`` adds its received-calls report."""
+        """``ramal`` keeps only that ramal's calls; ``ramal_id`` adds its received-calls report.
+
+        ``offload`` decodes pages and builds rows in a worker thread, keeping a window's
+        event loop free; a command without a window does that work in place.
+        ``speculate`` sends the first round of page requests before the first answer
+        tells the total (see :func:`desktop.api.paging.stream_pages`): quicker for a large
+        report, a few empty pages asked for in vain for a small one.
+        """
         self.client = client
         self.ramal = ramal
         self.ramal_id = ramal_id
         self.concurrency = concurrency
+        self.offload = offload
+        self.speculate = speculate
 
     @property
     def scope(self) -> str:
@@ -71,12 +82,36 @@ class HistorySource:
 
         Only this source's ramal's calls when it has one; a page may then be empty.
         """
-        report = self.client.chamadas.report(start, end)
-        pages = report.stream(concurrency=self.concurrency, progress=progress)
+        report = self.client.chamadas.report(start, end, offload=self.offload)
+        pages = report.stream(
+            concurrency=self.concurrency, progress=progress, speculate=self.speculate
+        )
         async with aclosing(pages):
             async for page in pages:
-                # Rows are built in a worker thread: the window's event loop stays free.
-                yield await asyncio.to_thread(self._rows, page.items)
+                if self.offload:
+                    yield await asyncio.to_thread(self._rows, page.items)
+                else:
+                    yield self._rows(page.items)
+
+    async def stream_records(
+        self, start: date, end: date, progress: Progress | None = None
+    ) -> AsyncGenerator[list[bytes], None]:
+        """The period's calls as the JSON bytes received, page by page, in report order.
+
+        Without a ramal to keep, no call is even decoded: a JSON export needs none.
+        """
+        if self.ramal:
+            async with aclosing(self.stream(start, end, progress)) as kept:
+                async for fetched in kept:
+                    yield [f.raw.encode("utf-8") for f in fetched]
+            return
+        report = self.client.chamadas.records(start, end, offload=self.offload)
+        pages = report.stream(
+            concurrency=self.concurrency, progress=progress, speculate=self.speculate
+        )
+        async with aclosing(pages):
+            async for page in pages:
+                yield list(page.items)
 
     def _rows(self, calls: Sequence[Call]) -> list[FetchedCall]:
         fetched = [_fetched(call) for call in calls]
@@ -128,6 +163,8 @@ class HistorySource:
 
     async def download_url(self, url: str, target: Path, progress: Progress | None = None) -> Path:
         """Stream a partial recording given by URL."""
+        from desktop.api.downloads import download_to  # not needed to read reports
+
         return await download_to(self.client.transport, url, target, progress=progress)
 
 

@@ -11,7 +11,7 @@ import pytest
 import respx
 from api_samples import CHAMADA_OBJETO, TOKEN, V1, envelope
 
-from desktop.api import ApiConfig, ApiHosts, Page, TotalVoiceClient
+from desktop.api import ApiConfig, ApiError, ApiHosts, Page, TotalVoiceClient
 from desktop.api.concurrency import AdaptiveConcurrency, observing, report_attempt
 from desktop.api.paging import stream_pages
 
@@ -213,3 +213,145 @@ async def test_a_429_with_retry_after_halves_and_pauses_then_every_row_arrives()
     assert refused["count"] == 2
     assert pacing.cuts >= 1 and pacing.limit < 4
     assert 3.0 in clock.slept  # new pages waited for Retry-After
+
+
+async def test_after_a_429_requests_start_at_the_rate_the_server_accepted() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, initial=32, clock=clock, sleep=clock.sleep)
+    assert pacing.rate is None
+    for sent in range(8):  # eight answered in the last second, 50 ms each
+        clock.now = 100.0 + sent * 0.1
+        pacing.record(200, 0.05, None)
+    clock.now = 100.8
+    pacing.record(429, 0.01, 1.0)  # a whole-second Retry-After, as HTTP has it
+    pacing.record(429, 0.01, 1.0)  # the same burst: measured once
+    assert pacing.rate == 8
+    clock.now = 100.85
+    pacing.record(200, 0.1, None)  # sent before the refusal, answered after it: counts
+    assert pacing.rate == 9
+    for _ in range(9 + 18):
+        await pacing.acquire()
+        pacing.release()
+    # The pause first; meanwhile a second's worth of starts is saved up, then one per 1/9 s.
+    assert clock.slept[0] == pytest.approx(0.95)
+    assert len(clock.slept) == 1 + 18
+    assert clock.slept[1:] == pytest.approx([1 / 9] * 18)
+    assert pacing.refusals == 2
+
+
+async def test_without_refusals_the_paced_rate_creeps_up() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock, sleep=clock.sleep)
+    pacing.record(200, 0.05, None)
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 1
+    clock.now += 5.0
+    for _ in range(20):
+        pacing.record(200, 0.05, None)
+    assert pacing.rate == pytest.approx(2.0)
+
+
+@respx.mock
+async def test_a_paced_page_request_gets_its_429_back_at_once() -> None:
+    calls = {"count": 0}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls["count"] += 1
+        body = envelope(None, status=429, sucesso=False, motivo=429)
+        return httpx.Response(429, json=body, headers={"Retry-After": "1"})
+
+    respx.get(f"{V1}/chamada/relatorio").mock(side_effect=answer)
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    config = ApiConfig(hosts=ApiHosts.single(V1), max_retries=3)
+    async with TotalVoiceClient(TOKEN, config, sleep=sleep) as client:
+        report = client.chamadas.report(date(2026, 11, 1), date(2026, 11, 30))
+        heard: list[int | None] = []
+        paced = observing(lambda status, *_: heard.append(status), paces_refusals=True)
+        with paced, pytest.raises(ApiError) as refused:
+            await report.page(0, 200)
+        assert refused.value.status == 429 and refused.value.retry_after == 1
+        assert calls["count"] == 1 and waits == [] and heard == [429]
+        with pytest.raises(ApiError):
+            await report.page(0, 200)  # outside a limiter the transport repeats it
+        assert calls["count"] == 1 + 4 and waits == [1, 1, 1]
+
+
+def test_refusals_do_not_cut_below_what_the_paced_rate_needs() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, initial=4, clock=clock)
+    for _ in range(20):  # 20 accepted in the last second, answers taking 0.3 s
+        pacing.record(200, 0.3, None)
+    assert pacing.limit == 24
+    for _ in range(3):
+        pacing.record(429, 0.01, None)
+        clock.now += 0.31  # one cut per round trip
+    assert pacing.rate == 20 and pacing.cuts == 3
+    # 20/s at 0.3 s a request needs 6 in flight (9 with some slack); halving further, to
+    # 3, would hold the rate below what the server allows.
+    assert pacing.limit == 9
+
+
+def test_refusals_of_requests_sent_before_the_first_one_do_not_prolong_the_pause() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    for _ in range(4):
+        pacing.record(200, 0.05, None)
+    pacing.record(429, 0.2, 1.0)  # a burst of 12 sent at 99.8: the first refusal
+    for _ in range(7):  # the rest of that burst, refused as the server gets to them
+        clock.now += 0.1
+        pacing.record(429, 0.2 + clock.now - 100.0, 1.0)
+    assert pacing.paused_for() == pytest.approx(0.3)  # 1 s from the first refusal
+    assert pacing.rate == 4
+    clock.now += 0.5
+    pacing.record(429, 0.05, 1.0)  # sent after it: a new refusal
+    assert pacing.paused_for() == pytest.approx(1.0)
+
+
+def test_a_refusal_at_the_paced_rate_never_raises_it() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    for _ in range(4):
+        pacing.record(200, 0.01, None)
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 4
+    clock.now += 3.0
+    for _ in range(30):  # probing upwards: 30 answers in the last second
+        clock.now += 1 / 30
+        pacing.record(200, 0.01, None)
+    probed = pacing.rate
+    assert probed is not None and probed > 4
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == probed  # 30 counted, but the rate in force was refused
+
+
+def test_refusals_answered_before_the_accepted_requests_still_measure_the_rate() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    pacing.record(429, 0.01, 1.0)  # 8 sent at once: the refusals come back first
+    assert pacing.rate == 1
+    for _ in range(4):  # then the 4 the server took
+        pacing.record(200, 0.05, None)
+    assert pacing.rate == 4
+
+
+def test_late_answers_after_a_second_refusal_do_not_lift_the_rate_above_the_refused_one() -> None:
+    clock = Clock()
+    pacing = AdaptiveConcurrency(32, clock=clock)
+    for _ in range(10):
+        pacing.record(200, 0.01, None)
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 10
+    clock.now += 5.0
+    for _ in range(6):  # paced, answered before the next refusal
+        clock.now += 0.1
+        pacing.record(200, 0.01, None)
+    clock.now += 0.01
+    pacing.record(429, 0.01, 1.0)
+    assert pacing.rate == 6
+    for _ in range(8):  # sent before it, answered after it
+        pacing.record(200, 0.2, None)
+    assert pacing.rate == pytest.approx(10.3)  # the rate refused (probed up from 10)

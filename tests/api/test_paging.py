@@ -10,7 +10,14 @@ import respx
 from api_samples import CHAMADA_OBJETO, V1, envelope
 
 from desktop.api import ApiError, Page, TotalVoiceClient
-from desktop.api.paging import Report, fetch_all_concurrent, iter_items, iter_pages
+from desktop.api.concurrency import AdaptiveConcurrency
+from desktop.api.paging import (
+    Report,
+    fetch_all_concurrent,
+    iter_items,
+    iter_pages,
+    stream_pages,
+)
 
 
 class FakeReport:
@@ -224,3 +231,82 @@ async def test_report_object_through_http(api: TotalVoiceClient, router: respx.M
     assert len(first) == 10 and first.total == 450
     assert [len(page) async for page in report.pages(page_size=300)] == [200, 200, 50]
     assert len([c async for c in report]) == 450
+
+
+async def test_speculative_first_round_asks_for_the_limiters_first_window_at_once() -> None:
+    report = FakeReport(200 * 20)
+    report.gate = asyncio.Event()  # nothing answers until every first request is out
+    pacing = AdaptiveConcurrency(32, initial=8)
+    task = asyncio.create_task(
+        fetch_all_concurrent(report.fetch, concurrency=pacing, speculate=True)
+    )
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert sorted(report.requests) == [(p, 200) for p in range(0, 8 * 200, 200)]
+    report.gate.set()
+    assert await task == list(range(4000))
+    assert sorted(p for p, _ in report.requests) == list(range(0, 4000, 200))  # none twice
+
+
+@pytest.mark.parametrize("size", [0, 1, 199, 200, 201, 1400, 1600, 1601, 4001])
+async def test_speculative_paging_returns_every_row_once_in_order(size: int) -> None:
+    report = FakeReport(size)
+    before = asyncio.all_tasks()
+    progress: list[tuple[int, int | None]] = []
+    pages = [
+        page.items
+        async for page in stream_pages(
+            report.fetch, progress=lambda d, t: progress.append((d, t)), speculate=True
+        )
+    ]
+    assert [row for items in pages for row in items] == list(range(size))
+    assert all(pages)  # pages past the end are dropped, not yielded empty
+    assert progress[-1] == (size, size)
+    assert asyncio.all_tasks() == before
+    assert report.in_flight == 0
+
+
+@pytest.mark.parametrize(
+    ("with_total", "server_limit", "ignore_posicao", "expected"),
+    [
+        (True, 100, False, 1000),  # the server pages by 100: the guesses at 200 … are wrong
+        (False, 200, False, 1000),  # no total: read one page after the other
+        (False, 100, False, 1000),
+        (True, 200, True, 200),  # the server ignores posicao: stop at the repeat
+    ],
+)
+async def test_speculative_paging_with_an_unexpected_server(
+    with_total: bool, server_limit: int, ignore_posicao: bool, expected: int
+) -> None:
+    report = FakeReport(
+        1000, with_total=with_total, server_limit=server_limit, ignore_posicao=ignore_posicao
+    )
+    before = asyncio.all_tasks()
+    rows = await fetch_all_concurrent(report.fetch, speculate=True)
+    assert rows == list(range(expected))
+    assert asyncio.all_tasks() == before
+
+
+async def test_speculative_paging_failure_cancels_the_first_round() -> None:
+    report = FakeReport(200 * 10)
+    report.fail_at = 0
+    before = asyncio.all_tasks()
+    with pytest.raises(ApiError):
+        await fetch_all_concurrent(report.fetch, speculate=True)
+    assert asyncio.all_tasks() == before
+    assert report.in_flight == 0
+
+
+async def test_a_refusal_from_a_fetcher_that_reports_nothing_still_pauses() -> None:
+    report = FakeReport(200 * 3)
+    refused: set[int] = set()
+
+    async def fetch(posicao: int, limite: int) -> Page[int]:
+        if posicao == 200 and posicao not in refused:
+            refused.add(posicao)
+            raise ApiError(429, 429, "devagar", retry_after=0.01)
+        return await report.fetch(posicao, limite)
+
+    pacing = AdaptiveConcurrency(4)
+    assert await fetch_all_concurrent(fetch, concurrency=pacing) == list(range(600))
+    assert pacing.refusals == 1 and pacing.rate is not None

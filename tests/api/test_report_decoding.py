@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from api_samples import CHAMADA_OBJETO, CHAMADA_RELATORIO_DADOS
+import respx
+from api_samples import CHAMADA_OBJETO, CHAMADA_RELATORIO_DADOS, V1
 
-from desktop.api import ApiError, ResponseFormatError
+from desktop.api import ApiError, ResponseFormatError, TotalVoiceClient
 from desktop.api.models import parse_call, parse_page
 from desktop.api.models.call_wire import decode_call
 from desktop.api.models.parsing import RawRecord
 from desktop.api.models.report_body import decode_page
 from desktop.history.rows import raw_text
+
+JSON = {"Content-Type": "application/json"}
 
 
 def _variant(**changes: Any) -> dict[str, Any]:
@@ -146,3 +150,23 @@ def test_errors_and_odd_envelopes_take_the_usual_road() -> None:
     assert refused.value.is_rate_limited
     with pytest.raises(ResponseFormatError):
         _decode(b"<html>gateway</html>")
+
+
+async def test_records_are_the_bytes_received_without_decoding_the_calls(
+    api: TotalVoiceClient, router: respx.MockRouter
+) -> None:
+    rows = [b'{"id": 1,  "tags": "a\\u00e7\\u00e3o"}', '{"id":2,"tags":"ação"}'.encode()]
+    body = b'{"sucesso": true, "dados": {"total": 2, "posicao": 0, "limite": 200, "relatorio": ['
+    body += b", ".join(rows) + b"]}}"
+    router.get(f"{V1}/chamada/relatorio").respond(200, content=body, headers=JSON)
+    records = api.chamadas.records(date(2026, 11, 1), date(2026, 11, 30))
+    assert await records.fetch_all() == rows  # spacing and escapes as they came
+
+
+async def test_records_refuse_what_is_not_a_call_object(
+    api: TotalVoiceClient, router: respx.MockRouter
+) -> None:
+    body = {"sucesso": True, "dados": {"total": 2, "relatorio": [{"id": 1}, [2]]}}
+    router.get(f"{V1}/chamada/relatorio").respond(200, json=body)
+    with pytest.raises(ResponseFormatError):
+        await api.chamadas.records(date(2026, 11, 1), date(2026, 11, 30)).page(0, 200)

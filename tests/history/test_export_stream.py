@@ -7,16 +7,22 @@ import io
 import json
 import weakref
 from collections.abc import AsyncGenerator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers import make_row
+from instants import NOON
 
+from desktop.cli import main
 from desktop.core.outcomes import Outcome
 from desktop.history import export_cli
+from desktop.history import source as history_source
 from desktop.history.csv_export import CsvWriter, default_columns
 from desktop.history.source import FetchedCall
+from desktop.sandbox.server import SandboxThread
 
 
 class PageList(list[FetchedCall]):
@@ -47,10 +53,16 @@ class FakeSource:
     def stream(self, start: date, end: date, progress: Any) -> Any:
         return self.stream_pages()
 
+    async def stream_records(
+        self, start: date, end: date, progress: Any
+    ) -> AsyncGenerator[list[bytes], None]:
+        async for page in self.stream_pages():
+            yield [f.raw.encode() for f in page]
+
 
 def namespace(fmt: str) -> argparse.Namespace:
     return argparse.Namespace(
-        format=fmt, delimiter=";", start=date(2026, 11, 1), end=date(2026, 11, 30)
+        format=fmt, delimiter=";", start=date(2026, 11, 1), end=date(2026, 11, 30), ramal=None
     )
 
 
@@ -96,3 +108,39 @@ def test_default_cells_match_the_columns() -> None:
     CsvWriter(fast).write(rows)
     CsvWriter(generic, default_columns()).write(rows)
     assert fast.getvalue() == generic.getvalue()
+
+
+def test_a_json_export_builds_no_history_rows(
+    sandbox: SandboxThread, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_rows(call: object) -> object:
+        raise AssertionError("a JSON export needs no history rows")
+
+    monkeypatch.setenv("RAMAL_DESKTOP_TOKEN", sandbox.token)
+    monkeypatch.setattr(history_source, "row_from_call", no_rows)
+    target = tmp_path / "calls.json"
+    start, end = NOON.date() - timedelta(days=31), NOON.date()
+    argv = ["export", "calls", "--from", str(start), "--to", str(end), "--format", "json"]
+    assert main([*argv, "--api-url", sandbox.base_url, "--output", str(target)]) == 0
+    records = json.loads(target.read_bytes())
+    assert records and all("origem" in r and "destino" in r for r in records)
+
+
+def test_the_export_asks_for_its_first_round_of_pages_at_once(
+    sandbox: SandboxThread, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[history_source.HistorySource] = []
+
+    class Recorded(history_source.HistorySource):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setenv("RAMAL_DESKTOP_TOKEN", sandbox.token)
+    monkeypatch.setattr(export_cli, "HistorySource", Recorded)
+    start, end = NOON.date() - timedelta(days=31), NOON.date()
+    argv = ["export", "calls", "--from", str(start), "--to", str(end)]
+    assert main([*argv, "--api-url", sandbox.base_url, "-o", str(tmp_path / "c.csv")]) == 0
+    assert [(s.speculate, s.offload) for s in made] == [(True, False)]
+    # The panel's source keeps to one request until the first answer gives the total.
+    assert not history_source.HistorySource(made[0].client).speculate

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import time
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import timedelta
@@ -15,8 +17,9 @@ from instants import NOON
 from desktop.api.models import LegStatus
 from desktop.cli import main
 from desktop.core.outcomes import Outcome
-from desktop.history.csv_export import default_columns, write_csv, write_xlsx
+from desktop.history.csv_export import CsvWriter, default_columns, write_csv, write_xlsx
 from desktop.history.export_words import DIRECTION_WORDS, OUTCOME_WORDS
+from desktop.history.formatting import local_time
 from desktop.history.rows import Direction
 from desktop.history.words import direction_label, outcome_label
 from desktop.sandbox.server import SandboxThread
@@ -76,3 +79,24 @@ def test_exported_csv_from_the_api_is_portuguese(
     statuses = {line["status_destino"] for line in lines} - {""}
     assert statuses and statuses <= {s.value for s in LegStatus}  # the API's own words
     assert not {v for line in lines for v in line.values()} & ENGLISH_VALUES
+
+
+@pytest.mark.parametrize("zone", ["America/Sao_Paulo", "Europe/Berlin", "UTC"])
+def test_the_date_column_is_the_panels_local_time_in_any_zone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        # Around São Paulo's last DST change (2019-02-17) and Berlin's of 2026-10-25.
+        stamps = [1550372400.0 + h * 1800.5 for h in range(-4, 5)]
+        stamps += [1792890000.0 + h * 1800.25 for h in range(-4, 5)]
+        rows = [make_row(i, created_ts=ts) for i, ts in enumerate(stamps)]
+        rows.append(make_row(99, created_ts=None))
+        out = io.BytesIO()
+        CsvWriter(out).write(rows)
+        lines = out.getvalue().decode("utf-8-sig").split("\r\n")[1:-1]
+        assert [line.split(";")[1] for line in lines] == [local_time(r.created) for r in rows]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
