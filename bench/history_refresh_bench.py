@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 from sandbox_data import virtual_calls
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.heap import freeze_startup_objects
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
@@ -99,6 +100,8 @@ def main() -> None:
         text=True,
     )
     app = QApplication([])
+    if "--no-freeze" not in sys.argv:
+        freeze_startup_objects()  # as ``desktop.app.run`` does before its event loop
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
