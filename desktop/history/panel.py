@@ -39,7 +39,7 @@ from desktop.history.details import DetailsPane
 from desktop.history.download_dialog import DownloadDialog
 from desktop.history.downloads import DEFAULT_TEMPLATE, DownloadQueue, DownloadResult
 from desktop.history.filter_bar import FilterBar
-from desktop.history.filters import Column, FilterSpec
+from desktop.history.filters import Column, FilterEngine, FilterSpec
 from desktop.history.ranges import Preset, preset_range
 from desktop.history.rating_dialog import RatingDialog
 from desktop.history.rows import HistoryRow
@@ -265,7 +265,9 @@ class HistoryPanel(QWidget):
         """Load the period from the cache and build its view off the GUI thread."""
         rows = await asyncio.to_thread(self.cache.load, scope, low, high)
         engine = await asyncio.to_thread(self.model.prepare, rows)
-        self._set_engine(engine)
+        del rows
+        previous = self._set_engine(engine)
+        await asyncio.to_thread(previous.discard)
 
     async def _refresh_cache(self, start: date, end: date) -> None:
         """Stream the period into the cache, a page per transaction, as pages arrive."""
@@ -303,12 +305,13 @@ class HistoryPanel(QWidget):
             self.progress.setValue(done)
             self.progress.setFormat(f"{done}/{total}")
 
-    def _set_engine(self, engine: PreparedRows) -> None:
+    def _set_engine(self, engine: PreparedRows) -> FilterEngine:
         current = self.details.current()
-        self.model.set_engine(engine)
+        previous = self.model.set_engine(engine)
         self.filter_bar.set_ramais(self.model.ramais())
         if current is not None:
             self.select_call(current.call_id)
+        return previous
 
     def select_call(self, call_id: str) -> bool:
         """Select a call in the table (True when it is visible)."""

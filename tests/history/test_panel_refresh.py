@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import AsyncGenerator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers import make_row
 from pytestqt.qtbot import QtBot
 from qt_support import run
 
 from desktop.history.cache import HistoryCache
+from desktop.history.filters import FilterEngine
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import FetchedCall, day_bounds
 
@@ -70,3 +73,28 @@ def test_each_page_reaches_the_cache_before_the_next_arrives(
     assert panel.model.rowCount() == 150
     low, high = day_bounds(START, END)
     assert cache.last_fetch("all", low, high) is not None
+
+
+def test_rows_a_reload_replaces_are_freed_off_the_gui_thread(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    freed_on: list[threading.Thread] = []
+    discard = FilterEngine.discard
+
+    def noted(engine: FilterEngine) -> None:
+        freed_on.append(threading.current_thread())
+        discard(engine)
+
+    monkeypatch.setattr(FilterEngine, "discard", noted)
+    cache = HistoryCache(tmp_path / "cache.sqlite3")
+    source = StreamingSource(cache)
+    panel = HistoryPanel(source, cache)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    run(qtbot, panel.set_period(START, END))
+    shown = panel.model.rows()
+    assert len(shown) == 150
+    freed_on.clear()
+    run(qtbot, panel.reload(fetch=False))
+    assert panel.model.rowCount() == 150 and panel.model.rows() is not shown
+    assert shown == []
+    assert freed_on and threading.main_thread() not in freed_on
