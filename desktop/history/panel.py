@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.api import RamalApiError
 from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
-from desktop.history.csv_export import default_columns, write_csv, write_xlsx, xlsx_available
+from desktop.history.csv_export import default_columns, write_csv
 from desktop.history.details import DetailsPane
 from desktop.history.download_dialog import DownloadDialog
 from desktop.history.downloads import DEFAULT_TEMPLATE, DownloadQueue, DownloadResult
@@ -46,6 +46,7 @@ from desktop.history.rows import HistoryRow
 from desktop.history.source import HistorySource, day_bounds
 from desktop.history.table_model import CallTableModel, PreparedRows
 from desktop.history.words import outcome_label
+from desktop.history.xlsx_export import write_xlsx, xlsx_available
 from desktop.tasks import cancel_and_wait
 
 __all__ = ["HistoryPanel"]
