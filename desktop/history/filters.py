@@ -6,15 +6,15 @@ column, so a new filter keeps its order with an O(n) walk instead of a new sort.
 
 The engine is built and sorted in a worker thread while the window keeps running: a long
 C call such as one ``sorted`` over 100,000 keys would keep the GIL from the GUI thread
-for its whole length, so sorting goes a slice at a time (:func:`stable_order`) and a
-discarded engine frees its rows a slice at a time (:meth:`FilterEngine.discard`).
+for its whole length, so sorting goes a slice at a time (:func:`stable_order`); a
+replaced engine frees its rows a slice at a time too (:meth:`FilterEngine.discard`).
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import IntEnum
@@ -148,11 +148,12 @@ class FilterEngine:
         """Index of the first row of ``call_id`` (-1 when absent)."""
         return self._positions.get(call_id, -1)
 
-    def discard(self) -> None:
-        """Empty the engine a slice at a time, from a worker thread, once it is replaced.
+    def discard(self) -> Iterator[None]:
+        """Empty the engine once it is replaced, a slice at a time: one step per ``next``.
 
-        Freeing 100,000 rows in one go is one long C call holding the GIL; emptying the
-        lists a slice at a time lets the GUI thread run in between.
+        Freeing 100,000 rows in one go is one long C call; stepped through from the
+        event loop, the window runs between the slices (and no worker thread fights the
+        GUI thread for the GIL while the new rows are painted).
         """
         self._orders.clear()
         self._last = None
@@ -161,7 +162,7 @@ class FilterEngine:
         for column in (self.rows, *columns):
             while column:
                 del column[-SLICE:]
-                _yield_gil()
+                yield
 
     def order(self, column: Column) -> list[int]:
         """Row indexes sorted ascending by ``column`` (stable; cached)."""

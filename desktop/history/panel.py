@@ -268,7 +268,8 @@ class HistoryPanel(QWidget):
         engine = await asyncio.to_thread(self.model.prepare, rows)
         del rows
         previous = self._set_engine(engine)
-        await asyncio.to_thread(previous.discard)
+        for _step in previous.discard():
+            await asyncio.sleep(0)
 
     async def _refresh_cache(self, start: date, end: date) -> None:
         """Stream the period into the cache, a page per transaction, as pages arrive."""

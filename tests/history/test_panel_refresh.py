@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from helpers import make_row
 from pytestqt.qtbot import QtBot
 from qt_support import run
 
+from desktop.history import filters
 from desktop.history.cache import HistoryCache
 from desktop.history.filters import FilterEngine
 from desktop.history.panel import HistoryPanel
@@ -75,15 +75,17 @@ def test_each_page_reaches_the_cache_before_the_next_arrives(
     assert cache.last_fetch("all", low, high) is not None
 
 
-def test_rows_a_reload_replaces_are_freed_off_the_gui_thread(
+def test_rows_a_reload_replaces_are_freed_in_steps_once_the_new_ones_show(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    freed_on: list[threading.Thread] = []
+    monkeypatch.setattr(filters, "SLICE", 16)
+    shown_while_freeing: list[bool] = []
     discard = FilterEngine.discard
 
-    def noted(engine: FilterEngine) -> None:
-        freed_on.append(threading.current_thread())
-        discard(engine)
+    def noted(engine: FilterEngine) -> Iterator[None]:
+        for step in discard(engine):
+            shown_while_freeing.append(panel.model.rows() is not engine.rows)
+            yield step
 
     monkeypatch.setattr(FilterEngine, "discard", noted)
     cache = HistoryCache(tmp_path / "cache.sqlite3")
@@ -91,10 +93,10 @@ def test_rows_a_reload_replaces_are_freed_off_the_gui_thread(
     panel = HistoryPanel(source, cache)  # type: ignore[arg-type]
     qtbot.addWidget(panel)
     run(qtbot, panel.set_period(START, END))
-    shown = panel.model.rows()
-    assert len(shown) == 150
-    freed_on.clear()
+    old = panel.model.rows()
+    assert len(old) == 150
+    shown_while_freeing.clear()
     run(qtbot, panel.reload(fetch=False))
-    assert panel.model.rowCount() == 150 and panel.model.rows() is not shown
-    assert shown == []
-    assert freed_on and threading.main_thread() not in freed_on
+    assert panel.model.rowCount() == 150 and panel.model.rows() is not old
+    assert old == []
+    assert len(shown_while_freeing) >= 150 // 16 and all(shown_while_freeing)
