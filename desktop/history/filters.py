@@ -25,7 +25,7 @@ from desktop.history.rows import HistoryRow
 
 __all__ = ["Column", "FilterEngine", "FilterResult", "FilterSpec", "stable_order"]
 
-#: Rows sorted or freed per C call before the GIL is offered to the GUI thread.
+#: Rows sorted per C call (the GIL is released between them) or freed per event-loop step.
 SLICE = 8192
 
 

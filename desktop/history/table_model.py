@@ -81,8 +81,8 @@ class CallTableModel(QAbstractTableModel):
     def set_engine(self, prepared: PreparedRows) -> FilterEngine:
         """Show prepared rows (see :meth:`prepare`); redone only if the view changed since.
 
-        Returns the engine it replaces: hand it to :meth:`FilterEngine.discard` in a
-        worker thread rather than letting its rows be freed on the GUI thread.
+        Returns the engine it replaces: step through its :meth:`FilterEngine.discard`
+        from the event loop rather than letting its rows be freed in one go.
         """
         previous, self._engine = self._engine, prepared.engine
         if prepared.view == (self._spec, self._sort, self._descending):
