@@ -125,16 +125,18 @@ class FilterEngine:
 
     def __init__(self, rows: Sequence[HistoryRow]) -> None:
         self.rows = list(rows)
-        self._keys = [r.search_key() for r in self.rows]
+        # Tuples of plain values and bytes: the garbage collector stops walking them after
+        # its first look (a full pass over 100,000-item lists costs milliseconds each).
+        self._keys = tuple([r.search_key() for r in self.rows])
         self._outcomes = [r.outcome for r in self.rows]
-        self._ramais = [r.ramal for r in self.rows]
-        self._talk = [r.talk_seconds or 0 for r in self.rows]
-        self._recorded = [r.has_recording for r in self.rows]
+        self._ramais = tuple([r.ramal for r in self.rows])
+        self._talk = tuple([r.talk_seconds or 0 for r in self.rows])
+        self._recorded = bytes([r.has_recording for r in self.rows])
         self._positions: dict[str, int] = {}
         for i, r in enumerate(self.rows):
             self._positions.setdefault(r.call_id, i)
-        self._orders: dict[Column, list[int]] = {}
-        self._last: tuple[FilterSpec, list[int]] | None = None
+        self._orders: dict[Column, tuple[int, ...]] = {}
+        self._last: tuple[FilterSpec, tuple[int, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -158,18 +160,20 @@ class FilterEngine:
         self._orders.clear()
         self._last = None
         self._positions = {}
-        columns = (self._keys, self._outcomes, self._ramais, self._talk, self._recorded)
-        for column in (self.rows, *columns):
+        for column in (self.rows, self._outcomes):
             while column:
                 del column[-SLICE:]
                 yield
+        self._keys = ()
+        yield
+        self._ramais, self._talk, self._recorded = (), (), b""
 
-    def order(self, column: Column) -> list[int]:
+    def order(self, column: Column) -> tuple[int, ...]:
         """Row indexes sorted ascending by ``column`` (stable; cached)."""
         cached = self._orders.get(column)
         if cached is None:
             key = _SORT_KEYS[column]
-            cached = stable_order([key(r) for r in self.rows])
+            cached = tuple(stable_order([key(r) for r in self.rows]))
             self._orders[column] = cached
         return cached
 
@@ -195,7 +199,7 @@ class FilterEngine:
             hits = [i for i in hits if talk[i] >= minimum]
         if spec.has_recording:
             hits = [i for i in hits if recorded[i]]
-        self._last = (spec.without_outcome(), hits)
+        self._last = (spec.without_outcome(), tuple(hits))
         return hits
 
     def apply(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
@@ -86,3 +87,13 @@ def test_position_of_a_call() -> None:
     e = engine(30)
     assert e.position("1007") == 7
     assert e.position("nope") == -1
+
+
+def test_a_loaded_engine_leaves_the_collector_little_to_walk() -> None:
+    e = engine(20_000)
+    e.apply(FilterSpec(text="4899"))
+    gc.collect()
+    walked = [
+        o for o in gc.get_objects() if isinstance(o, list | tuple | dict) and len(o) >= 20_000
+    ]
+    assert len(walked) <= 2, [type(o) for o in walked]  # the rows and their outcomes
