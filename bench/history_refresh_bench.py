@@ -9,6 +9,8 @@ temporary folder) loads the period twice: first with an empty cache (everything 
 in), then again with the cache full (shown from the cache at once, then refreshed). A
 ``QTimer`` ticking every 5 ms notes the gaps between its ticks: the longest gap is the
 longest the window could not react. Gaps are listed as max / 99th percentile.
+``--no-freeze`` leaves the start-up objects to the garbage collector (as before the app
+froze them); ``--switch-ms=N`` sets the interpreter's thread switch interval.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from PySide6.QtWidgets import QApplication
 from sandbox_data import virtual_calls
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.heap import freeze_startup_objects
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
 from desktop.sandbox.server import SandboxThread
 
 WORDS = [a for a in sys.argv[1:] if a.isdigit()]
+SWITCH = [float(a.split("=")[1]) for a in sys.argv[1:] if a.startswith("--switch-ms=")]
 CALLS = int(WORDS[0]) if WORDS else 100_000
 
 
@@ -99,6 +103,10 @@ def main() -> None:
         text=True,
     )
     app = QApplication([])
+    if "--no-freeze" not in sys.argv:
+        freeze_startup_objects()  # as ``desktop.app.run`` does before its event loop
+    if SWITCH:
+        sys.setswitchinterval(SWITCH[0] / 1000)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:

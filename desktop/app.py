@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop import APP_NAME, __version__
 from desktop.app_id import APP_ID
 from desktop.cli import LaunchOptions
+from desktop.heap import freeze_startup_objects
 from desktop.i18n import install_translator
 from desktop.session import SANDBOX_PROFILE
 from desktop.settings.encrypted_file import EncryptedFileKeyring
@@ -259,6 +260,7 @@ def run(options: LaunchOptions) -> int:
         if not instance.start(list(options.forwarded)):
             log.info("another %s is running: arguments forwarded to it", APP_NAME)
             return 0
+    freeze_startup_objects()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

@@ -1,4 +1,4 @@
-"""Export rows to CSV (UTF-8 with BOM, for Excel) or XLSX when XlsxWriter is installed.
+"""Export rows to CSV (UTF-8 with BOM, for Excel); XLSX is :mod:`desktop.history.xlsx_export`.
 
 Where the bytes go (a regular file replaced atomically, a device or FIFO written in
 place) is :mod:`desktop.history.export_target`'s business.
@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import codecs
 import csv
-import importlib
 import io
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from types import ModuleType
 from typing import BinaryIO
 
 from desktop.history.export_target import write_file
@@ -29,8 +27,6 @@ __all__ = [
     "default_columns",
     "write_csv",
     "write_csv_to",
-    "write_xlsx",
-    "xlsx_available",
 ]
 
 Cell = str | int | float | None
@@ -151,47 +147,3 @@ def write_csv(
 ) -> Path:
     """Write a CSV Excel opens with accents intact; returns the path written."""
     return write_file(target, lambda stream: write_csv_to(stream, rows, columns, delimiter))
-
-
-def _xlsxwriter() -> ModuleType | None:
-    try:
-        return importlib.import_module("xlsxwriter")
-    except ImportError:
-        return None
-
-
-def xlsx_available() -> bool:
-    """True when XlsxWriter is installed."""
-    return _xlsxwriter() is not None
-
-
-def write_xlsx(
-    target: Path,
-    rows: Iterable[HistoryRow],
-    columns: Sequence[ExportColumn] | None = None,
-) -> Path:
-    """Write an XLSX sheet; raises RuntimeError when XlsxWriter is missing."""
-    module = _xlsxwriter()
-    if module is None:
-        raise RuntimeError("XlsxWriter is not installed")
-    cols = list(columns or default_columns())
-
-    def write(stream: BinaryIO) -> None:
-        # Packed in memory: XlsxWriter leaves its zip open when the disk fails under it.
-        packed = io.BytesIO()
-        book = module.Workbook(packed, {"constant_memory": True})
-        sheet = book.add_worksheet("Chamadas")
-        bold = book.add_format({"bold": True})
-        for col, column in enumerate(cols):
-            sheet.write_string(0, col, column.header, bold)
-        for line, row in enumerate(rows, start=1):
-            for col, column in enumerate(cols):
-                value = column.value(row)
-                if isinstance(value, int | float):
-                    sheet.write_number(line, col, value)
-                elif value:
-                    sheet.write_string(line, col, str(value))
-        book.close()
-        stream.write(packed.getbuffer())
-
-    return write_file(target, write)

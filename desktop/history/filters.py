@@ -3,12 +3,18 @@
 Columns are laid out once as plain lists (lowercase search keys, outcomes, ramais,
 durations); a filter is a single pass over them. Sorting uses one cached permutation per
 column, so a new filter keeps its order with an O(n) walk instead of a new sort.
+
+The engine is built and sorted in a worker thread while the window keeps running: a long
+C call such as one ``sorted`` over 100,000 keys would keep the GIL from the GUI thread
+for its whole length, so sorting goes a slice at a time (:func:`stable_order`); a
+replaced engine frees its rows a slice at a time too (:meth:`FilterEngine.discard`).
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import IntEnum
@@ -17,7 +23,10 @@ from typing import Any
 from desktop.core.outcomes import Outcome
 from desktop.history.rows import HistoryRow
 
-__all__ = ["Column", "FilterEngine", "FilterResult", "FilterSpec"]
+__all__ = ["Column", "FilterEngine", "FilterResult", "FilterSpec", "stable_order"]
+
+#: Rows sorted per C call (the GIL is released between them) or freed per event-loop step.
+SLICE = 8192
 
 
 class Column(IntEnum):
@@ -83,18 +92,51 @@ _SORT_KEYS: dict[Column, Callable[[HistoryRow], Any]] = {
 }
 
 
+def _yield_gil() -> None:
+    time.sleep(0)  # releases the GIL: a thread waiting for it gets it now
+
+
+def stable_order(values: Sequence[Any]) -> list[int]:
+    """Indexes of ``values`` in ascending, stable order, sorted a slice at a time.
+
+    Each slice of :data:`SLICE` indexes is sorted on its own, then neighbouring runs are
+    merged by sorting their concatenation (timsort merges two sorted runs in linear
+    time); the earlier run goes first, so equal keys keep their index order, as one
+    stable sort would. The GIL is released between the steps.
+    """
+    key = values.__getitem__
+    runs: list[list[int]] = []
+    for start in range(0, len(values), SLICE):
+        runs.append(sorted(range(start, min(start + SLICE, len(values))), key=key))
+        _yield_gil()
+    while len(runs) > 1:
+        merged = []
+        for i in range(0, len(runs) - 1, 2):
+            merged.append(sorted(runs[i] + runs[i + 1], key=key))
+            _yield_gil()
+        if len(runs) % 2:
+            merged.append(runs[-1])
+        runs = merged
+    return runs[0] if runs else []
+
+
 class FilterEngine:
     """Precomputed columns of a row list, answering filter + sort requests."""
 
     def __init__(self, rows: Sequence[HistoryRow]) -> None:
         self.rows = list(rows)
-        self._keys = [r.search_key() for r in self.rows]
+        # Tuples of plain values and bytes: the garbage collector stops walking them after
+        # its first look (a full pass over 100,000-item lists costs milliseconds each).
+        self._keys = tuple([r.search_key() for r in self.rows])
         self._outcomes = [r.outcome for r in self.rows]
-        self._ramais = [r.ramal for r in self.rows]
-        self._talk = [r.talk_seconds or 0 for r in self.rows]
-        self._recorded = [r.has_recording for r in self.rows]
-        self._orders: dict[Column, list[int]] = {}
-        self._last: tuple[FilterSpec, list[int]] | None = None
+        self._ramais = tuple([r.ramal for r in self.rows])
+        self._talk = tuple([r.talk_seconds or 0 for r in self.rows])
+        self._recorded = bytes([r.has_recording for r in self.rows])
+        self._positions: dict[str, int] = {}
+        for i, r in enumerate(self.rows):
+            self._positions.setdefault(r.call_id, i)
+        self._orders: dict[Column, tuple[int, ...]] = {}
+        self._last: tuple[FilterSpec, tuple[int, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -104,13 +146,34 @@ class FilterEngine:
         self.rows[index] = row
         self._orders.pop(Column.RATING, None)
 
-    def order(self, column: Column) -> list[int]:
+    def position(self, call_id: str) -> int:
+        """Index of the first row of ``call_id`` (-1 when absent)."""
+        return self._positions.get(call_id, -1)
+
+    def discard(self) -> Iterator[None]:
+        """Empty the engine once it is replaced, a slice at a time: one step per ``next``.
+
+        Freeing 100,000 rows in one go is one long C call; stepped through from the
+        event loop, the window runs between the slices (and no worker thread fights the
+        GUI thread for the GIL while the new rows are painted).
+        """
+        self._orders.clear()
+        self._last = None
+        self._positions = {}
+        for column in (self.rows, self._outcomes):
+            while column:
+                del column[-SLICE:]
+                yield
+        self._keys = ()
+        yield
+        self._ramais, self._talk, self._recorded = (), (), b""
+
+    def order(self, column: Column) -> tuple[int, ...]:
         """Row indexes sorted ascending by ``column`` (stable; cached)."""
         cached = self._orders.get(column)
         if cached is None:
             key = _SORT_KEYS[column]
-            values = [key(r) for r in self.rows]
-            cached = sorted(range(len(values)), key=values.__getitem__)
+            cached = tuple(stable_order([key(r) for r in self.rows]))
             self._orders[column] = cached
         return cached
 
@@ -136,7 +199,7 @@ class FilterEngine:
             hits = [i for i in hits if talk[i] >= minimum]
         if spec.has_recording:
             hits = [i for i in hits if recorded[i]]
-        self._last = (spec.without_outcome(), hits)
+        self._last = (spec.without_outcome(), tuple(hits))
         return hits
 
     def apply(

@@ -35,18 +35,19 @@ from desktop.accessibility import Announcer, name_combo_box
 from desktop.api import RamalApiError
 from desktop.core.outcomes import Outcome
 from desktop.history.cache import HistoryCache
-from desktop.history.csv_export import default_columns, write_csv, write_xlsx, xlsx_available
+from desktop.history.csv_export import default_columns, write_csv
 from desktop.history.details import DetailsPane
 from desktop.history.download_dialog import DownloadDialog
 from desktop.history.downloads import DEFAULT_TEMPLATE, DownloadQueue, DownloadResult
 from desktop.history.filter_bar import FilterBar
-from desktop.history.filters import Column, FilterSpec
+from desktop.history.filters import Column, FilterEngine, FilterSpec
 from desktop.history.ranges import Preset, preset_range
 from desktop.history.rating_dialog import RatingDialog
 from desktop.history.rows import HistoryRow
 from desktop.history.source import HistorySource, day_bounds
 from desktop.history.table_model import CallTableModel, PreparedRows
 from desktop.history.words import outcome_label
+from desktop.history.xlsx_export import write_xlsx, xlsx_available
 from desktop.tasks import cancel_and_wait
 
 __all__ = ["HistoryPanel"]
@@ -296,7 +297,10 @@ class HistoryPanel(QWidget):
         """Load the period from the cache and build its view off the GUI thread."""
         rows = await asyncio.to_thread(self.cache.load, scope, low, high)
         engine = await asyncio.to_thread(self.model.prepare, rows)
-        self._set_engine(engine)
+        del rows
+        previous = self._set_engine(engine)
+        for _step in previous.discard():
+            await asyncio.sleep(0)
 
     async def _refresh_cache(self, start: date, end: date) -> None:
         """Stream the period into the cache, a page per transaction, as pages arrive."""
@@ -334,12 +338,13 @@ class HistoryPanel(QWidget):
             self.progress.setValue(done)
             self.progress.setFormat(f"{done}/{total}")
 
-    def _set_engine(self, engine: PreparedRows) -> None:
+    def _set_engine(self, engine: PreparedRows) -> FilterEngine:
         current = self.details.current()
-        self.model.set_engine(engine)
+        previous = self.model.set_engine(engine)
         self.filter_bar.set_ramais(self.model.ramais())
         if current is not None:
             self.select_call(current.call_id)
+        return previous
 
     def select_call(self, call_id: str) -> bool:
         """Select a call in the table (True when it is visible)."""

@@ -78,14 +78,19 @@ class CallTableModel(QAbstractTableModel):
         view = (self._spec, self._sort, self._descending)
         return PreparedRows(engine, view, engine.apply(*view), engine.ramais())
 
-    def set_engine(self, prepared: PreparedRows) -> None:
-        """Show prepared rows (see :meth:`prepare`); redone only if the view changed since."""
-        self._engine = prepared.engine
+    def set_engine(self, prepared: PreparedRows) -> FilterEngine:
+        """Show prepared rows (see :meth:`prepare`); redone only if the view changed since.
+
+        Returns the engine it replaces: step through its :meth:`FilterEngine.discard`
+        from the event loop rather than letting its rows be freed in one go.
+        """
+        previous, self._engine = self._engine, prepared.engine
         if prepared.view == (self._spec, self._sort, self._descending):
             self._show(prepared.result)
         else:
             self._refresh()
         self._ramais = prepared.ramais
+        return previous
 
     def rows(self) -> list[HistoryRow]:
         """All rows (filtered or not)."""
@@ -104,21 +109,21 @@ class CallTableModel(QAbstractTableModel):
 
     def visible_position(self, call_id: str) -> int:
         """Where a call is shown (-1 when hidden)."""
-        rows = self._engine.rows
-        for pos, i in enumerate(self._view):
-            if rows[i].call_id == call_id:
-                return pos
-        return -1
+        index = self._engine.position(call_id)
+        try:
+            return -1 if index < 0 else self._view.index(index)
+        except ValueError:
+            return -1
 
     def update_row(self, row: HistoryRow) -> None:
         """Replace the row with the same call id (after a rating)."""
-        rows = self._engine.rows
-        for i, old in enumerate(rows):
-            if old.call_id == row.call_id:
-                self._engine.replace_row(i, row)
-                pos = self._view.index(i) if i in self._view else -1
-                if pos >= 0:
-                    self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
+        index = self._engine.position(row.call_id)
+        if index < 0:
+            return
+        self._engine.replace_row(index, row)
+        pos = self.visible_position(row.call_id)
+        if pos >= 0:
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
 
     # -- filter and sort ---------------------------------------------------------------
 

@@ -1918,178 +1918,178 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/history/panel.py" line="89"/>
+        <location filename="../../desktop/history/panel.py" line="90"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="89"/>
+        <location filename="../../desktop/history/panel.py" line="90"/>
         <source>Yesterday</source>
         <translation>Ontem</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="90"/>
+        <location filename="../../desktop/history/panel.py" line="91"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="91"/>
+        <location filename="../../desktop/history/panel.py" line="92"/>
         <source>This month</source>
         <translation>Este mês</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="91"/>
+        <location filename="../../desktop/history/panel.py" line="92"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="99"/>
+        <location filename="../../desktop/history/panel.py" line="100"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="103"/>
+        <location filename="../../desktop/history/panel.py" line="104"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="106"/>
+        <location filename="../../desktop/history/panel.py" line="107"/>
         <source>Download recordings…</source>
         <translation>Baixar gravações…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="108"/>
+        <location filename="../../desktop/history/panel.py" line="109"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="111"/>
+        <location filename="../../desktop/history/panel.py" line="112"/>
         <source>CSV (; separated, Excel)</source>
         <translation>CSV (separado por ;, Excel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="112"/>
+        <location filename="../../desktop/history/panel.py" line="113"/>
         <source>CSV (, separated)</source>
         <translation>CSV (separado por ,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="113"/>
+        <location filename="../../desktop/history/panel.py" line="114"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Planilha do Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="170"/>
+        <location filename="../../desktop/history/panel.py" line="171"/>
         <source>Latest change of the call history</source>
         <translation>Última mudança do histórico de chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="171"/>
+        <location filename="../../desktop/history/panel.py" line="172"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="172"/>
+        <location filename="../../desktop/history/panel.py" line="173"/>
         <source>First day</source>
         <translation>Primeiro dia</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="173"/>
+        <location filename="../../desktop/history/panel.py" line="174"/>
         <source>Last day</source>
         <translation>Último dia</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="174"/>
+        <location filename="../../desktop/history/panel.py" line="175"/>
         <source>Update progress</source>
         <translation>Progresso da atualização</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="175"/>
+        <location filename="../../desktop/history/panel.py" line="176"/>
         <source>History status</source>
         <translation>Situação do histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="176"/>
+        <location filename="../../desktop/history/panel.py" line="177"/>
         <source>Export the calls shown to a file</source>
         <translation>Exportar para um arquivo as chamadas exibidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="177"/>
+        <location filename="../../desktop/history/panel.py" line="178"/>
         <source>Calls</source>
         <translation>Chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="179"/>
+        <location filename="../../desktop/history/panel.py" line="180"/>
         <source>Calls of the period that match the filters; arrow keys show a call&apos;s details</source>
         <translation>Chamadas do período que atendem aos filtros; as setas mostram os detalhes de uma chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="263"/>
+        <location filename="../../desktop/history/panel.py" line="264"/>
         <source>Update cancelled; showing saved calls.</source>
         <translation>Atualização cancelada; mostrando as chamadas salvas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="280"/>
+        <location filename="../../desktop/history/panel.py" line="281"/>
         <source>History update failed: %1</source>
         <translation>Falha ao atualizar o histórico: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="287"/>
+        <location filename="../../desktop/history/panel.py" line="288"/>
         <source>Updated at %1.</source>
         <translation>Atualizado às %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="290"/>
+        <location filename="../../desktop/history/panel.py" line="291"/>
         <source>History updated: 1 call</source>
         <translation>Histórico atualizado: 1 chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="292"/>
+        <location filename="../../desktop/history/panel.py" line="293"/>
         <source>History updated: %1 calls</source>
         <translation>Histórico atualizado: %1 chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="320"/>
+        <location filename="../../desktop/history/panel.py" line="324"/>
         <source>Nothing saved for this period yet.</source>
         <translation>Ainda não há nada salvo para este período.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="323"/>
+        <location filename="../../desktop/history/panel.py" line="327"/>
         <source>Saved copy from %1.</source>
         <translation>Cópia salva de %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="423"/>
+        <location filename="../../desktop/history/panel.py" line="428"/>
         <source>Rating saved.</source>
         <translation>Avaliação salva.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="429"/>
+        <location filename="../../desktop/history/panel.py" line="434"/>
         <source>Downloading the recording…</source>
         <translation>Baixando a gravação…</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="440"/>
+        <location filename="../../desktop/history/panel.py" line="445"/>
         <source>The selected calls have no recordings.</source>
         <translation>As chamadas selecionadas não têm gravações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="442"/>
+        <location filename="../../desktop/history/panel.py" line="447"/>
         <source>Folder for the recordings</source>
         <translation>Pasta para as gravações</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="473"/>
+        <location filename="../../desktop/history/panel.py" line="478"/>
         <source>Export calls</source>
         <translation>Exportar chamadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="494"/>
+        <location filename="../../desktop/history/panel.py" line="499"/>
         <source>Export failed: %1</source>
         <translation>Falha na exportação: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/panel.py" line="499"/>
-        <location filename="../../desktop/history/panel.py" line="500"/>
+        <location filename="../../desktop/history/panel.py" line="504"/>
+        <location filename="../../desktop/history/panel.py" line="505"/>
         <source>%1 calls exported.</source>
         <translation>%1 chamadas exportadas.</translation>
     </message>

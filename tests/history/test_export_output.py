@@ -18,7 +18,7 @@ from helpers import make_row
 from instants import NOON
 
 from desktop.cli import main
-from desktop.history.csv_export import write_xlsx
+from desktop.history.xlsx_export import write_xlsx
 from desktop.sandbox.server import SandboxThread
 
 # The history suite's sandbox starts at a fixed noon: the period is around its day.

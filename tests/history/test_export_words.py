@@ -17,11 +17,12 @@ from instants import NOON
 from desktop.api.models import LegStatus
 from desktop.cli import main
 from desktop.core.outcomes import Outcome
-from desktop.history.csv_export import CsvWriter, default_columns, write_csv, write_xlsx
+from desktop.history.csv_export import CsvWriter, default_columns, write_csv
 from desktop.history.export_words import DIRECTION_WORDS, OUTCOME_WORDS
 from desktop.history.formatting import local_time
 from desktop.history.rows import Direction
 from desktop.history.words import direction_label, outcome_label
+from desktop.history.xlsx_export import write_xlsx
 from desktop.sandbox.server import SandboxThread
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "ramal_desktop_pt_BR.ts"

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import gc
+import random
+
+import pytest
 from helpers import make_row
 
 from desktop.core.outcomes import Outcome
-from desktop.history.filters import Column, FilterEngine, FilterSpec
+from desktop.history import filters
+from desktop.history.filters import Column, FilterEngine, FilterSpec, stable_order
 
 
 def engine(n: int = 200) -> FilterEngine:
@@ -43,3 +48,52 @@ def test_sort_any_column_both_ways() -> None:
         assert down == list(reversed(up))
     talk = [e.rows[i].talk_seconds for i in e.apply(FilterSpec(), Column.TALK, False).indexes]
     assert talk == sorted(talk)
+
+
+def test_slice_by_slice_order_is_one_stable_sort(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filters, "SLICE", 16)
+    rng = random.Random(7)
+    for n in (0, 1, 15, 16, 17, 100, 16 * 5 + 3):
+        values = [rng.randrange(6) for _ in range(n)]
+        assert stable_order(values) == sorted(range(n), key=values.__getitem__)
+
+
+def test_sorting_a_large_period_lets_other_threads_run_between_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(filters, "SLICE", 16)
+    yielded: list[int] = []
+    monkeypatch.setattr(filters.time, "sleep", lambda seconds: yielded.append(seconds))
+    e = engine(16 * 4)
+    yielded.clear()
+    e.order(Column.ORIGIN)
+    assert yielded.count(0) >= 4 + 2 + 1  # four slices, then two merges and the last one
+
+
+def test_a_discarded_engine_is_emptied_a_slice_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(filters, "SLICE", 16)
+    e = engine(50)
+    rows = e.rows
+    steps = e.discard()
+    next(steps)
+    assert len(rows) == 50 - 16
+    assert sum(1 for _ in steps) >= 3
+    assert rows == [] and len(e) == 0
+
+
+def test_position_of_a_call() -> None:
+    e = engine(30)
+    assert e.position("1007") == 7
+    assert e.position("nope") == -1
+
+
+def test_a_loaded_engine_leaves_the_collector_little_to_walk() -> None:
+    e = engine(20_000)
+    e.apply(FilterSpec(text="4899"))
+    gc.collect()
+    walked = [
+        o for o in gc.get_objects() if isinstance(o, list | tuple | dict) and len(o) >= 20_000
+    ]
+    assert len(walked) <= 2, [type(o) for o in walked]  # the rows and their outcomes

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers import make_row
 from pytestqt.qtbot import QtBot
 from qt_support import run
 
+from desktop.history import filters
 from desktop.history.cache import HistoryCache
+from desktop.history.filters import FilterEngine
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import FetchedCall, day_bounds
 
@@ -70,3 +73,30 @@ def test_each_page_reaches_the_cache_before_the_next_arrives(
     assert panel.model.rowCount() == 150
     low, high = day_bounds(START, END)
     assert cache.last_fetch("all", low, high) is not None
+
+
+def test_rows_a_reload_replaces_are_freed_in_steps_once_the_new_ones_show(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(filters, "SLICE", 16)
+    shown_while_freeing: list[bool] = []
+    discard = FilterEngine.discard
+
+    def noted(engine: FilterEngine) -> Iterator[None]:
+        for step in discard(engine):
+            shown_while_freeing.append(panel.model.rows() is not engine.rows)
+            yield step
+
+    monkeypatch.setattr(FilterEngine, "discard", noted)
+    cache = HistoryCache(tmp_path / "cache.sqlite3")
+    source = StreamingSource(cache)
+    panel = HistoryPanel(source, cache)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    run(qtbot, panel.set_period(START, END))
+    old = panel.model.rows()
+    assert len(old) == 150
+    shown_while_freeing.clear()
+    run(qtbot, panel.reload(fetch=False))
+    assert panel.model.rowCount() == 150 and panel.model.rows() is not old
+    assert old == []
+    assert len(shown_while_freeing) >= 150 // 16 and all(shown_while_freeing)
