@@ -131,9 +131,8 @@ async def _nats_ctx(app: web.Application) -> AsyncIterator[None]:
     )
     state.nc = nc
     try:
-        js = nc.jetstream()
         stream, board = await declare(
-            js, AccountNames(settings.conta), settings.replicas, state.metrics
+            nc, AccountNames(settings.conta), settings.replicas, state.metrics
         )
         stream.timeout = settings.publish_timeout
         board.start()
