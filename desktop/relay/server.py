@@ -6,6 +6,7 @@ so an acknowledged webhook is never lost. Concurrent deliveries share the connec
 their publishes are pipelined and each waits for its own ack, never for another's.
 The board is derived after that and written behind it (coalesced per ramal).
 
+Webhooks skip aiohttp's router and application dispatch (:class:`RelayRunner`).
 Resources live in ``cleanup_ctx``: the NATS connection (drained on exit), the API client
 and the poller. Closing the runner stops accepting, lets in-flight deliveries finish
 their publish, then drains NATS.
@@ -86,7 +87,11 @@ STATE = web.AppKey("relay_state", _State)
 
 
 def make_app(settings: RelaySettings, metrics: RelayMetrics | None = None) -> web.Application:
-    """The relay's aiohttp application (open it with an ``AppRunner``)."""
+    """The relay's aiohttp application.
+
+    Open it with :class:`RelayRunner`; a plain ``AppRunner`` gives the same answers
+    with webhooks going through the router.
+    """
     app = web.Application(client_max_size=settings.body_limit)
     app[STATE] = _State(settings, metrics or RelayMetrics())
     app.cleanup_ctx.append(_nats_ctx)
