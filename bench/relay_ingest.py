@@ -150,16 +150,22 @@ async def main(total: int, in_flight: int, wrk_seconds: int = 0) -> None:
         kv = await js.key_value("ramal_board_bench")
         keys = (await kv.status()).values  # history 1: one value per key
         await nc.close()
+        print(f"events {total}, in flight {in_flight}: {elapsed:.1f} s, {total / elapsed:,.0f}/s")
+        print(f"stream messages {info.state.messages}, board keys {keys}")
+        print(f"CPU s: relay {relay_cpu:.1f}, nats-server {nats_cpu:.1f}, client {client_cpu:.1f}")
+        print(f"relay CPU per event {relay_cpu / total * 1e6:.0f} µs; load average {load:.1f}")
+        print("relay RSS MiB by events posted:")
+        for n, mib in samples:
+            print(f"  {n:>7,}  {mib:6.1f}")
     finally:
         relay.send_signal(signal.SIGTERM)
-        code = relay.wait(60)
-    print(f"events {total}, in flight {in_flight}: {elapsed:.1f} s, {total / elapsed:,.0f}/s")
-    print(f"stream messages {info.state.messages}, board keys {keys}, relay exit {code}")
-    print(f"CPU s: relay {relay_cpu:.1f}, nats-server {nats_cpu:.1f}, client {client_cpu:.1f}")
-    print(f"relay CPU per event {relay_cpu / total * 1e6:.0f} µs; load average {load:.1f}")
-    print("relay RSS MiB by events posted:")
-    for n, mib in samples:
-        print(f"  {n:>7,}  {mib:6.1f}")
+        try:
+            print(f"relay exit {relay.wait(60)} after SIGTERM", flush=True)
+        except subprocess.TimeoutExpired:
+            print("relay did not exit within 60 s of SIGTERM: killed", flush=True)
+            for pid in children(relay.pid):
+                os.kill(pid, signal.SIGKILL)
+            relay.kill()
 
 
 WRK_SCRIPT = """

@@ -27,7 +27,7 @@ from desktop.relay.embedded import EmbeddedNats
 from desktop.relay.events import RELAYED_WEBHOOKS
 from desktop.relay.nats_config import NatsConfigOptions, render_nats_config
 from desktop.relay.poller import DEFAULT_BUDGET
-from desktop.relay.server import RelaySettings, make_app
+from desktop.relay.server import RelayRunner, RelaySettings, make_app
 
 __all__ = ["ACCOUNT_ENV", "SECRET_ENV", "build_parser", "main"]
 
@@ -177,7 +177,7 @@ async def _serve(ns: argparse.Namespace, token: str, listen: _Listen) -> int:
         hide_silent_listening=ns.hide_silent_listening,
         coach_timeout=ns.coach_timeout,
     )
-    runner = web.AppRunner(make_app(settings), handle_signals=False, access_log=None)
+    runner = RelayRunner(make_app(settings), handle_signals=False, access_log=None)
     try:
         await runner.setup()
         site = web.TCPSite(runner, listen.host, listen.port)

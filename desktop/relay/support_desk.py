@@ -76,6 +76,7 @@ class SupportDesk:
         self._coached: dict[str, tuple[int | str, datetime]] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self._sweeper: asyncio.Task[None] | None = None
+        self._closing = False
 
     def start(self) -> None:
         """Follow the relay's board rows (a call's end clears its coach) and sweep expiries."""
@@ -87,6 +88,7 @@ class SupportDesk:
         """Stop sweeping and wait for the clears under way."""
         with contextlib.suppress(ValueError):
             self._relay.row_listeners.remove(self._on_rows)
+        self._closing = True  # nats-py may swallow the cancel in a sweep under way
         if self._sweeper is not None:
             self._sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -252,7 +254,7 @@ class SupportDesk:
         return ended
 
     async def _sweep_loop(self) -> None:
-        while True:
+        while not self._closing:
             await asyncio.sleep(self.sweep_interval)
             try:
                 await self.sweep()

@@ -18,7 +18,7 @@ from desktop.api import ApiConfig, ApiHosts
 from desktop.relay.embedded import free_port, nats_server_binary
 from desktop.relay.metrics import RelayMetrics
 from desktop.relay.names import AccountNames
-from desktop.relay.server import STATE, RelaySettings, make_app
+from desktop.relay.server import STATE, RelayRunner, RelaySettings, make_app
 
 SECRET = "s3cret-path"
 CONTA = "acme"
@@ -103,7 +103,7 @@ class RunningRelay:
 
 async def run_relay(settings: RelaySettings) -> tuple[web.AppRunner, RunningRelay]:
     app = make_app(settings)
-    runner = web.AppRunner(app, handle_signals=False)
+    runner = RelayRunner(app, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -103,3 +104,26 @@ async def test_a_foreign_stream_of_that_name_is_never_replaced(
         await run_relay(settings_for(nats_server.url))
     info = await js.stream_info(NAMES.stream)
     assert info.config.subjects == ["something.else.>"]
+
+
+async def test_a_stream_gone_under_the_relay_is_a_503_not_a_2xx(
+    relay: RunningRelay, js: JetStreamContext
+) -> None:
+    assert (await relay.post("aviso_saldo", EXAMPLES["aviso_saldo"])).status == 200
+    await js.delete_stream(NAMES.stream)
+    answer = await relay.post("status_tempo_real", RINGING)
+    assert answer.status == 503
+    assert relay.metrics.publish_errors == 1
+    assert relay.metrics.published == 1
+
+
+async def test_concurrent_deliveries_each_get_their_own_ack(
+    relay: RunningRelay, js: JetStreamContext
+) -> None:
+    payloads = [{**RINGING, "id": 1000 + n} for n in range(40)]
+    answers = await asyncio.gather(*(relay.post("status_tempo_real", p) for p in payloads))
+    assert [a.status for a in answers] == [200] * 40
+    again = await asyncio.gather(*(relay.post("status_tempo_real", p) for p in payloads[:10]))
+    assert [await a.json() for a in again] == [{"ok": True, "duplicado": True}] * 10
+    assert await stream_count(js) == 40
+    assert relay.metrics.published == 40 and relay.metrics.duplicates == 10

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from nats.js import JetStreamContext
-from relay_helpers import NatsServer, RunningRelay, run_relay, settings_for, stream_count
+from relay_helpers import SECRET, NatsServer, RunningRelay, run_relay, settings_for, stream_count
 from relay_payloads import RAMAL_TEMPO_REAL, RINGING
 
 from desktop.relay.server import BODY_LIMIT
@@ -68,3 +69,22 @@ async def _health_and_readiness(relay: RunningRelay, nats_server: NatsServer) ->
     assert (await relay.get("/healthz"))[0] == 200  # alive, just not ready
     response = await relay.post("status_tempo_real", RINGING)
     assert response.status == 503  # the provider will deliver it again
+
+
+async def test_deliveries_beside_the_route_are_answered_as_the_router_would(
+    relay: RunningRelay, js: JetStreamContext
+) -> None:
+    body = json.dumps(RINGING).encode()
+    base = f"{relay.base_url}/hooks/{SECRET}"
+    for url in (f"{base}/status_tempo_real/extra", f"{relay.base_url}/hooks//status_tempo_real"):
+        async with relay.http.post(url, data=body) as response:
+            assert response.status == 404, url
+    async with relay.http.get(f"{base}/status_tempo_real") as response:
+        assert response.status == 405
+    assert relay.metrics.received == 0
+    assert await stream_count(js) == 0
+    # A client that waits for "100 Continue" before sending the body gets it.
+    async with relay.http.post(f"{base}/status_tempo_real", data=body, expect100=True) as response:
+        assert response.status == 200
+    assert relay.metrics.received == 1
+    assert await stream_count(js) == 1
