@@ -11,19 +11,21 @@ PYTHON="${PYTHON:-python3}"
 # Libraries the PySide6 wheels link against but do not ship (found with ldd on Qt's
 # WebEngine, XCB platform plugin and Multimedia), plus Xvfb for display-less machines, and
 # a real keychain for the login journeys: GNOME Keyring on a private D-Bus session bus;
-# at-spi2-core for the accessibility tree test (tests/a11y); xdotool sends real key presses
-# to Xvfb for the global shortcut tests (tests/hotkeys); qemu-system-x86 and
-# busybox-static boot the virtual headset test's small VM (tests/headset/test_uhid.py);
-# pulseaudio plays the ring on a chosen null sink (tests/agent/test_ring_pulseaudio.py).
+# at-spi2-core for the accessibility tree test (tests/a11y).
 DEBIAN_PACKAGES=(
   libnss3 libnspr4 libasound2 libegl1 libgl1 libgbm1 libdrm2 libfontconfig1 libfreetype6
   libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxkbfile1 libx11-6 libx11-xcb1
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxext6 libxfixes3 libxrender1 libxshmfence1
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libpulse0
-  pulseaudio pulseaudio-utils qemu-system-x86 busybox-static
-  fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core xdotool
+  fonts-dejavu-core xvfb xauth dbus gnome-keyring at-spi2-core
 )
+
+# Only the test suite needs these: xdotool sends real key presses to Xvfb (tests/hotkeys,
+# tests/a11y); qemu-system-x86 and busybox-static boot the virtual headset test's small VM
+# (tests/headset/test_uhid.py); pulseaudio plays the ring on a chosen null sink
+# (tests/agent/test_ring_pulseaudio.py).
+TEST_DEBIAN_PACKAGES=(xdotool qemu-system-x86 busybox-static pulseaudio pulseaudio-utils)
 
 _sudo() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -34,6 +36,7 @@ install_debian_packages() {
   command -v dpkg-query >/dev/null || { echo "bootstrap: not a Debian system, skipping system packages" >&2; return 0; }
   local missing=() pkg
   local wanted=("${DEBIAN_PACKAGES[@]}")
+  [ "${1:-test}" != test ] || wanted+=("${TEST_DEBIAN_PACKAGES[@]}")  # $1: the purpose
   "$PYTHON" -m venv --help >/dev/null 2>&1 || wanted+=(python3-venv)
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
@@ -115,10 +118,14 @@ install_test_kernel() {
   rm -rf "$tmp"
 }
 
+# bootstrap [EXTRAS [PURPOSE]]: the Python extras to install (default test, so both
+# commands share one virtualenv) and what the machine is for: "test" (default) also gets
+# the tools only the test suite uses, "run" does not.
 bootstrap() {
-  install_debian_packages
-  install_python_deps "${1:-test}"
+  local extras="${1:-test}" purpose="${2:-test}"
+  install_debian_packages "$purpose"
+  install_python_deps "$extras"
   compile_translations
-  [ "${1:-test}" != test ] || install_actionlint
-  [ "${1:-test}" != test ] || install_test_kernel
+  [ "$purpose" != test ] || install_actionlint
+  [ "$purpose" != test ] || install_test_kernel
 }

@@ -4,7 +4,7 @@
 # Extra arguments go to the app, e.g. `scripts/run-sandbox.sh --dial 4001`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-bootstrap test
+bootstrap test run
 # Chromium refuses to start as root without its sandbox disabled.
 if [ "$(id -u)" -eq 0 ]; then
   export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:-} --no-sandbox"
