@@ -50,9 +50,10 @@ mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 hostroot /host || e
 mount -t proc proc /host/proc
 mount -t sysfs sys /host/sys
 mount -t devtmpfs dev /host/dev
-mount -t tmpfs tmp /host/tmp
+# Scratch space on /run, not over /tmp: the checkout (and its venv) may live under /tmp.
+mount -t tmpfs run /host/run
 echo HEADSET-BOOTED
-chroot /host /usr/bin/env HOME=/tmp PYTHONDONTWRITEBYTECODE=1 {python} {script}
+chroot /host /usr/bin/env HOME=/run TMPDIR=/run PYTHONDONTWRITEBYTECODE=1 {python} {script}
 echo HEADSET-DONE
 poweroff -f
 """

@@ -102,8 +102,14 @@ async def test_supervisor_cannot_publish(connect: Connect) -> None:
     # and it does hear what the relay publishes
     sub = await supervisor.subscribe("ramal.acme.>")
     await supervisor.flush()
-    await relay.publish("ramal.acme.ramal.4002", b"real")
-    assert (await _received(sub, 5)) is not None
+    # Sent again until heard: on a loaded machine one delivery may come after a short wait.
+    heard = None
+    for _ in range(20):
+        await relay.publish("ramal.acme.ramal.4002", b"real")
+        await relay.flush()
+        if (heard := await _received(sub, 0.5)) is not None:
+            break
+    assert heard is not None and heard.data == b"real", (supervisor.is_connected, errors.seen)
 
 
 async def test_agent_hears_only_its_own_ramal(connect: Connect) -> None:
