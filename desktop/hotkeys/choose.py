@@ -97,7 +97,7 @@ async def open_backend(
     if platform.startswith("linux") and bus:
         from desktop.hotkeys.portal import PortalBackend
 
-        portal = await PortalBackend.open(bus, descriptions)
+        portal = await PortalBackend.open(bus, descriptions, environ=env)
     kind = choose_kind(platform, env, portal.version if portal is not None else None)
     if portal is not None:
         return portal

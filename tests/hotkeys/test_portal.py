@@ -112,6 +112,18 @@ async def test_a_sandboxed_app_is_not_registered(
 
 
 @pytest.mark.asyncio
+async def test_the_chosen_backend_reads_the_sandbox_from_the_environment_it_was_given(
+    session_bus: str, portals: list[FakePortal]
+) -> None:
+    portals.append(portal := FakePortal(session_bus))
+    env = {"DISPLAY": ":99", "FLATPAK_ID": APP_ID}
+    backend = await open_backend(platform="linux", env=env, bus=session_bus)
+    assert isinstance(backend, PortalBackend)
+    await backend.aclose()
+    assert "Register" not in " ".join(portal.calls())
+
+
+@pytest.mark.asyncio
 async def test_a_portal_without_global_shortcuts_is_not_used(
     session_bus: str, portals: list[FakePortal]
 ) -> None:
