@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from accessible_tree import unnamed_controls
 from agent_fakes import FakeClock, FakeWebphone
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,39 +17,6 @@ from desktop.agent.state import AgentSnapshot, AgentState, CallInfo, Direction
 from desktop.agent.window import AgentWindow
 
 MakeWindow = Callable[..., AgentWindow]
-
-INTERACTIVE = {
-    QAccessible.Role.Button,
-    QAccessible.Role.PushButton,
-    QAccessible.Role.CheckBox,
-    QAccessible.Role.RadioButton,
-    QAccessible.Role.ComboBox,
-    QAccessible.Role.EditableText,
-    QAccessible.Role.SpinBox,
-    QAccessible.Role.Slider,
-    QAccessible.Role.PageTab,
-    QAccessible.Role.MenuItem,
-    QAccessible.Role.ButtonMenu,
-    QAccessible.Role.ButtonDropDown,
-}
-
-
-def unnamed_controls(root: QObject) -> list[str]:
-    """Every interactive element under ``root`` whose accessible name is empty."""
-    missing: list[str] = []
-
-    def walk(node: QAccessibleInterface | None, path: str) -> None:
-        if node is None or not node.isValid():
-            return
-        here = f"{path}/{node.role().name}"
-        if node.role() in INTERACTIVE and not node.text(QAccessible.Text.Name).strip():
-            owner = node.object()
-            missing.append(f"{here}[{owner.objectName() if owner else ''}]")
-        for index in range(node.childCount()):
-            walk(node.child(index), here)
-
-    walk(QAccessible.queryAccessibleInterface(root), "")
-    return missing
 
 
 def ring(phone: FakeWebphone, number: str = "+5548999990000") -> None:
