@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ import pytest
 from agent_fakes import FakePlayer
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sandbox_control import control
 
 from desktop.agent.controller import AgentController
 from desktop.agent.preferences import AgentPreferences
@@ -29,17 +28,6 @@ pytestmark = pytest.mark.webengine
 
 RAMAL = "4009"
 WAIT = 20_000  # generous: the first load starts Chromium
-
-
-def control(sandbox: SandboxThread, path: str, body: object | None = None) -> Any:
-    request = urllib.request.Request(
-        sandbox.base_url + path,
-        data=None if body is None else json.dumps(body).encode(),
-        method="GET" if body is None else "POST",
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,8 @@ works; the far side's part is played through the sandbox's control API.
 from __future__ import annotations
 
 import asyncio
-import json
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from agent_fakes import FakePlayer
@@ -20,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sandbox_control import control
 
 from desktop.agent.controller import AgentController
 from desktop.agent.preferences import AgentPreferences
@@ -36,17 +34,6 @@ RAMAL = "4000"  # allowed to call outside numbers (the seed refuses some ramais)
 WAIT = 60_000  # an upper bound on a busy machine, never a speed expectation
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def control(sandbox: SandboxThread, path: str, body: object | None = None) -> Any:
-    request = urllib.request.Request(
-        sandbox.base_url + path,
-        data=None if body is None else json.dumps(body).encode(),
-        method="GET" if body is None else "POST",
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 @pytest.fixture(scope="module")

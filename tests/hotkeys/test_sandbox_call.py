@@ -8,17 +8,15 @@ another process has the focus.
 from __future__ import annotations
 
 import asyncio
-import json
-import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hotkey_support import XClient, xdotool
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from qt_support import run
+from sandbox_control import control
 
 from desktop.agent.controller import AgentController
 from desktop.agent.global_shortcuts import GlobalShortcuts
@@ -38,17 +36,6 @@ pytestmark = pytest.mark.webengine
 
 RAMAL = "4007"
 WAIT = 20_000  # generous: the first load starts Chromium
-
-
-def control(sandbox: SandboxThread, path: str, body: object | None = None) -> Any:
-    request = urllib.request.Request(
-        sandbox.base_url + path,
-        data=None if body is None else json.dumps(body).encode(),
-        method="GET" if body is None else "POST",
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 @pytest.fixture
