@@ -165,6 +165,21 @@ class CallsApi:
         query = _ReportQuery(data_inicio, data_fim, origem, destino)
         return await self._page(query, posicao, limite, offload, decode_call, parse_call)
 
+    def _report(
+        self,
+        query: _ReportQuery,
+        offload: bool,
+        decode_item: Callable[[bytes], T],
+        parse_item: Callable[[object], T],
+    ) -> Report[T]:
+        """The report of ``query``, its items made by ``decode_item``/``parse_item``."""
+        report_query(query.data_inicio, query.data_fim, 0, 1)  # fail now, not at the first page
+
+        async def fetch(posicao: int, limite: int) -> Page[T]:
+            return await self._page(query, posicao, limite, offload, decode_item, parse_item)
+
+        return Report(fetch)
+
     async def _page(
         self,
         query: _ReportQuery,
@@ -211,12 +226,7 @@ class CallsApi:
         ``offload``: pages are decoded in a worker thread (see :meth:`report_page`).
         """
         query = _ReportQuery(data_inicio, data_fim, origem, destino)
-        report_query(data_inicio, data_fim, 0, 1)  # fail now, not at the first page
-
-        async def fetch(posicao: int, limite: int) -> Page[Call]:
-            return await self._page(query, posicao, limite, offload, decode_call, parse_call)
-
-        return Report(fetch)
+        return self._report(query, offload, decode_call, parse_call)
 
     def records(
         self,
@@ -232,12 +242,7 @@ class CallsApi:
         No call is decoded: the envelope is checked and split into its records only.
         """
         query = _ReportQuery(data_inicio, data_fim, origem, destino)
-        report_query(data_inicio, data_fim, 0, 1)  # fail now, not at the first page
-
-        async def fetch(posicao: int, limite: int) -> Page[bytes]:
-            return await self._page(query, posicao, limite, offload, _record, _record_of)
-
-        return Report(fetch)
+        return self._report(query, offload, _record, _record_of)
 
     def iter_report(
         self,
