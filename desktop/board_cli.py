@@ -26,6 +26,7 @@ from typing import Final, TextIO
 from desktop.api import ApiConfig, ApiHosts, RamalApiError, TotalVoiceClient
 from desktop.argparse_pt import PortugueseArgumentParser
 from desktop.core.board import Changes, RamalCounts, RamalLive
+from desktop.core.board_rows import BoardRow
 from desktop.core.board_stream import (
     Away,
     BoardSnapshot,
@@ -36,7 +37,6 @@ from desktop.core.board_stream import (
     SupportChanged,
 )
 from desktop.core.support import Support
-from desktop.relay.board import BoardRow
 from desktop.supervisor.feed import PollingFeed, PollTimings
 from desktop.supervisor.sources import ClientSource
 

@@ -28,8 +28,8 @@ from desktop.core.board_stream import (
     relay_connect,
     relay_request,
 )
+from desktop.core.relay_names import AccountNames, agent_inbox
 from desktop.core.support import Support
-from desktop.relay.names import AccountNames, agent_inbox
 from desktop.tasks import cancel_and_wait
 
 __all__ = ["AgentLink"]

@@ -1,1 +1,1 @@
-"""Qt-free core shared by the consoles and the relay: the board and call outcomes."""
+"""Qt-free core shared by the consoles and the relay: the board, call outcomes, relay names."""

@@ -29,9 +29,9 @@ from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from nats.js.errors import NoKeysError
 
+from desktop.core.board_rows import BoardRow
+from desktop.core.relay_names import AccountNames
 from desktop.core.support import SUPPORT_PREFIX, Support
-from desktop.relay.board import BoardRow
-from desktop.relay.names import AccountNames
 
 __all__ = [
     "Away",

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from nats.js.errors import KeyNotFoundError, KeyWrongLastSequenceError
 from nats.js.kv import KeyValue
 
-from desktop.relay.board import BoardRow
+from desktop.core.board_rows import BoardRow
 from desktop.relay.metrics import RelayMetrics
 
 __all__ = ["BoardBucket"]

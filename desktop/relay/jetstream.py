@@ -12,9 +12,9 @@ from nats.aio.msg import Msg
 from nats.js.api import Header, KeyValueConfig, StorageType, StreamConfig
 from nats.js.errors import APIError, BucketNotFoundError, NoStreamResponseError, NotFoundError
 
+from desktop.core.relay_names import AccountNames
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.metrics import RelayMetrics
-from desktop.relay.names import AccountNames
 
 __all__ = ["EventStream", "StreamMismatch", "declare"]
 

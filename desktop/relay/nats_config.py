@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.relay.names import AccountNames, agent_inbox
+from desktop.core.relay_names import AccountNames, agent_inbox
 
 __all__ = ["NatsConfigOptions", "agent_password_env", "render_nats_config"]
 

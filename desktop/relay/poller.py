@@ -25,7 +25,7 @@ from desktop.api import ApiError, NetworkError, ResponseFormatError, TotalVoiceC
 from desktop.api.models import Call, Pause, Ramal
 from desktop.core.board import open_pause
 from desktop.core.board_counts import start_of_day
-from desktop.relay.board import rows_from_pauses
+from desktop.core.board_rows import rows_from_pauses
 from desktop.relay.events import EventKind, WebhookEvent
 from desktop.relay.relay_core import Relay
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from desktop.api.models import Call, LegType, Pause, Ramal
 from desktop.core.board import derive
 from desktop.core.board_counts import DayCounts, start_of_day
-from desktop.relay.board import BoardRow, rows_from_call
+from desktop.core.board_rows import BoardRow, rows_from_call
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.events import EventKind, WebhookEvent
 from desktop.relay.jetstream import EventStream

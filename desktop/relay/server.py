@@ -29,10 +29,10 @@ from nats.aio.client import Client as NatsClient
 from nats.errors import Error as NatsError
 
 from desktop.api import ApiConfig, TotalVoiceClient
+from desktop.core.relay_names import AccountNames
 from desktop.relay.events import RELAYED_WEBHOOKS, BadWebhook, parse_webhook
 from desktop.relay.jetstream import declare
 from desktop.relay.metrics import RelayMetrics
-from desktop.relay.names import AccountNames
 from desktop.relay.poller import DEFAULT_BUDGET, PauseSource, Poller
 from desktop.relay.relay_core import Relay
 from desktop.relay.support_desk import SupportDesk

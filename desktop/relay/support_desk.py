@@ -26,9 +26,9 @@ from nats.js.kv import KeyValue
 
 from desktop.api.models import Pause, Ramal
 from desktop.core.board import SAME_PERIOD_SKEW
+from desktop.core.board_rows import BoardRow, rows_from_pauses
+from desktop.core.relay_names import AccountNames
 from desktop.core.support import SUPPORT_PREFIX, Coach, CoachMode, Hand, Support, support_key
-from desktop.relay.board import BoardRow, rows_from_pauses
-from desktop.relay.names import AccountNames
 from desktop.relay.relay_core import Relay
 from desktop.relay.requests import (
     REQUEST_LIMIT,

@@ -22,10 +22,10 @@ from desktop.agent.support_panel import AgentSupport, SupportPanel
 from desktop.agent.window import AgentWindow
 from desktop.api import WebphoneType, WebphoneUrl
 from desktop.core.board_stream import BoardStream, RelayTarget
+from desktop.core.relay_names import AccountNames
 from desktop.history.cache import HistoryCache
 from desktop.history.panel import HistoryPanel
 from desktop.history.source import HistorySource
-from desktop.relay.names import AccountNames
 from desktop.sandbox.server import SandboxServer
 from desktop.session import Session
 from desktop.settings.model import Profile, Role, Settings

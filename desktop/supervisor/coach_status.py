@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.core.board import Changes, LiveCall, RamalState
 from desktop.core.board_stream import RelayUnavailable
-from desktop.relay.names import AccountNames
+from desktop.core.relay_names import AccountNames
 
 __all__ = ["CoachReporter"]
 

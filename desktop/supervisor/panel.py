@@ -25,8 +25,8 @@ from desktop.api import TotalVoiceClient
 from desktop.api.models import Pause, Ramal
 from desktop.core.board import Changes, LiveCall, RamalLive
 from desktop.core.board_stream import RelayUnavailable
+from desktop.core.relay_names import AccountNames
 from desktop.core.thresholds import Thresholds
-from desktop.relay.names import AccountNames
 from desktop.supervisor.action_dialogs import ActionDialog
 from desktop.supervisor.actions import (
     LISTEN_MODES,

@@ -30,6 +30,7 @@ from desktop.core.board import (
     Snapshot,
     diff,
 )
+from desktop.core.board_rows import BoardRow
 from desktop.core.board_stream import (
     Away,
     BoardSnapshot,
@@ -42,7 +43,6 @@ from desktop.core.board_stream import (
     SupportChanged,
 )
 from desktop.core.support import Support
-from desktop.relay.board import BoardRow
 from desktop.supervisor.feed import (
     FeedListener,
     FeedMode,

@@ -15,9 +15,9 @@ from aiohttp import web
 from nats.js import JetStreamContext
 
 from desktop.api import ApiConfig, ApiHosts
+from desktop.core.relay_names import AccountNames
 from desktop.relay.embedded import free_port, nats_server_binary
 from desktop.relay.metrics import RelayMetrics
-from desktop.relay.names import AccountNames
 from desktop.relay.server import STATE, RelayRunner, RelaySettings, make_app
 
 SECRET = "s3cret-path"

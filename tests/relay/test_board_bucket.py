@@ -11,8 +11,8 @@ from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js.errors import KeyNotFoundError
 
 from desktop.core.board import RamalState
+from desktop.core.board_rows import BoardRow
 from desktop.relay import board_bucket
-from desktop.relay.board import BoardRow
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.metrics import RelayMetrics
 

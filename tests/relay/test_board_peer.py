@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from relay_payloads import TALKING
 
-from desktop.relay.board import BoardRow
+from desktop.core.board_rows import BoardRow
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.events import parse_webhook
 from desktop.relay.jetstream import EventStream

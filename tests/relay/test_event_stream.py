@@ -11,9 +11,9 @@ from nats.aio.client import Client as NatsClient
 from nats.aio.msg import Msg
 from nats.js.errors import APIError, NoStreamResponseError
 
+from desktop.core.relay_names import AccountNames
 from desktop.relay.jetstream import EventStream
 from desktop.relay.metrics import RelayMetrics
-from desktop.relay.names import AccountNames
 
 
 class FakeNats:

@@ -9,7 +9,7 @@ import pytest
 from relay_payloads import CHAMADA_TEMPO_REAL, EXAMPLES, RAMAL_TEMPO_REAL
 
 from desktop.core.board import RamalState, is_live
-from desktop.relay.board import BoardRow
+from desktop.core.board_rows import BoardRow
 from desktop.relay.events import BadWebhook, EventKind, parse_webhook
 
 

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from desktop.api.models import Call, CallLeg, CallStatus, LegStatus, Pause, Ramal
 from desktop.api.models.parsing import PROVIDER_TZ
-from desktop.relay.board import BoardRow
+from desktop.core.board_rows import BoardRow
 from desktop.relay.board_bucket import BoardBucket
 from desktop.relay.jetstream import EventStream
 from desktop.relay.metrics import RelayMetrics

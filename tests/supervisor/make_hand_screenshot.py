@@ -24,10 +24,10 @@ from relay_stream import NatsProcess, relay_on
 
 from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
 from desktop.core.board_stream import BoardStream, RelayTarget
+from desktop.core.relay_names import AccountNames
 from desktop.core.thresholds import Thresholds
 from desktop.i18n import install_translator
 from desktop.relay.events import RELAYED_WEBHOOKS
-from desktop.relay.names import AccountNames
 from desktop.sandbox.server import SandboxThread
 from desktop.supervisor.feed import FeedMode
 from desktop.supervisor.panel import SupervisorPanel
