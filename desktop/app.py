@@ -32,6 +32,7 @@ from desktop.shell.application import RamalApplication
 from desktop.shell.autostart import migrate_autostart
 from desktop.shell.diagnostics import install_excepthook
 from desktop.shell.icons import app_icon
+from desktop.shell.link_defaults import migrate_link_defaults
 from desktop.shell.logging_setup import register_secret, setup_logging
 from desktop.shell.login_dialog import LoginDialog
 from desktop.shell.notices import show_notices
@@ -250,6 +251,10 @@ def run(options: LaunchOptions) -> int:
         migrate_autostart()
     except OSError as exc:
         log.warning("autostart entry not renamed to the application id: %s", exc)
+    try:
+        migrate_link_defaults()
+    except OSError as exc:
+        log.warning("tel:/callto: default not renamed to the application id: %s", exc)
     app.setWindowIcon(app_icon())
     loaded, lang = read_settings(app, paths)
     install_excepthook(lambda: app.activeWindow())

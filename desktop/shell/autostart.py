@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from desktop.app_id import DESKTOP_FILE, LEGACY_DESKTOP_FILE
+from desktop.app_id import APP_ID, DESKTOP_FILE, LEGACY_DESKTOP_FILE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
 __all__ = [
     "LAUNCH_AGENT_LABEL",
+    "LEGACY_LAUNCH_AGENT_LABEL",
     "RUN_KEY",
     "RUN_VALUE",
     "desktop_entry",
@@ -32,7 +33,9 @@ __all__ = [
     "set_start_at_login",
 ]
 
-LAUNCH_AGENT_LABEL: Final = "br.ramaldesktop.app"
+LAUNCH_AGENT_LABEL: Final = APP_ID
+#: The label (and file name) of LaunchAgents written before the application id.
+LEGACY_LAUNCH_AGENT_LABEL: Final = "br.ramaldesktop.app"
 RUN_KEY: Final = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE: Final = "RamalDesktop"
 MINIMISED: Final = "--minimised"
@@ -116,20 +119,29 @@ def is_start_at_login(
     if kind == "windows":
         return _windows_settings().contains(RUN_VALUE)
     if kind == "macos":
-        return _launch_agent_path(home).is_file()
+        current = _launch_agent_path(home)
+        return (
+            current.is_file() or current.with_name(f"{LEGACY_LAUNCH_AGENT_LABEL}.plist").is_file()
+        )
     return _linux_enabled(_autostart_path(config_home)) or _linux_enabled(
         _legacy_autostart_path(config_home)
     )
 
 
-def migrate_autostart(*, platform: str | None = None, config_home: Path | None = None) -> bool:
-    """Rename an autostart entry saved under the app's old desktop file name.
+def migrate_autostart(
+    *, platform: str | None = None, config_home: Path | None = None, home: Path | None = None
+) -> bool:
+    """Rename an autostart entry saved under the app's old name.
 
-    The entry keeps its content (command, enabled or not) under the application id's
-    name; when both exist the old one is removed. True when something changed. Raises
-    :class:`OSError` when the entry cannot be moved.
+    Linux: the entry keeps its content (command, enabled or not) under the application
+    id's desktop file name. macOS: the LaunchAgent keeps its command under the
+    application id's label. When both exist the old one is removed. True when something
+    changed. Raises :class:`OSError` when the entry cannot be moved.
     """
-    if _platform(platform) != "linux":
+    kind = _platform(platform)
+    if kind == "macos":
+        return _migrate_launch_agent(home)
+    if kind != "linux":
         return False
     legacy = _legacy_autostart_path(config_home)
     if not legacy.is_file():
@@ -246,6 +258,21 @@ def _launch_agent_path(home: Path | None) -> Path:
     return base / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
 
 
+def _migrate_launch_agent(home: Path | None) -> bool:
+    current = _launch_agent_path(home)
+    legacy = current.with_name(f"{LEGACY_LAUNCH_AGENT_LABEL}.plist")
+    if not legacy.is_file():
+        return False
+    if not current.exists():
+        try:
+            command = plistlib.loads(legacy.read_bytes())["ProgramArguments"]
+        except (plistlib.InvalidFileException, ValueError, KeyError, TypeError) as exc:
+            raise OSError(f"unreadable LaunchAgent {legacy}: {exc}") from exc
+        _set_macos(True, [str(arg) for arg in command], current)
+    legacy.unlink(missing_ok=True)
+    return True
+
+
 def launch_agent(command: Sequence[str]) -> bytes:
     """The LaunchAgent plist that runs ``command`` once at login."""
     agent = {
@@ -259,6 +286,8 @@ def launch_agent(command: Sequence[str]) -> bytes:
 
 
 def _set_macos(enabled: bool, command: Sequence[str], path: Path) -> None:
+    # An agent under the old label would start the app too (or a second time).
+    path.with_name(f"{LEGACY_LAUNCH_AGENT_LABEL}.plist").unlink(missing_ok=True)
     if not enabled:
         path.unlink(missing_ok=True)
         return

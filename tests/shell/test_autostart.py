@@ -151,8 +151,8 @@ def test_changing_the_setting_replaces_the_old_entry(tmp_path: Path) -> None:
 
 def test_migration_touches_nothing_elsewhere(tmp_path: Path) -> None:
     old = write_old_entry(tmp_path)
-    assert not migrate_autostart(platform="darwin", config_home=tmp_path)
-    assert not migrate_autostart(platform="win32", config_home=tmp_path)
+    assert not migrate_autostart(platform="darwin", config_home=tmp_path, home=tmp_path)
+    assert not migrate_autostart(platform="win32", config_home=tmp_path, home=tmp_path)
     assert old.is_file()
     assert not migrate_autostart(platform="linux", config_home=tmp_path / "empty")
 
@@ -164,7 +164,7 @@ def test_macos_launch_agent(tmp_path: Path) -> None:
     path = tmp_path / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
     first = path.read_bytes()
     agent = plistlib.loads(first)
-    assert agent["Label"] == "br.ramaldesktop.app"
+    assert agent["Label"] == "br.com.ramaldesktop.RamalDesktop" == path.stem
     assert agent["ProgramArguments"] == [*exe, "--minimised"]
     assert agent["RunAtLoad"] is True
     assert is_start_at_login(platform="darwin", home=tmp_path)
@@ -175,3 +175,52 @@ def test_macos_launch_agent(tmp_path: Path) -> None:
     set_start_at_login(False, platform="darwin", home=tmp_path)
     assert not path.exists()
     assert not is_start_at_login(platform="darwin", home=tmp_path)
+
+
+def write_old_agent(home: Path, arguments: list[str]) -> Path:
+    """A LaunchAgent as versions before the application id saved it."""
+    path = home / "Library" / "LaunchAgents" / "br.ramaldesktop.app.plist"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    agent = {"Label": "br.ramaldesktop.app", "ProgramArguments": arguments, "RunAtLoad": True}
+    path.write_bytes(plistlib.dumps(agent))
+    return path
+
+
+def test_old_launch_agent_is_renamed_to_the_application_id(tmp_path: Path) -> None:
+    arguments = ["/Applications/Ramal Desktop.app/Contents/MacOS/Ramal Desktop", "--minimised"]
+    write_old_agent(tmp_path, arguments)
+    assert is_start_at_login(platform="darwin", home=tmp_path)
+
+    assert migrate_autostart(platform="darwin", home=tmp_path)
+    folder = tmp_path / "Library" / "LaunchAgents"
+    assert [p.name for p in folder.iterdir()] == [f"{LAUNCH_AGENT_LABEL}.plist"]
+    agent = plistlib.loads((folder / f"{LAUNCH_AGENT_LABEL}.plist").read_bytes())
+    assert agent["Label"] == LAUNCH_AGENT_LABEL
+    assert agent["ProgramArguments"] == arguments
+    assert is_start_at_login(platform="darwin", home=tmp_path)
+    assert not migrate_autostart(platform="darwin", home=tmp_path)
+
+
+def test_old_launch_agent_beside_a_new_one_is_removed(tmp_path: Path) -> None:
+    set_start_at_login(True, executable=["/new"], platform="darwin", home=tmp_path)
+    write_old_agent(tmp_path, ["/old", "--minimised"])
+    assert migrate_autostart(platform="darwin", home=tmp_path)
+    folder = tmp_path / "Library" / "LaunchAgents"
+    assert [p.name for p in folder.iterdir()] == [f"{LAUNCH_AGENT_LABEL}.plist"]
+    agent = plistlib.loads((folder / f"{LAUNCH_AGENT_LABEL}.plist").read_bytes())
+    assert agent["ProgramArguments"] == ["/new", "--minimised"]
+
+
+def test_turning_off_removes_an_old_launch_agent(tmp_path: Path) -> None:
+    old = write_old_agent(tmp_path, ["/old", "--minimised"])
+    set_start_at_login(False, platform="darwin", home=tmp_path)
+    assert not old.exists()
+    assert not is_start_at_login(platform="darwin", home=tmp_path)
+
+
+def test_unreadable_old_launch_agent_is_an_os_error(tmp_path: Path) -> None:
+    old = write_old_agent(tmp_path, [])
+    old.write_bytes(b"not a plist")
+    with pytest.raises(OSError, match="unreadable LaunchAgent"):
+        migrate_autostart(platform="darwin", home=tmp_path)
+    assert old.exists()
