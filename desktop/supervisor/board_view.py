@@ -253,8 +253,12 @@ class BoardView(QWidget):
         action.triggered.connect(lambda: self.acknowledgeRequested.emit(ramal))
         menu.popup(self.board_table.viewport().mapToGlobal(point))
 
-    def set_pushed(self, pushed: bool) -> None:
-        """Explain where the state comes from: the relay's board, or derived from reports."""
+    def set_pushed(self, pushed: bool, *, relay_away: bool = False) -> None:
+        """Explain where the state comes from: the relay's board, or derived from reports.
+
+        ``relay_away``: the console follows a relay that cannot be reached now, so what
+        only the relay carries (raised hands, who is coaching) is missing until it returns.
+        """
         self.acknowledge.setVisible(pushed)
         self.board_table.setColumnHidden(int(BoardColumn.HAND), not pushed)
         if pushed:
@@ -269,6 +273,12 @@ class BoardView(QWidget):
                 "SupervisorBoard",
                 "State is derived: live calls come from today's call report, pauses from each "
                 "ramal's pause report; 'No activity today' means no call or pause was seen.",
+            )
+        if relay_away and not pushed:
+            text += " " + QCoreApplication.translate(
+                "SupervisorBoard",
+                "The relay cannot be reached: raised hands and who is coaching are not shown "
+                "until it answers again.",
             )
         self.source_hint.setText(text)
 

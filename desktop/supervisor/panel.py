@@ -251,7 +251,9 @@ class SupervisorPanel(QWidget):
             label.setText(QCoreApplication.translate("SupervisorPanel", "Paused"))
 
     def _show_mode(self, mode: FeedMode) -> None:
-        self.board_view.set_pushed(mode is FeedMode.PUSH)
+        # Polling because the relay is away: say what is missing meanwhile.
+        relay_away = isinstance(self.feed, RelayFeed) and self.feed.away
+        self.board_view.set_pushed(mode is FeedMode.PUSH, relay_away=relay_away)
         label = self.board_view.feed_mode
         if mode is FeedMode.PUSH:
             label.setText(QCoreApplication.translate("SupervisorPanel", "real time"))

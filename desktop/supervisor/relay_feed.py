@@ -148,6 +148,8 @@ class RelayFeed:
         self._task: asyncio.Task[None] | None = None
         self._flush: asyncio.TimerHandle | None = None
         self.mode = FeedMode.POLLING
+        #: The relay was reached and then lost, or could not be reached (polling meanwhile).
+        self.away = False
         self._pushing = False
         self.last_status = FeedStatus(FeedStatusKind.STOPPED)
 
@@ -231,6 +233,7 @@ class RelayFeed:
             self._schedule()
         elif isinstance(item, Live):
             self._pushing = True
+            self.away = False
             self.mode = FeedMode.PUSH
             self.fallback.stop()
             self._schedule()
@@ -238,6 +241,7 @@ class RelayFeed:
         elif isinstance(item, Away):
             log.info("relay away (%s): polling", item.reason)
             self._pushing = False
+            self.away = True
             self.mode = FeedMode.POLLING
             if self._flush is not None:
                 self._flush.cancel()

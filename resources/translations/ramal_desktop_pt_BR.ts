@@ -4271,7 +4271,7 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
     </message>
     <message>
         <location filename="../../desktop/supervisor/board_view.py" line="69"/>
-        <location filename="../../desktop/supervisor/board_view.py" line="298"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="308"/>
         <source>All tags</source>
         <translation>Todas as tags</translation>
     </message>
@@ -4371,17 +4371,22 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Chamadas em andamento</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="261"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="265"/>
         <source>State comes from the relay as the provider reports each change; pauses from the agents&apos; phones at once, and the relay&apos;s polling; &apos;No activity today&apos; means no change was seen.</source>
         <translation>O estado vem do relay a cada mudança informada pelo provedor; as pausas, dos telefones dos agentes na hora e das consultas do relay; “Sem atividade hoje” significa que nenhuma mudança foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="268"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="272"/>
         <source>State is derived: live calls come from today&apos;s call report, pauses from each ramal&apos;s pause report; &apos;No activity today&apos; means no call or pause was seen.</source>
         <translation>O estado é calculado: as chamadas ao vivo vêm do relatório de chamadas de hoje e as pausas, do relatório de pausas de cada ramal; “Sem atividade hoje” significa que nenhuma chamada ou pausa foi vista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/board_view.py" line="288"/>
+        <location filename="../../desktop/supervisor/board_view.py" line="278"/>
+        <source>The relay cannot be reached: raised hands and who is coaching are not shown until it answers again.</source>
+        <translation>O relay não responde: pedidos de ajuda e quem está ouvindo ou sussurrando não aparecem até ele voltar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/board_view.py" line="298"/>
         <source>Calls in progress: {count}</source>
         <translation>Chamadas em andamento: {count}</translation>
     </message>
@@ -4778,22 +4783,22 @@ Softphone e console de supervisão para a API TotalVoice / Zenvia Voice.</transl
         <translation>Pausado</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="257"/>
+        <location filename="../../desktop/supervisor/panel.py" line="259"/>
         <source>real time</source>
         <translation>tempo real</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="260"/>
+        <location filename="../../desktop/supervisor/panel.py" line="262"/>
         <source>periodic polling</source>
         <translation>consulta periódica</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="263"/>
+        <location filename="../../desktop/supervisor/panel.py" line="265"/>
         <source>Board updates: {mode}</source>
         <translation>Atualização do quadro: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/panel.py" line="339"/>
+        <location filename="../../desktop/supervisor/panel.py" line="341"/>
         <source>The relay did not take the acknowledgement: {reason}</source>
         <translation>O relay não aceitou a confirmação: {reason}</translation>
     </message>

@@ -66,6 +66,7 @@ def test_panel_follows_the_relay_falls_back_to_polling_and_back(
         qtbot.waitUntil(lambda: _state(panel, "4001") is RamalState.RINGING, timeout=10000)
         label = panel.board_view.feed_mode
         assert label.text() == "real time"
+        assert not feed.away
         assert "relay" in panel.board_view.source_hint.text()
         # Names come from one read of the ramal list; nothing is polled while pushed.
         qtbot.waitUntil(lambda: panel.board.rowCount() == 10, timeout=10000)
@@ -79,6 +80,7 @@ def test_panel_follows_the_relay_falls_back_to_polling_and_back(
         qtbot.waitUntil(lambda: fallback.polls >= 1, timeout=15000)
         assert label.text() == "periodic polling"
         assert "derived" in panel.board_view.source_hint.text()
+        assert "raised hands" in panel.board_view.source_hint.text()
 
         nats_server.start()
         # Sent again until it shows: the relay may fail to store a row while NATS comes
@@ -91,6 +93,7 @@ def test_panel_follows_the_relay_falls_back_to_polling_and_back(
         assert feed.mode is FeedMode.PUSH
         assert _state(panel, "4002") is RamalState.RINGING
         assert label.text() == "real time"
+        assert "raised hands" not in panel.board_view.source_hint.text()
         polls = fallback.polls
         qtbot.wait(1000)
         assert fallback.polls == polls
