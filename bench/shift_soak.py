@@ -137,6 +137,7 @@ class Agent:
 
     speed: float
     answered: int = 0
+    talked: int = 0  # answers that the phone followed into a call
     hung_up: int = 0
     pauses: int = 0
     stuck: int = 0
@@ -237,15 +238,22 @@ def soak(args: argparse.Namespace, base_url: str, sandbox_pid: int) -> int:
         controller = ws.agent  # type: ignore[attr-defined]
         window = ws.window  # type: ignore[attr-defined]
         reasons = controller.preferences.pause_reasons
-        seen: dict[str, float] = {}  # state → when it was first seen (wall seconds)
+        # (state, call) → when it was first seen (wall seconds). The call counts: at 40×
+        # one call can end and the next ring between two steps, and the new one must be
+        # answered rather than taken for the old one still ringing.
+        seen: dict[tuple[object, object], float] = {}
         pause_due = [time.monotonic() + 90 * 60 / speed]
         paused_until = [0.0]
 
         def step() -> None:
             now = time.monotonic()
-            state = controller.snapshot.state
-            since = seen.setdefault(state, now)
-            for other in [k for k in seen if k != state]:
+            snapshot = controller.snapshot
+            state = snapshot.state
+            key = (state, snapshot.call.started_at if snapshot.call else None)
+            if key not in seen and state is AgentState.TALKING:
+                agent.talked += 1
+            since = seen.setdefault(key, now)
+            for other in [k for k in seen if k != key]:
                 del seen[other]
                 agent.acted = False
             waited = (now - since) * speed  # simulated seconds in this state
@@ -254,14 +262,14 @@ def soak(args: argparse.Namespace, base_url: str, sandbox_pid: int) -> int:
                 # page's answer): the caller hangs up, as one would.
                 agent.stuck += 1
                 keep(caller_hangs_up())
-                seen[state] = now
+                seen[key] = now
             elif state is AgentState.RINGING and waited >= 6 and not agent.acted:
                 agent.acted = controller.answer()
                 agent.answered += agent.acted
             elif state is AgentState.TALKING and waited >= 150:
                 if controller.hang_up():
                     agent.hung_up += 1
-                seen[state] = now
+                seen[key] = now
             elif state is AgentState.ENDED and waited >= 20:
                 controller.finish_wrap_up()
             elif state is AgentState.READY:
@@ -418,7 +426,8 @@ def report(
     print(
         f"Shift: {samples[-1].shift_h:.1f} simulated hours in {samples[-1].wall_s:.0f} s;"
         f" {samples[-1].calls} calls, {samples[-1].agent_calls} rung to the agent"
-        f" ({agent.answered} answered, {agent.hung_up} hung up by the agent,"
+        f" ({agent.answered} answered, {agent.talked} talked,"
+        f" {agent.hung_up} hung up by the agent,"
         f" {agent.stuck} times still ringing a minute after the answer,"
         f" {agent.reconnects} of them with no call on the page: reconnected),"
         f" {agent.pauses} agent pauses"
