@@ -17,6 +17,12 @@ is the mean of the first three samples after ``--warmup`` simulated hours, the g
 mean of the last three minus it. At the end, the source lines whose Python allocations grew
 most since the baseline. Linux only.
 
+The webphone's quality reports are accelerated too (``--stats-ms``, default 5 s / speed):
+at 40× the header's 5-minute quality graph holds 2,400 samples instead of 60 and redrawing
+it on every report keeps the UI thread busy, so the agent answers later and later and
+callers (whose ring timeout is accelerated too) hang up first. ``--stats-ms 5000`` keeps
+the provider's real pace for a run that measures how the phone follows the calls.
+
 Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/shift_soak.py [--hours 8] [--speed 40]``
 """
 
@@ -137,6 +143,7 @@ class Agent:
 
     speed: float
     answered: int = 0
+    talked: int = 0  # answers that the phone followed into a call
     hung_up: int = 0
     pauses: int = 0
     stuck: int = 0
@@ -155,6 +162,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--frames", type=int, default=1, help="tracemalloc frames per trace")
     parser.add_argument("--top", type=int, default=15, help="source lines to show")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--stats-ms",
+        type=int,
+        default=None,
+        help="wall ms between the webphone's quality reports (default: 5000 / speed)",
+    )
     return parser.parse_args()
 
 
@@ -237,15 +250,22 @@ def soak(args: argparse.Namespace, base_url: str, sandbox_pid: int) -> int:
         controller = ws.agent  # type: ignore[attr-defined]
         window = ws.window  # type: ignore[attr-defined]
         reasons = controller.preferences.pause_reasons
-        seen: dict[str, float] = {}  # state → when it was first seen (wall seconds)
+        # (state, call) → when it was first seen (wall seconds). The call counts: at 40×
+        # one call can end and the next ring between two steps, and the new one must be
+        # answered rather than taken for the old one still ringing.
+        seen: dict[tuple[object, object], float] = {}
         pause_due = [time.monotonic() + 90 * 60 / speed]
         paused_until = [0.0]
 
         def step() -> None:
             now = time.monotonic()
-            state = controller.snapshot.state
-            since = seen.setdefault(state, now)
-            for other in [k for k in seen if k != state]:
+            snapshot = controller.snapshot
+            state = snapshot.state
+            key = (state, snapshot.call.started_at if snapshot.call else None)
+            if key not in seen and state is AgentState.TALKING:
+                agent.talked += 1
+            since = seen.setdefault(key, now)
+            for other in [k for k in seen if k != key]:
                 del seen[other]
                 agent.acted = False
             waited = (now - since) * speed  # simulated seconds in this state
@@ -254,14 +274,14 @@ def soak(args: argparse.Namespace, base_url: str, sandbox_pid: int) -> int:
                 # page's answer): the caller hangs up, as one would.
                 agent.stuck += 1
                 keep(caller_hangs_up())
-                seen[state] = now
+                seen[key] = now
             elif state is AgentState.RINGING and waited >= 6 and not agent.acted:
                 agent.acted = controller.answer()
                 agent.answered += agent.acted
             elif state is AgentState.TALKING and waited >= 150:
                 if controller.hang_up():
                     agent.hung_up += 1
-                seen[state] = now
+                seen[key] = now
             elif state is AgentState.ENDED and waited >= 20:
                 controller.finish_wrap_up()
             elif state is AgentState.READY:
@@ -320,7 +340,7 @@ def soak(args: argparse.Namespace, base_url: str, sandbox_pid: int) -> int:
                     client,
                     "settings",
                     {
-                        "stats_interval_ms": scaled_ms(5000),
+                        "stats_interval_ms": args.stats_ms or scaled_ms(5000),
                         "ring_timeout_ms": scaled_ms(30_000),
                         "auto_answer_ms": scaled_ms(800),
                         "talk_ms": scaled_ms(120_000),
@@ -418,7 +438,8 @@ def report(
     print(
         f"Shift: {samples[-1].shift_h:.1f} simulated hours in {samples[-1].wall_s:.0f} s;"
         f" {samples[-1].calls} calls, {samples[-1].agent_calls} rung to the agent"
-        f" ({agent.answered} answered, {agent.hung_up} hung up by the agent,"
+        f" ({agent.answered} answered, {agent.talked} talked,"
+        f" {agent.hung_up} hung up by the agent,"
         f" {agent.stuck} times still ringing a minute after the answer,"
         f" {agent.reconnects} of them with no call on the page: reconnected),"
         f" {agent.pauses} agent pauses"

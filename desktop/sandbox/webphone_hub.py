@@ -195,10 +195,19 @@ class WebphoneHub:
             raise ActionError("ramal removido")
         return ramal
 
-    def _current_call(self, session: Session) -> Call:
+    def _current_call(self, session: Session, body: JsonObject) -> Call:
+        """The session's call, which must be the one the page names in ``chamada_id``.
+
+        The caller may hang up and the next call ring the same page before the page has
+        heard of either: an answer or a hang-up the page meant for the call it shows must
+        not act on the next one.
+        """
         call = self.store.calls.get(session.call_id) if session.call_id else None
         if call is None or call.finished:
             raise ActionError("nenhuma chamada em andamento")
+        named = body.get("chamada_id")
+        if named is not None and str(named) != str(call.id):
+            raise ActionError(f"a chamada {str(named)[:20]} já terminou")
         return call
 
     def act(self, session: Session, action: str, body: JsonObject) -> JsonObject:
@@ -256,14 +265,14 @@ class WebphoneHub:
         return {"ok": True, "chamada_id": call.id}
 
     def _do_answer(self, session: Session, body: JsonObject) -> JsonObject:
-        call = self._current_call(session)
+        call = self._current_call(session, body)
         if call.kind != "entrante" or call.destino.answered_at is not None:
             raise ActionError("nenhuma chamada chegando para atender")
         self.engine.agent_answers(call)
         return {"ok": True, "chamada_id": call.id}
 
     def _do_hangup(self, session: Session, body: JsonObject) -> JsonObject:
-        call = self._current_call(session)
+        call = self._current_call(session, body)
         session.call_id = None
         if call.kind == "entrante" and call.destino.answered_at is None:
             self.engine.hangup(call, unanswered=("ocupado", "21. chamada rejeitada"))
@@ -273,18 +282,18 @@ class WebphoneHub:
 
     def _do_dtmf(self, session: Session, body: JsonObject) -> JsonObject:
         digits = _text(body, "dtmf", _DTMF, required=True) or ""
-        call = self._current_call(session)
+        call = self._current_call(session, body)
         call.dtmf += digits
         return {"ok": True}
 
     def _do_mute(self, session: Session, body: JsonObject) -> JsonObject:
-        call = self._current_call(session)
+        call = self._current_call(session, body)
         call.muted = bool(body.get("muted", not call.muted))
         return {"ok": True, "muted": call.muted}
 
     def _transfer(self, session: Session, body: JsonObject, consult: bool) -> JsonObject:
         numero = _dialable(body, "numeroTelefone")
-        call = self._current_call(session)
+        call = self._current_call(session, body)
         if not call.answered:
             raise ActionError("a chamada ainda não foi atendida")
         perna = "destino" if call.kind != "entrante" else "origem"
@@ -300,11 +309,11 @@ class WebphoneHub:
         return self._transfer(session, body, consult=True)
 
     def _do_rec_start(self, session: Session, body: JsonObject) -> JsonObject:
-        self._current_call(session).gravar = True
+        self._current_call(session, body).gravar = True
         return {"ok": True}
 
     def _do_rec_stop(self, session: Session, body: JsonObject) -> JsonObject:
-        self._current_call(session)
+        self._current_call(session, body)
         return {"ok": True}  # the part recorded so far is kept
 
     def _do_queue_enter(self, session: Session, body: JsonObject) -> JsonObject:

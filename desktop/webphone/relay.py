@@ -102,10 +102,23 @@ class Relay(QObject):
         self._on_dropped = on_dropped
         self._on_frame_state = on_frame_state
         self._config: RelayConfig | None = None
+        self._retired = False
 
     def configure(self, config: RelayConfig | None) -> None:
         """Set what the next host page load gets from :meth:`hello`."""
         self._config = config
+
+    def retire(self) -> None:
+        """The page in place is being replaced: drop what it sends until the next says hello.
+
+        It goes on running until the new page replaces it, and a call may still ring in it
+        then; that call ends with the page, so the agent must not see it.
+        """
+        self._retired = True
+
+    def reinstate(self) -> None:
+        """No new page is coming after all (its URL failed): the page in place counts again."""
+        self._retired = False
 
     def send(self, message: dict[str, object]) -> None:
         """Hand a validated command to the host page, which posts it to the iframe."""
@@ -114,6 +127,7 @@ class Relay(QObject):
     @Slot(result=str)
     def hello(self) -> str:
         """Called by the host page once its channel is up; returns its configuration."""
+        self._retired = False  # a new host page: the one it replaced is gone
         config = self._config or RelayConfig(url="", origin="", hidden=False)
         return config.to_json()
 
@@ -122,6 +136,9 @@ class Relay(QObject):
         """An event that passed the host page's checks; validated again here."""
         if self._config is None:
             self._on_dropped("not-ready", 1)
+            return
+        if self._retired:
+            self._on_dropped("old-page", 1)
             return
         if len(payload) > MAX_PAYLOAD:
             self._on_dropped("too-big", 1)
@@ -142,5 +159,5 @@ class Relay(QObject):
     @Slot(str)
     def frameState(self, state: str) -> None:
         """The webphone frame loaded, or its script failed to load."""
-        if state in _FRAME_STATES:
+        if state in _FRAME_STATES and not self._retired:
             self._on_frame_state(state)

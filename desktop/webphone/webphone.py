@@ -180,6 +180,7 @@ class Webphone(QObject):
             return
         if self._task is not None and not self._task.done():
             self._task.cancel()
+        self._relay.retire()
         self._task = asyncio.get_running_loop().create_task(self._load())
 
     async def _load(self) -> None:
@@ -191,6 +192,7 @@ class Webphone(QObject):
             raise
         except Exception as exc:  # the API client's errors carry a message for the agent
             log.warning("webphone URL fetch failed: %s", exc)
+            self._relay.reinstate()  # no new page replaces the one in place
             self._fail(
                 QCoreApplication.translate(
                     "Webphone", "could not get the webphone URL: %1"
@@ -203,6 +205,7 @@ class Webphone(QObject):
                 "Webphone", "the webphone URL arrived already expired (check the computer's clock)"
             )
         if problem is not None:
+            self._relay.reinstate()
             self._fail(problem)
             return
         origin = origin_of(fresh.url)

@@ -99,6 +99,25 @@ def test_deliver_before_configuration_is_dropped(sink: Sink) -> None:
     assert sink.drops == [("not-ready", 1)]
 
 
+def test_a_retired_page_is_not_heard_until_the_next_one_says_hello(sink: Sink) -> None:
+    relay = configured(sink)
+    ringing = json.dumps({"message": "chegandoChamada", "numeroChegando": "4830000000"})
+    relay.retire()  # a reload started: the page in place is on its way out
+    relay.deliver(ringing)
+    relay.frameState("loaded")
+    assert sink.events == [] and sink.frames == []
+    assert sink.drops == [("old-page", 1)]
+
+    relay.hello()  # the new page
+    relay.deliver(json.dumps({"message": "status", "status": "conectado"}))
+    assert [e.event for e in sink.events] == [Event.STATUS]
+
+    relay.retire()
+    relay.reinstate()  # the new URL failed: the page in place stays the webphone
+    relay.deliver(ringing)
+    assert [e.event for e in sink.events] == [Event.STATUS, Event.CHEGANDO_CHAMADA]
+
+
 def test_page_reports_are_sanitised(sink: Sink) -> None:
     relay = configured(sink)
     relay.dropped("origin", 3)

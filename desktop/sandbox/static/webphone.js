@@ -270,6 +270,9 @@
 
   // ---- calls ----------------------------------------------------------------------------------
 
+  // Call actions name the call this page shows: the server may already have moved on (the
+  // caller hung up and the next call rang) before the events saying so reached the page.
+
   function endCall() {
     state.call = null;
     state.muted = false;
@@ -306,7 +309,7 @@
     if (!call || call.direcao !== "entrando" || call.fase === "conversando") {
       return;
     }
-    const result = await api("answer");
+    const result = await api("answer", { chamada_id: call.id });
     if (!result.ok) {
       fail(result.status_erro || "não foi possível atender");
       return;
@@ -322,7 +325,7 @@
     if (!call) {
       return;
     }
-    await api("hangup");
+    await api("hangup", { chamada_id: call.id });
     if (state.call === call) {
       endCall();
     }
@@ -334,7 +337,10 @@
       fail("nenhuma chamada em andamento");
       return;
     }
-    const result = await api(consult ? "transfer_consult" : "transfer", { numeroTelefone: numero });
+    const result = await api(consult ? "transfer_consult" : "transfer", {
+      numeroTelefone: numero,
+      chamada_id: call.id,
+    });
     if (!result.ok) {
       fail(result.status_erro || "não foi possível transferir");
       return;
@@ -348,14 +354,15 @@
     if (!state.call) {
       return;
     }
-    const result = await api(action, body);
+    const result = await api(action, Object.assign({ chamada_id: state.call.id }, body));
     if (!result.ok) {
       fail(result.status_erro || "comando recusado");
     }
   }
 
   async function toggleMute() {
-    if (!state.call) {
+    const call = state.call;
+    if (!call) {
       return;
     }
     state.muted = !state.muted;
@@ -365,7 +372,7 @@
       });
     }
     render();
-    await api("mute", { muted: state.muted });
+    await api("mute", { muted: state.muted, chamada_id: call.id });
   }
 
   async function queue(action, event, filaId) {
