@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -13,6 +14,33 @@ from desktop.agent.quality_history import LEVEL, QualitySample
 from desktop.agent.state import Quality
 from desktop.agent.theme import QUALITY_COLOURS
 from desktop.agent.words import quality_words
+
+
+def plot_points(
+    samples: Sequence[QualitySample], end: datetime, span: timedelta, area: QRectF
+) -> list[tuple[QPointF, Quality]]:
+    """Where ``samples`` go in ``area``: one point per pixel column, the worst quality in it.
+
+    Reports can come much faster than the graph has columns; drawing every one would
+    cost the paint time in proportion, for nothing the eye could tell apart, while the
+    worst reading of a column is what an agent must not miss.
+    """
+    seconds = span.total_seconds() or 1.0
+    worst: dict[int, tuple[float, Quality]] = {}
+    for sample in samples:
+        quality = sample.quality
+        if quality is Quality.UNKNOWN:
+            continue
+        age = (end - sample.at).total_seconds()
+        x = area.right() - max(0.0, min(1.0, age / seconds)) * area.width()
+        column = round(x)
+        kept = worst.get(column)
+        if kept is None or LEVEL[quality] <= LEVEL[kept[1]]:  # the latest of the worst
+            worst[column] = (x, quality)
+    return [
+        (QPointF(x, area.bottom() - LEVEL[quality] * area.height()), quality)
+        for x, quality in sorted(worst.values(), key=lambda point: point[0])
+    ]
 
 
 class Sparkline(QWidget):
@@ -55,16 +83,7 @@ class Sparkline(QWidget):
             for level in LEVEL.values():
                 y = area.bottom() - level * area.height()
                 painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-        span = self._span.total_seconds() or 1.0
-        points: list[tuple[QPointF, Quality]] = []
-        for sample in self._samples:
-            quality = sample.quality
-            if quality is Quality.UNKNOWN:
-                continue
-            age = (self._end - sample.at).total_seconds()
-            x = area.right() - max(0.0, min(1.0, age / span)) * area.width()
-            y = area.bottom() - LEVEL[quality] * area.height()
-            points.append((QPointF(x, y), quality))
+        points = plot_points(self._samples, self._end, self._span, area)
         if self._compact:
             painter.setPen(Qt.PenStyle.NoPen)
             for point, quality in points:
