@@ -26,6 +26,8 @@ def test_the_engine_free_modules_import_neither_asyncio_nor_httpx() -> None:
     code = (
         "import sys\n"
         "import desktop.api.pacing, desktop.api.retry_policy, desktop.api.paging_rules\n"
+        "import desktop.api.blocking_transport, desktop.api.threaded_paging\n"
+        "import desktop.api.report_answer, desktop.history.export_cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('asyncio', 'httpx')))\n"
     )
     done = subprocess.run(
