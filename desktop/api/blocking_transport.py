@@ -16,21 +16,18 @@ export uses the httpx transport, which honours them.
 from __future__ import annotations
 
 import http.client
-import logging
 import random
 import ssl
 import threading
 import time
 import zlib
 from collections.abc import Callable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from desktop.api.config import ApiConfig, Host, Origin, origin_of
-from desktop.api.envelope import unwrap_envelope
 from desktop.api.errors import NetworkError, NetworkErrorKind, ValidationError
 from desktop.api.pacing import refusals_are_paced, report_attempt
-from desktop.api.redaction import redact_url
 from desktop.api.retry_policy import (
     TOKEN_HEADER,
     RetryPolicy,
@@ -41,9 +38,10 @@ from desktop.api.retry_policy import (
     standard_headers,
 )
 
-__all__ = ["MAX_REDIRECTS", "BlockingTransport", "Decode"]
+if TYPE_CHECKING:
+    import logging
 
-log = logging.getLogger(__name__)
+__all__ = ["MAX_REDIRECTS", "BlockingTransport", "Decode"]
 
 #: Reads a final answer: ``(status, body, Content-Type, Retry-After seconds)``.
 Decode = Callable[[int, bytes, str | None, float | None], object]
@@ -56,6 +54,18 @@ _STALE: Final = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPip
 
 _tls_lock = threading.Lock()
 _tls: ssl.SSLContext | None = None
+
+
+def _log() -> logging.Logger:
+    import logging  # loaded once the first answer is in, not before the first request
+
+    return logging.getLogger(__name__)
+
+
+def _redacted(url: str) -> str:
+    from desktop.api.redaction import redact_url  # for log lines: after the first request
+
+    return redact_url(url)
 
 
 def _tls_context() -> ssl.SSLContext:
@@ -151,18 +161,20 @@ class BlockingTransport:
             except NetworkError as error:
                 report_attempt(None, time.perf_counter() - started, None)
                 delay = self._policy.delay(method, retries, error=error)
+                log = _log()
                 if delay is None:
-                    log.debug("%s %s failed: %s", method, redact_url(url), error)
+                    log.debug("%s %s failed: %s", method, _redacted(url), error)
                     raise
                 reason = f"{error.kind} error"
             else:
                 status = answer.status
                 elapsed = time.perf_counter() - started
-                if log.isEnabledFor(logging.DEBUG):
+                log = _log()
+                if log.isEnabledFor(10):  # logging.DEBUG
                     log.debug(
                         "%s %s -> %d (%.0f ms, attempt %d)",
                         method,
-                        redact_url(answer.url),
+                        _redacted(answer.url),
                         status,
                         elapsed * 1000,
                         retries + 1,
@@ -179,6 +191,9 @@ class BlockingTransport:
                 if delay is None:
                     if decode is not None:
                         return decode(status, answer.body, answer.content_type, retry_after)
+                    # Loaded at the first answer: a report's first requests go out sooner.
+                    from desktop.api.envelope import unwrap_envelope
+
                     return unwrap_envelope(
                         status, answer.body, answer.content_type, retry_after=retry_after
                     )
@@ -187,7 +202,7 @@ class BlockingTransport:
             log.debug(
                 "%s %s: %s, retry %d/%d in %.3fs",
                 method,
-                redact_url(url),
+                _redacted(url),
                 reason,
                 retries,
                 self._config.max_retries,

@@ -9,16 +9,15 @@ exceeds 200. Nothing here imports asyncio: the threaded pages of
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from desktop.api.models.page import Page
 from desktop.api.wire import MAX_PAGE_SIZE
 
-__all__ = ["MAX_PAGE_SIZE", "Page", "Progress", "is_last", "page_size", "repeats"]
+if TYPE_CHECKING:
+    from desktop.api.models.page import Page
 
-log = logging.getLogger("desktop.api.paging")
+__all__ = ["MAX_PAGE_SIZE", "Progress", "is_last", "page_size", "repeats"]
 
 T = TypeVar("T")
 #: Told ``(rows read so far, total or None)`` after each page.
@@ -41,6 +40,10 @@ def is_last(page: Page[T], asked: int, next_posicao: int) -> bool:
 def repeats(page: Page[T], previous: Sequence[T] | None) -> bool:
     """True (and a warning logged) when ``page`` holds the same rows as the one before."""
     if previous is not None and tuple(page.items) == tuple(previous):
-        log.warning("report page at posicao %d repeats the previous one; stopping", page.posicao)
+        import logging  # rarely needed: not loaded before a report's first request
+
+        logging.getLogger("desktop.api.paging").warning(
+            "report page at posicao %d repeats the previous one; stopping", page.posicao
+        )
         return True
     return False

@@ -9,12 +9,8 @@ received, for an export that writes it out unchanged).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar
-
-from desktop.api.models.parsing import expect_object, shape_error
 
 if TYPE_CHECKING:
     from desktop.api.models.page import Page
@@ -27,14 +23,22 @@ T = TypeVar("T")
 CALL_REPORT_PATH: Final = "/chamada/relatorio"
 
 
-@dataclass(frozen=True, slots=True)
 class ReportAnswer:
-    """A report page's final answer, kept undecoded (a transport's ``decode`` hook)."""
+    """A report page's final answer, kept undecoded (a transport's ``decode`` hook).
 
-    status: int
-    body: bytes
-    content_type: str | None
-    retry_after: float | None
+    A plain class: making a dataclass costs a headless command's start-up a millisecond
+    or two before its first request.
+    """
+
+    __slots__ = ("body", "content_type", "retry_after", "status")
+
+    def __init__(
+        self, status: int, body: bytes, content_type: str | None, retry_after: float | None
+    ) -> None:
+        self.status = status
+        self.body = body
+        self.content_type = content_type
+        self.retry_after = retry_after
 
     def page(
         self,
@@ -63,11 +67,17 @@ class ReportAnswer:
 def record_bytes(data: bytes) -> bytes:
     """A record of a report split from its envelope: JSON already, it must be an object."""
     if not data.startswith(b"{"):
+        from desktop.api.models.parsing import shape_error
+
         raise shape_error("chamada is not an object")
     return data
 
 
 def record_of(value: object) -> bytes:
     """A record of a report in an undocumented envelope, as compact JSON."""
+    import json
+
+    from desktop.api.models.parsing import expect_object
+
     record = expect_object(value, "chamada")
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

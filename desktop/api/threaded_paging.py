@@ -25,10 +25,9 @@ import heapq
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from desktop.api.errors import ApiError
-from desktop.api.models.page import Page
 from desktop.api.pacing import (
     DEFAULT_MAX_CONCURRENCY,
     MAX_REFUSALS,
@@ -39,11 +38,14 @@ from desktop.api.pacing import (
 from desktop.api.paging_rules import MAX_PAGE_SIZE, Progress, is_last, repeats
 from desktop.api.paging_rules import page_size as _limite
 
+if TYPE_CHECKING:
+    from desktop.api.models.page import Page
+
 __all__ = ["BlockingFetchPage", "ThreadedPages"]
 
 T = TypeVar("T")
 #: ``fetch_page(posicao, limite) -> Page[T]``, called from worker threads.
-BlockingFetchPage = Callable[[int, int], Page[T]]
+BlockingFetchPage = Callable[[int, int], "Page[T]"]
 
 
 class ThreadedPages(Generic[T]):
