@@ -52,6 +52,9 @@ class LocalServer:
             def do_GET(self) -> None:
                 seen.append((self.path, dict(self.headers)))
                 status, headers, body = answer(self.path)
+                # "X-Then-Close": the server drops the connection unannounced, as idle
+                # kept-alive connections are dropped.
+                self.close_connection = headers.pop("X-Then-Close", None) is not None
                 self.send_response(status)
                 for name, value in {"Content-Length": str(len(body)), **headers}.items():
                     self.send_header(name, value)
@@ -235,3 +238,48 @@ def test_connections_are_kept_alive_per_thread(sandbox: SandboxThread) -> None:
     assert next(iter(transport._connections().values())).sock is sock
     transport.close()
     assert transport._connections() == {}
+
+
+def short_body() -> Answer:
+    """An answer whose connection closes before the length it announced was sent."""
+    return 200, {"Content-Length": "500", "Connection": "close"}, b'{"sucesso": true'
+
+
+def test_a_body_cut_short_is_a_connection_error() -> None:
+    server = LocalServer(lambda path: short_body())
+    try:
+        transport = BlockingTransport("tok-123456", config_for(server.url, max_retries=0))
+        with pytest.raises(NetworkError) as info:
+            transport.request("GET", Host.V1, "/x")
+    finally:
+        server.close()
+    assert info.value.kind is NetworkErrorKind.CONNECTION
+
+
+def test_a_get_cut_short_is_asked_again() -> None:
+    answers = iter([short_body()])
+    server = LocalServer(lambda path: next(answers, json_answer(envelope({"ok": 3}))))
+    slept: list[float] = []
+    try:
+        transport = BlockingTransport("tok-123456", config_for(server.url), sleep=slept.append)
+        assert transport.request("GET", Host.V1, "/x") == {"ok": 3}
+    finally:
+        server.close()
+    assert len(slept) == 1 and len(server.seen) == 2
+
+
+def test_a_kept_alive_connection_the_server_dropped_is_opened_again() -> None:
+    server = LocalServer(
+        lambda path: (
+            200,
+            {"Content-Type": "application/json", "X-Then-Close": "1"},
+            json.dumps(envelope({"path": path})).encode(),
+        )
+    )
+    try:
+        transport = BlockingTransport("tok-123456", config_for(server.url, max_retries=0))
+        assert transport.request("GET", Host.V1, "/a") == {"path": "/a"}
+        assert transport.request("GET", Host.V1, "/b") == {"path": "/b"}
+    finally:
+        server.close()
+    assert [path for path, _ in server.seen] == ["/a", "/b"]
