@@ -311,10 +311,9 @@ class ThreadedConcurrency(PacingState):
             super().release()
 
     def record(self, status: int | None, elapsed: float, retry_after: float | None) -> None:
-        """Learn from one attempt under the lock, then wake the waiters to look again."""
+        """Learn from one attempt under the lock (a wider window wakes a waiter)."""
         with self._changed:
             super().record(status, elapsed, retry_after)
-            self._changed.notify_all()
 
     def wake_all(self) -> None:
         """Make every waiting :meth:`acquire` look again (e.g. at its ``stopped``)."""
@@ -322,5 +321,6 @@ class ThreadedConcurrency(PacingState):
             self._changed.notify_all()
 
     def _wake(self) -> None:
-        # Called with the lock held (from release and record).
-        self._changed.notify_all()
+        # Called with the lock held, for one more slot (a release, a wider window): one
+        # waiter takes it; waking them all would only send the others back to sleep.
+        self._changed.notify()

@@ -74,7 +74,11 @@ class ThreadedPages(Generic[T]):
         self._size = _limite(page_size)
         self._progress = progress
         self._on_worker_exit = on_worker_exit
-        self._changed = threading.Condition()
+        lock = threading.RLock()
+        self._changed = threading.Condition(lock)
+        # Workers wait for jobs on their own condition: an answer wakes the consumer
+        # alone, a job one worker, not every thread each time.
+        self._has_jobs = threading.Condition(lock)
         self._jobs: list[tuple[int, int]] = []  # (posicao, limite), lowest posicao first
         self._wanted: set[int] = set()
         self._results: dict[int, Page[T] | Exception] = {}
@@ -206,7 +210,7 @@ class ThreadedPages(Generic[T]):
             )
             self.threads.append(worker)
             worker.start()
-        self._changed.notify_all()
+        self._has_jobs.notify()
 
     def _stop(self) -> None:
         with self._changed:
@@ -215,6 +219,7 @@ class ThreadedPages(Generic[T]):
             self._wanted.clear()
             self._results.clear()
             self._changed.notify_all()
+            self._has_jobs.notify_all()
         self._pacing.wake_all()
 
     # The workers' side.
@@ -228,7 +233,7 @@ class ThreadedPages(Generic[T]):
                 with self._changed:
                     while not self._jobs and not self._stopped:
                         self._idle += 1
-                        self._changed.wait()
+                        self._has_jobs.wait()
                         self._idle -= 1
                     if self._stopped:
                         return
@@ -241,7 +246,7 @@ class ThreadedPages(Generic[T]):
                 with self._changed:
                     if result is not None and posicao in self._wanted:
                         self._results[posicao] = result
-                        self._changed.notify_all()
+                        self._changed.notify()  # the consumer: the only one waiting there
         finally:
             with self._changed:
                 self._workers -= 1

@@ -282,7 +282,7 @@ def _export_threaded(ns: argparse.Namespace, token: str, config: ApiConfig) -> i
             print(f"erro: {missing}", file=sys.stderr)
             return 4
         with _call_pages(ns, transport, progress) as pages:
-            # The first requests are out: the decoders and writers load meanwhile.
+            _load_readers(ns)  # while the first answers are on their way
             from desktop.history.export_target import open_target
 
             if ns.output:
@@ -330,6 +330,21 @@ def _call_pages(
         speculate=True,
         on_worker_exit=transport.close,
     )
+
+
+def _load_readers(ns: argparse.Namespace) -> None:
+    """Import what reads and writes the pages, before the first answer needs it."""
+    from importlib import import_module
+
+    modules = ["desktop.api.models.report_body"]
+    if ns.format != "json" or ns.ramal:
+        modules += ["desktop.api.models.call_wire", "desktop.history.rows"]
+    if ns.format == "csv":
+        modules.append("desktop.history.csv_export")
+    elif ns.format == "xlsx":
+        modules.append("desktop.history.xlsx_export")
+    for name in modules:
+        import_module(name)
 
 
 def _missing_ramal_blocking(transport: BlockingTransport, ramal: str) -> str:
