@@ -15,9 +15,12 @@ export uses the httpx transport, which honours them.
 
 from __future__ import annotations
 
+import errno
 import http.client
 import random
+import socket
 import ssl
+import sys
 import threading
 import time
 import zlib
@@ -77,6 +80,28 @@ def _tls_context() -> ssl.SSLContext:
 
             _tls = ssl.create_default_context(cafile=certifi.where())
         return _tls
+
+
+class _PlainConnection(http.client.HTTPConnection):
+    """An ``http://`` connection that resolves an ASCII host name as bytes.
+
+    ``getaddrinfo`` of a text name loads the ``idna`` codec first, a few milliseconds
+    before the first request that an ASCII name (``127.0.0.1``, ``api.example``) does
+    not need.
+    """
+
+    def connect(self) -> None:
+        """Open the TCP connection, as ``http.client`` does (no proxy tunnel here)."""
+        sys.audit("http.client.connect", self, self.host, self.port)
+        host: str | bytes = self.host.encode("ascii") if self.host.isascii() else self.host
+        # getaddrinfo takes the name as bytes too (the stubs say text only).
+        address = (host, self.port)
+        self.sock = socket.create_connection(address, self.timeout)  # type: ignore[arg-type]
+        try:
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError as exc:
+            if exc.errno != errno.ENOPROTOOPT:
+                raise
 
 
 class _Answer:
@@ -280,7 +305,7 @@ class BlockingTransport:
                 host, port, timeout=timeout, context=_tls_context()
             )
         else:
-            connection = http.client.HTTPConnection(host, port, timeout=timeout)
+            connection = _PlainConnection(host, port, timeout=timeout)
         connections[origin] = connection
         try:
             connection.connect()
