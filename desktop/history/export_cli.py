@@ -30,7 +30,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import aclosing
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, TextIO
 
 from desktop.api.config import ApiConfig, ApiHosts, Host, environment_has_proxy
@@ -155,7 +154,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output",
         "-o",
-        type=Path,
+        # Text here, a Path once written to: pathlib is not needed to send the first request.
         metavar="ARQUIVO",
         help="arquivo de saída (padrão: a saída padrão)",
     )
@@ -242,7 +241,7 @@ def _finished(ns: argparse.Namespace, count: int, progress: _ProgressLine) -> in
         whose = f" do ramal {ns.ramal}" if ns.ramal else ""
         period = f"{ns.start:%d/%m/%Y} e {ns.end:%d/%m/%Y}"
         print(f"aviso: nenhuma chamada{whose} entre {period}", file=sys.stderr)
-    if ns.output:
+    if ns.output is not None:
         print(f"{count} chamadas gravadas em {ns.output}", file=sys.stderr)
     return 0
 
@@ -254,7 +253,7 @@ def _failed(ns: argparse.Namespace, exc: Exception, progress: _ProgressLine) -> 
         print(f"erro: {exc.user_message()}", file=sys.stderr)
         return 1
     assert isinstance(exc, OSError)
-    where = f"gravar {ns.output}" if ns.output else f"escrever na {STDOUT}"
+    where = f"gravar {ns.output}" if ns.output is not None else f"escrever na {STDOUT}"
     print(f"erro: não foi possível {where}: {os_reason(exc)}", file=sys.stderr)
     return 3
 
@@ -283,10 +282,12 @@ def _export_threaded(ns: argparse.Namespace, token: str, config: ApiConfig) -> i
             return 4
         with _call_pages(ns, transport, progress) as pages:
             _load_readers(ns)  # while the first answers are on their way
+            from pathlib import Path
+
             from desktop.history.export_target import open_target
 
-            if ns.output:
-                with open_target(ns.output) as (stream, _written):
+            if ns.output is not None:
+                with open_target(Path(ns.output)) as (stream, _written):
                     count = _write_pages(ns, pages, stream)
             else:
                 count = _to_stdout(lambda stream: _write_pages(ns, pages, stream))
@@ -427,6 +428,8 @@ def _write_rows(ns: argparse.Namespace, pages: Iterable[list[HistoryRow]], strea
 
 
 async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
+    from pathlib import Path
+
     from desktop.history.export_target import open_target
     from desktop.history.source import HistorySource
 
@@ -445,8 +448,8 @@ async def _export(ns: argparse.Namespace, client: TotalVoiceClient) -> int:
         if ns.ramal and (missing := await _missing_ramal(client, ns.ramal)):
             print(f"erro: {missing}", file=sys.stderr)
             return 4
-        if ns.output:
-            with open_target(ns.output) as (stream, _written):
+        if ns.output is not None:
+            with open_target(Path(ns.output)) as (stream, _written):
                 count = await _write(ns, source, stream, progress)
         else:
             count = await _write_stdout(ns, source, progress)
