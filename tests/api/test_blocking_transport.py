@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+import certifi
 import pytest
 from api_samples import envelope
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from instants import NOON
 from sandbox_control import control
 from test_report_decoding import QUIRKS
 
-from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient
+from desktop.api import ApiConfig, ApiHosts, TotalVoiceClient, blocking_transport
 from desktop.api.blocking_transport import BlockingTransport
 from desktop.api.config import Host
 from desktop.api.errors import (
@@ -43,7 +51,7 @@ Answer = tuple[int, dict[str, str], bytes]
 class LocalServer:
     """A tiny HTTP server answering with ``answer(path)``; notes each request's headers."""
 
-    def __init__(self, answer: Callable[[str], Answer]) -> None:
+    def __init__(self, answer: Callable[[str], Answer], tls: ssl.SSLContext | None = None) -> None:
         seen = self.seen = []  # type: list[tuple[str, dict[str, str]]]
 
         class Handler(BaseHTTPRequestHandler):
@@ -65,7 +73,11 @@ class LocalServer:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{port}"
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+            self.url = f"https://localhost:{port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
@@ -283,3 +295,52 @@ def test_a_kept_alive_connection_the_server_dropped_is_opened_again() -> None:
     finally:
         server.close()
     assert [path for path, _ in server.seen] == ["/a", "/b"]
+
+
+def localhost_tls(folder: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server context for ``localhost`` with a certificate no authority signed."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    start = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(7)
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=365 * 100))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    plain = serialization.NoEncryption()
+    pkcs8 = serialization.PrivateFormat.PKCS8
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, pkcs8, plain))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return context, cert_file
+
+
+def test_https_trusts_certifis_authorities_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context, cert_file = localhost_tls(tmp_path)
+    server = LocalServer(lambda path: json_answer(envelope({"tls": True})), tls=context)
+    try:
+        monkeypatch.setattr(blocking_transport, "_tls", None)
+        untrusted = BlockingTransport("tok-123456", config_for(server.url, max_retries=0))
+        with pytest.raises(NetworkError) as info:
+            untrusted.request("GET", Host.V1, "/x")
+        assert info.value.kind is NetworkErrorKind.CONNECTION
+        assert "CERTIFICATE_VERIFY_FAILED" in info.value.detail
+        # The same check with this certificate among the authorities: the answer is read.
+        monkeypatch.setattr(blocking_transport, "_tls", None)
+        monkeypatch.setattr(certifi, "where", lambda: str(cert_file))
+        trusted = BlockingTransport("tok-123456", config_for(server.url, max_retries=0))
+        assert trusted.request("GET", Host.V1, "/x") == {"tls": True}
+    finally:
+        server.close()
+    assert [path for path, _ in server.seen] == ["/x"]
