@@ -311,9 +311,11 @@ class ThreadedConcurrency(PacingState):
             super().release()
 
     def record(self, status: int | None, elapsed: float, retry_after: float | None) -> None:
-        """Learn from one attempt under the lock (a wider window wakes a waiter)."""
+        """Learn from one attempt under the lock, then wake the waiters to look again."""
         with self._changed:
             super().record(status, elapsed, retry_after)
+            # A wider window, a faster pace: any waiter may start now.
+            self._changed.notify_all()
 
     def wake_all(self) -> None:
         """Make every waiting :meth:`acquire` look again (e.g. at its ``stopped``)."""
@@ -321,6 +323,6 @@ class ThreadedConcurrency(PacingState):
             self._changed.notify_all()
 
     def _wake(self) -> None:
-        # Called with the lock held, for one more slot (a release, a wider window): one
-        # waiter takes it; waking them all would only send the others back to sleep.
+        # Called with the lock held, for one more slot (a release): one waiter takes it;
+        # waking them all would only send the others back to sleep.
         self._changed.notify()
