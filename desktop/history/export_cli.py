@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from desktop.api.blocking_transport import BlockingTransport
     from desktop.api.client import TotalVoiceClient
     from desktop.api.models.calls import Call
+    from desktop.api.models.page import Page
     from desktop.api.models.ramais import Ramal
     from desktop.api.threaded_paging import ThreadedPages
     from desktop.history.rows import HistoryRow
@@ -277,11 +278,16 @@ def _export_threaded(ns: argparse.Namespace, token: str, config: ApiConfig) -> i
     progress = _ProgressLine(sys.stderr)
     try:
         transport = BlockingTransport(token, config)
-        if ns.ramal and (missing := _missing_ramal_blocking(transport, ns.ramal)):
-            print(f"erro: {missing}", file=sys.stderr)
-            return 4
         with _call_pages(ns, transport, progress) as pages:
+            # The ramal list is read while the first pages of calls are on their way.
+            ramais = _ramal_pages(transport) if ns.ramal else None
             _load_readers(ns)  # while the first answers are on their way
+            if ramais is not None:
+                with ramais:
+                    missing = _missing_from((r for p in ramais for r in p.items), ns.ramal)
+                if missing:
+                    print(f"erro: {missing}", file=sys.stderr)
+                    return 4
             from pathlib import Path
 
             from desktop.history.export_target import open_target
@@ -346,21 +352,20 @@ def _load_readers(ns: argparse.Namespace) -> None:
         __import__(name)  # the import statement's road: -X importtime lists these too
 
 
-def _missing_ramal_blocking(transport: BlockingTransport, ramal: str) -> str:
-    """:func:`_missing_from` the account's ramal list, read with ``transport``."""
+def _ramal_pages(transport: BlockingTransport) -> ThreadedPages[Ramal]:
+    """Start reading the account's ramal list with ``transport``."""
     from desktop.api.models.ramais import RAMAL_REPORT_PATH, parse_ramal_page
     from desktop.api.threaded_paging import ThreadedPages
     from desktop.api.wire import report_query
 
     until = date.today()
 
-    def fetch(posicao: int, limite: int) -> Any:
+    def fetch(posicao: int, limite: int) -> Page[Ramal]:
         params = report_query(RAMAIS_SINCE, until, posicao, limite)
         dados = transport.request("GET", Host.RAMAL, RAMAL_REPORT_PATH, params=params)
         return parse_ramal_page(dados, posicao=posicao, limite=limite)
 
-    with ThreadedPages(fetch, on_worker_exit=transport.close) as pages:
-        return _missing_from((r for page in pages for r in page.items), ramal)
+    return ThreadedPages(fetch, on_worker_exit=transport.close)
 
 
 def _write_pages(ns: argparse.Namespace, pages: Iterator[Any], stream: BinaryIO) -> int:
