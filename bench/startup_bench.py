@@ -4,7 +4,8 @@ Run from the repository root: PYTHONPATH=. .venv/bin/python bench/startup_bench.
 
 A bare TCP listener in this process notes when the first bytes of the export's first
 HTTP request arrive, answers an empty report, and the export exits. Also checked: the
-export process never imports Qt (``-X importtime`` lists every module it loads). The
+export process never imports Qt, nor asyncio or httpx (``-X importtime`` lists every
+module it loads). The
 baseline is ``python -c pass`` spawned the same way. With ``BEFORE=DIR`` (a ``git
 archive`` of older code) that tree's export is timed too, in the same run.
 """
@@ -101,6 +102,11 @@ def main() -> None:
         check=False,
     ).stderr
     qt = [line for line in imported.splitlines() if "PySide6" in line or "qasync" in line]
+    heavy = [
+        line
+        for line in imported.splitlines()
+        if line.rsplit("|", 1)[-1].strip().split(".")[0] in ("asyncio", "httpx", "httpcore")
+    ]
     modules = sum(line.startswith("import time:") for line in imported.splitlines()) - 1
     baseline, baseline_cpu = [], []
     for _ in range(RUNS):
@@ -120,7 +126,10 @@ def main() -> None:
             f"  older code's export, spawn to first request: {summary(before, base)}; "
             f"CPU {cpu_text(before_cpu)}"
         )
-    print(f"  modules imported: {modules}; Qt modules: {len(qt)}")
+    print(
+        f"  modules imported: {modules}; Qt modules: {len(qt)}; "
+        f"asyncio/httpx/httpcore modules: {len(heavy)}"
+    )
 
 
 if __name__ == "__main__":

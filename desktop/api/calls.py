@@ -8,7 +8,6 @@ Hosts follow the shared contract: the v1 host for everything but ``transfer`` an
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,9 +21,9 @@ from desktop.api.errors import ValidationError
 from desktop.api.models.call_wire import decode_call
 from desktop.api.models.calls import Call, parse_call
 from desktop.api.models.page import Page
-from desktop.api.models.parsing import expect_object, require_id, shape_error
-from desktop.api.models.report_body import decode_page
+from desktop.api.models.parsing import expect_object, require_id
 from desktop.api.paging import Report
+from desktop.api.report_answer import CALL_REPORT_PATH, ReportAnswer, record_bytes, record_of
 from desktop.api.transport import ApiTransport
 from desktop.api.wire import (
     MAX_PAGE_SIZE,
@@ -62,16 +61,6 @@ class TransferLeg(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class _ReportAnswer:
-    """A report page's final answer, kept undecoded."""
-
-    status: int
-    body: bytes
-    content_type: str | None
-    retry_after: float | None
-
-
-@dataclass(frozen=True, slots=True)
 class _ReportQuery:
     """The filters of one call report."""
 
@@ -79,19 +68,6 @@ class _ReportQuery:
     data_fim: date | datetime
     origem: str | None
     destino: str | None
-
-
-def _record(data: bytes) -> bytes:
-    """A record of a report split from its envelope: JSON already, it must be an object."""
-    if not data.startswith(b"{"):
-        raise shape_error("chamada is not an object")
-    return data
-
-
-def _record_of(value: object) -> bytes:
-    """A record of a report in an undocumented envelope, as compact JSON."""
-    record = expect_object(value, "chamada")
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _created_id(dados: object, what: str) -> int | str:
@@ -195,21 +171,10 @@ class CallsApi:
         if query.destino:
             params["destino"] = national_number(query.destino, "destino")
         answer = await self._transport.request(
-            "GET", Host.V1, "/chamada/relatorio", params=params, decode=_ReportAnswer
+            "GET", Host.V1, CALL_REPORT_PATH, params=params, decode=ReportAnswer
         )
-        assert isinstance(answer, _ReportAnswer)  # what ``decode`` returns
-        decode = partial(
-            decode_page,
-            answer.status,
-            answer.body,
-            answer.content_type,
-            answer.retry_after,
-            decode_item=decode_item,
-            parse_item=parse_item,
-            posicao=posicao,
-            limite=limite,
-            what="chamadas",
-        )
+        assert isinstance(answer, ReportAnswer)  # what ``decode`` returns
+        decode = partial(answer.page, decode_item, parse_item, posicao=posicao, limite=limite)
         return await asyncio.to_thread(decode) if offload else decode()
 
     def report(
@@ -242,7 +207,7 @@ class CallsApi:
         No call is decoded: the envelope is checked and split into its records only.
         """
         query = _ReportQuery(data_inicio, data_fim, origem, destino)
-        return self._report(query, offload, _record, _record_of)
+        return self._report(query, offload, record_bytes, record_of)
 
     def iter_report(
         self,

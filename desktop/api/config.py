@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
@@ -18,6 +19,7 @@ __all__ = [
     "ApiHosts",
     "Host",
     "default_user_agent",
+    "environment_has_proxy",
 ]
 
 DEFAULT_V1_URL: Final = "https://api.totalvoice.com.br"
@@ -25,6 +27,12 @@ DEFAULT_RAMAL_URL: Final = "https://api2.totalvoice.com.br"
 DEFAULT_VOICE_URL: Final = "https://voice-api.zenvia.com"
 
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+_PROXY_VARIABLES: Final = frozenset({"http_proxy", "https_proxy", "all_proxy"})
+
+
+def environment_has_proxy() -> bool:
+    """True when ``HTTP_PROXY``, ``HTTPS_PROXY`` or ``ALL_PROXY`` (any case) is set."""
+    return any(name.lower() in _PROXY_VARIABLES for name in os.environ)
 
 
 class Host(StrEnum):

@@ -10,17 +10,11 @@ httpx's own client is kept as it is, since it routes requests by those variables
 
 from __future__ import annotations
 
-import os
-
 import httpx
 
+from desktop.api.config import environment_has_proxy
+
 __all__ = ["LazyTlsTransport", "new_http_client"]
-
-_PROXY_VARIABLES = frozenset({"http_proxy", "https_proxy", "all_proxy"})
-
-
-def _environment_has_proxy() -> bool:
-    return any(name.lower() in _PROXY_VARIABLES for name in os.environ)
 
 
 class LazyTlsTransport(httpx.AsyncBaseTransport):
@@ -59,6 +53,6 @@ class LazyTlsTransport(httpx.AsyncBaseTransport):
 
 def new_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
     """An ``AsyncClient`` whose TLS set-up waits for the first ``https://`` request."""
-    if _environment_has_proxy():
+    if environment_has_proxy():
         return httpx.AsyncClient(timeout=timeout)
     return httpx.AsyncClient(timeout=timeout, transport=LazyTlsTransport())

@@ -1,15 +1,13 @@
 """Walking ``posicao``/``limite`` reports: sequentially, or streamed with pages in flight.
 
-A page fetcher is ``fetch_page(posicao, limite) -> Page[T]``. Paging stops on an empty
-page, on a page shorter than the page size, once ``total`` rows were read (when the
-server reports ``total``), and when a page repeats the previous one (a server that
-ignores ``posicao`` would otherwise be read forever). ``limite`` never exceeds 200.
+A page fetcher is ``fetch_page(posicao, limite) -> Page[T]``; when a report ends is
+decided by :mod:`desktop.api.paging_rules` (empty, short, ``total`` reached, or a page
+repeating the previous one). ``limite`` never exceeds 200.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -20,12 +18,16 @@ from collections.abc import (
 )
 from contextlib import aclosing
 from dataclasses import dataclass
-from typing import Final, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY, AdaptiveConcurrency, observing
 from desktop.api.errors import ApiError
 from desktop.api.models.page import Page
-from desktop.api.wire import MAX_PAGE_SIZE
+from desktop.api.pacing import MAX_REFUSALS, note_refusal
+from desktop.api.paging_rules import MAX_PAGE_SIZE, Progress
+from desktop.api.paging_rules import is_last as _is_last
+from desktop.api.paging_rules import page_size as _page_size
+from desktop.api.paging_rules import repeats as _repeats
 
 __all__ = [
     "FetchPage",
@@ -37,31 +39,8 @@ __all__ = [
     "stream_pages",
 ]
 
-log = logging.getLogger(__name__)
-
 T = TypeVar("T")
 FetchPage = Callable[[int, int], Awaitable[Page[T]]]
-Progress = Callable[[int, int | None], None]
-#: 429 answers one page may meet (after the transport's own retries) before failing.
-_MAX_REFUSALS: Final = 20
-
-
-def _page_size(requested: int) -> int:
-    return max(1, min(MAX_PAGE_SIZE, requested))
-
-
-def _is_last(page: Page[T], asked: int, next_posicao: int) -> bool:
-    if page.total is not None:
-        return next_posicao >= page.total
-    # A server may clamp limite below what was asked; its own limite is the page size then.
-    return len(page.items) < min(asked, page.limite)
-
-
-def _repeats(page: Page[T], previous: Sequence[T] | None) -> bool:
-    if previous is not None and tuple(page.items) == tuple(previous):
-        log.warning("report page at posicao %d repeats the previous one; stopping", page.posicao)
-        return True
-    return False
 
 
 async def iter_pages(
@@ -121,13 +100,10 @@ async def _fetch_paced(
             with observing(record, paces_refusals=True):
                 return await fetch_page(posicao, limite)
         except ApiError as exc:
-            if not exc.is_rate_limited or refusals >= _MAX_REFUSALS:
+            if not exc.is_rate_limited or refusals >= MAX_REFUSALS:
                 raise
             refusals += 1
-            if 429 not in heard:  # a fetcher that does not report its attempts
-                pacing.record(429, 0.0, exc.retry_after or 1.0)
-            elif not exc.retry_after:
-                pacing.pause(1.0)
+            note_refusal(pacing, exc.retry_after, heard)
         finally:
             pacing.release()
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from desktop.api.config import Host
 from desktop.api.models.page import Page, parse_page
 from desktop.api.models.ramais import (
+    RAMAL_REPORT_PATH,
     Pause,
     PauseReport,
     Ramal,
@@ -15,6 +16,7 @@ from desktop.api.models.ramais import (
     RamalReceivedCall,
     parse_pause_report,
     parse_ramal,
+    parse_ramal_page,
     parse_ramal_received_call,
 )
 from desktop.api.paging import Report
@@ -57,8 +59,8 @@ class RamaisApi:
     ) -> Page[Ramal]:
         """One page of ``GET /ramal/relatorio`` (ramais created in the period)."""
         params = report_query(data_inicio, data_fim, posicao, limite)
-        dados = await self._transport.request("GET", Host.RAMAL, "/ramal/relatorio", params=params)
-        return parse_page(dados, parse_ramal, posicao=posicao, limite=limite, what="ramais")
+        dados = await self._transport.request("GET", Host.RAMAL, RAMAL_REPORT_PATH, params=params)
+        return parse_ramal_page(dados, posicao=posicao, limite=limite)
 
     def report(self, data_inicio: Period, data_fim: Period) -> Report[Ramal]:
         """The ramal list for a period."""

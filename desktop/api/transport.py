@@ -10,8 +10,10 @@ typed errors of :mod:`desktop.api.errors` and retries what is safe to retry:
   ``Retry-After`` seconds when given;
 * POST, PUT and DELETE are otherwise never repeated: the server may have acted on them.
 
-Attempts are bounded by ``ApiConfig.max_retries``; waits are ``asyncio.sleep`` calls, so
-cancelling the caller stops everything at once. Before each wait an optional listener
+These rules, the token's scope and the headers are :mod:`desktop.api.retry_policy`'s,
+shared with the blocking transport of the headless export. Attempts are bounded by
+``ApiConfig.max_retries``; waits are ``asyncio.sleep`` calls, so cancelling the caller
+stops everything at once. Before each wait an optional listener
 gets a :class:`RetryNotice` (what failed, when the next attempt goes) to show the user.
 """
 
@@ -21,19 +23,14 @@ import asyncio
 import logging
 import math
 import random
-import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from typing import Final
 
 import httpx
 
-from desktop.api.concurrency import refusals_are_paced, report_attempt
-from desktop.api.config import ApiConfig, Host, origin_of
+from desktop.api.config import ApiConfig, Host
 from desktop.api.envelope import unwrap_envelope
 from desktop.api.errors import (
     ApiError,
@@ -44,7 +41,17 @@ from desktop.api.errors import (
 )
 from desktop.api.http_client import new_http_client
 from desktop.api.messages import DEFAULT_LANG, describe
+from desktop.api.pacing import refusals_are_paced, report_attempt
 from desktop.api.redaction import redact_url
+from desktop.api.retry_policy import (
+    TOKEN_HEADER,
+    RetryPolicy,
+    TokenScope,
+    connect_error_kind,
+    encode_params,
+    parse_retry_after,
+    standard_headers,
+)
 
 __all__ = [
     "ApiTransport",
@@ -83,28 +90,6 @@ class RetryNotice:
 
 RetryListener = Callable[[RetryNotice], None]
 
-TOKEN_HEADER: Final = "Access-Token"
-IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
-RETRYABLE_STATUSES: Final = frozenset({500, 502, 503, 504})
-_DNS_HINTS: Final = (
-    "name or service not known",
-    "nodename nor servname",
-    "getaddrinfo failed",
-    "temporary failure in name resolution",
-    "no address associated",
-    "name resolution",
-)
-
-
-def encode_params(params: Mapping[str, object] | None) -> dict[str, str]:
-    """Query values as text; None drops the parameter, booleans become ``true``/``false``."""
-    encoded: dict[str, str] = {}
-    for key, value in (params or {}).items():
-        if value is None:
-            continue
-        encoded[key] = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    return encoded
-
 
 def network_error(exc: httpx.RequestError, host: str) -> NetworkError:
     """Classify an httpx failure (DNS, refused, timeouts, dropped connection)."""
@@ -116,41 +101,8 @@ def network_error(exc: httpx.RequestError, host: str) -> NetworkError:
     if isinstance(exc, httpx.TooManyRedirects):
         return NetworkError(NetworkErrorKind.REDIRECTS, host, detail)
     if isinstance(exc, httpx.ConnectError):
-        chain: list[BaseException] = []
-        cause: BaseException | None = exc
-        while cause is not None and len(chain) < 8:
-            chain.append(cause)
-            cause = cause.__cause__ or cause.__context__
-        if any(isinstance(e, socket.gaierror) for e in chain):
-            return NetworkError(NetworkErrorKind.DNS, host, detail)
-        if any(isinstance(e, ConnectionRefusedError) for e in chain):
-            return NetworkError(NetworkErrorKind.REFUSED, host, detail)
-        lowered = " ".join(str(e) for e in chain).lower()
-        if any(hint in lowered for hint in _DNS_HINTS):
-            return NetworkError(NetworkErrorKind.DNS, host, detail)
-        if "refused" in lowered:
-            return NetworkError(NetworkErrorKind.REFUSED, host, detail)
+        return NetworkError(connect_error_kind(exc), host, detail)
     return NetworkError(NetworkErrorKind.CONNECTION, host, detail)
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
-    if not value or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        seconds = float(text)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - (now or datetime.now(UTC))).total_seconds()
-    if seconds != seconds:  # NaN
-        return None
-    return max(0.0, seconds)
 
 
 def _answer_error(response: httpx.Response) -> RamalApiError:
@@ -186,10 +138,10 @@ class ApiTransport:
             raise ValidationError("validation.token", field="token")
         self._token = token
         self._config = config
-        self._origins = config.hosts.origins()
+        self._scope = TokenScope(config.hosts)
         self._sleep = sleep
         self._on_retry = on_retry
-        self._rng = rng or random.Random()
+        self._policy = RetryPolicy(config, rng)
         self._timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
         self._owns_client = http is None
         self._client = http if http is not None else new_http_client(self._timeout)
@@ -217,8 +169,7 @@ class ApiTransport:
 
     def carries_token(self, url: str | httpx.URL) -> bool:
         """True when requests to ``url`` get the access token."""
-        parsed = httpx.URL(url)
-        return origin_of(parsed.scheme, parsed.host, parsed.port) in self._origins
+        return self._scope.carries_token(str(url))
 
     async def _scope_token(self, request: httpx.Request) -> None:
         # Runs for every request, redirects included: the token goes to our hosts only.
@@ -228,11 +179,7 @@ class ApiTransport:
             request.headers.pop(TOKEN_HEADER, None)
 
     def _headers(self, accept: str) -> dict[str, str]:
-        return {"Accept": accept, "User-Agent": self._config.user_agent}
-
-    def _backoff(self, retry: int) -> float:
-        ceiling = min(self._config.backoff_max, self._config.backoff_base * 2.0 ** (retry - 1))
-        return ceiling / 2 + self._rng.uniform(0.0, ceiling / 2)
+        return standard_headers(self._config, accept)
 
     def _retry_delay(
         self,
@@ -244,21 +191,14 @@ class ApiTransport:
         retry_after: float | None = None,
     ) -> float | None:
         """Seconds to wait before trying again, or None when this outcome is final."""
-        if retries >= self._config.max_retries:
-            return None
-        if status == 429 and refusals_are_paced():
-            return None  # the caller's limiter spaces the next attempt
-        if status == 429:  # refused before processing: safe to repeat for any method
-            if retry_after is not None:
-                return min(retry_after, self._config.retry_after_max)
-            return self._backoff(retries + 1)
-        if method not in IDEMPOTENT_METHODS:
-            return None
-        if error is not None and error.kind is not NetworkErrorKind.REDIRECTS:
-            return self._backoff(retries + 1)
-        if status in RETRYABLE_STATUSES:
-            return self._backoff(retries + 1)
-        return None
+        return self._policy.delay(
+            method,
+            retries,
+            status=status,
+            error=error,
+            retry_after=retry_after,
+            paced=refusals_are_paced(),
+        )
 
     async def request(
         self,

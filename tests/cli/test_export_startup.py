@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import desktop
+from desktop.sandbox.server import SandboxThread
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,6 +26,11 @@ NOT_NEEDED = (
     "desktop.api.models.ramais",
     "PySide6",
     "qasync",
+    # the export runs on http.client and threads: no event loop, no httpx
+    "asyncio",
+    "httpx",
+    "httpcore",
+    "anyio",
 )
 
 
@@ -34,18 +40,25 @@ def test_version_is_the_pyproject_version() -> None:
 
 
 def test_export_command_imports_only_what_it_uses(tmp_path: Path) -> None:
-    env = dict(os.environ, RAMAL_DESKTOP_TOKEN="test-token")
-    argv = [sys.executable, "-X", "importtime", "-m", "desktop", "export", "calls"]
-    argv += ["--from", "2026-11-01", "--to", "2026-11-30", "--output", str(tmp_path / "x.csv")]
-    argv += ["--api-url", "http://127.0.0.1:9"]  # refused: the run stops at its first request
-    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert done.returncode == 1, done.stderr
+    target = tmp_path / "x.csv"
+    with SandboxThread(token="startup-token") as sandbox:
+        env = dict(os.environ, RAMAL_DESKTOP_TOKEN=sandbox.token)
+        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+            for variable in (name, name.lower()):
+                env.pop(variable, None)
+        argv = [sys.executable, "-X", "importtime", "-m", "desktop", "export", "calls"]
+        argv += ["--from", "2026-11-01", "--to", "2026-11-30", "--output", str(target)]
+        argv += ["--api-url", sandbox.base_url]
+        done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfid;")
     imported = {
         line.rsplit("|", 1)[1].strip()
         for line in done.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    assert "desktop.history.export_cli" in imported and "httpx" in imported
+    expected = {"desktop.history.export_cli", "desktop.api.blocking_transport"}
+    assert expected | {"desktop.history.csv_export"} <= imported
     unwanted = sorted(
         name
         for name in imported

@@ -126,7 +126,7 @@ def test_a_json_export_builds_no_history_rows(
     assert records and all("origem" in r and "destino" in r for r in records)
 
 
-def test_the_export_asks_for_its_first_round_of_pages_at_once(
+def test_behind_a_proxy_the_export_asks_for_its_first_round_of_pages_at_once(
     sandbox: SandboxThread, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made: list[history_source.HistorySource] = []
@@ -137,7 +137,11 @@ def test_the_export_asks_for_its_first_round_of_pages_at_once(
             made.append(self)
 
     monkeypatch.setenv("RAMAL_DESKTOP_TOKEN", sandbox.token)
-    monkeypatch.setattr(export_cli, "HistorySource", Recorded)
+    # A proxy in the environment: the export uses the app's httpx client, which honours it
+    # (NO_PROXY lets it reach the local sandbox directly).
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setattr(history_source, "HistorySource", Recorded)
     start, end = NOON.date() - timedelta(days=31), NOON.date()
     argv = ["export", "calls", "--from", str(start), "--to", str(end)]
     assert main([*argv, "--api-url", sandbox.base_url, "-o", str(tmp_path / "c.csv")]) == 0

@@ -28,6 +28,7 @@ from desktop.api.models.parsing import (
 from desktop.api.wire import bina_number
 
 __all__ = [
+    "RAMAL_REPORT_PATH",
     "Pause",
     "PauseReport",
     "Ramal",
@@ -37,6 +38,7 @@ __all__ = [
     "parse_pause",
     "parse_pause_report",
     "parse_ramal",
+    "parse_ramal_page",
     "parse_ramal_received_call",
 ]
 
@@ -78,6 +80,15 @@ class Ramal:
     def raw_json(self) -> str:
         """The record as the server sent it, pretty-printed."""
         return dump_raw(self.raw)
+
+
+#: The ramal list (ramais created in a period) on the ramal host.
+RAMAL_REPORT_PATH: Final = "/ramal/relatorio"
+
+
+def parse_ramal_page(dados: object, *, posicao: int, limite: int) -> Page[Ramal]:
+    """A page of the ramal list from ``dados`` of its answer."""
+    return parse_page(dados, parse_ramal, posicao=posicao, limite=limite, what="ramais")
 
 
 def parse_ramal(value: object) -> Ramal:
