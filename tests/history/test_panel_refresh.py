@@ -79,6 +79,7 @@ def test_rows_a_reload_replaces_are_freed_in_steps_once_the_new_ones_show(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(filters, "SLICE", 16)
+    monkeypatch.setattr(filters, "FREE_SLICE", 16, raising=False)
     shown_while_freeing: list[bool] = []
     discard = FilterEngine.discard
 
