@@ -26,6 +26,17 @@ def test_text_filter_narrows_as_you_type() -> None:
     assert len(wider.indexes) == 10
 
 
+def test_numbers_are_found_by_their_digits_written_any_way() -> None:
+    e = FilterEngine(
+        [make_row(1, origin="+55 (48) 9999-0000", destination=""), make_row(2, origin="4002")]
+    )
+    assert e.rows[0].search_key() == "1001 +55 (48) 9999-0000  4001  554899990000 "
+    parts = ["1002", "4002", "48990000002", "4002", "4002", "48990000002"]
+    assert e.rows[1].search_key().split() == parts
+    assert e.apply(FilterSpec(text="55489999")).indexes == [0]
+    assert e.apply(FilterSpec(text="(48) 9999")).indexes == [0]
+
+
 def test_tags_ramal_duration_recording_and_counts() -> None:
     e = engine()
     result = e.apply(FilterSpec(text="campanha", has_recording=True, min_talk_seconds=50))
