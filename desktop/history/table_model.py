@@ -42,6 +42,8 @@ _ALIGNMENTS: dict[int, Qt.AlignmentFlag] = {
 }  # fmt: skip
 #: Rows whose cell texts are kept; more than a few screenfuls and the texts start over.
 _TEXTS_KEPT = 2048
+#: Rows formatted ahead by :meth:`CallTableModel.prepare`: more than a screenful.
+_FIRST_ROWS = 64
 _COLOURS = {
     Outcome.ANSWERED: QColor("#1b7f3b"),
     Outcome.MISSED: QColor("#c0392b"),
@@ -55,12 +57,17 @@ _COLOURS = {
 
 @dataclass(frozen=True, slots=True)
 class PreparedRows:
-    """Rows with their filter engine, view and ramais worked out off the GUI thread."""
+    """Rows with their filter engine, view, ramais and first texts worked out off the GUI thread.
+
+    ``texts`` holds the cell texts of the first rows shown, so that the paint right after
+    the swap formats nothing.
+    """
 
     engine: FilterEngine
     view: tuple[FilterSpec, Column, bool]
     result: FilterResult
     ramais: list[str]
+    texts: dict[int, tuple[str, ...]]
 
 
 class CallTableModel(QAbstractTableModel):
@@ -93,7 +100,9 @@ class CallTableModel(QAbstractTableModel):
         """
         engine = FilterEngine(rows)
         view = (self._spec, self._sort, self._descending)
-        return PreparedRows(engine, view, engine.apply(*view), engine.ramais())
+        result = engine.apply(*view)
+        texts = {i: _texts(engine.rows[i]) for i in result.indexes[:_FIRST_ROWS]}
+        return PreparedRows(engine, view, result, engine.ramais(), texts)
 
     def set_engine(self, prepared: PreparedRows) -> FilterEngine:
         """Show prepared rows (see :meth:`prepare`); redone only if the view changed since.
@@ -104,6 +113,7 @@ class CallTableModel(QAbstractTableModel):
         previous, self._engine = self._engine, prepared.engine
         self._texts = {}
         if prepared.view == (self._spec, self._sort, self._descending):
+            self._texts = dict(prepared.texts)
             self._show(prepared.result)
         else:
             self._refresh()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pytest
 from helpers import make_row
 from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.core.outcomes import Outcome
+from desktop.history import table_model
 from desktop.history.filters import Column
 from desktop.history.table_model import CallTableModel, RowRole
 
@@ -94,3 +96,16 @@ def test_a_new_rating_or_new_rows_show_new_text() -> None:
     assert model.data(cell) == "★★★"
     model.set_rows([make_row(i, origin="4999") for i in range(3)])
     assert model.data(model.index(0, Column.ORIGIN)) == "4999"
+
+
+def test_the_first_rows_are_formatted_before_the_swap(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = CallTableModel()
+    prepared = model.prepare([make_row(i) for i in range(200)])  # in a worker, in the panel
+
+    def on_the_gui_thread(row: object, column: object) -> str:
+        raise AssertionError("formatted during the paint")
+
+    monkeypatch.setattr(table_model, "_text", on_the_gui_thread)
+    model.set_engine(prepared)
+    assert model.data(model.index(0, Column.ORIGIN)) == make_row(199).origin
+    assert model.data(model.index(40, Column.DATE)) != ""
