@@ -114,29 +114,34 @@ def _price(text: object) -> Decimal | None:
         return None
 
 
-def _row(values: tuple[object, ...], nota: object, comentario: object) -> HistoryRow:
+_DIRECTIONS: Final = {d.value: d for d in Direction}
+_OUTCOMES: Final = {o.value: o for o in Outcome}
+
+
+def _row(values: tuple[object, ...]) -> HistoryRow:
+    """A cached call; positional, with the enums looked up: loads run 100,000 of these."""
     (cid, source, ts, direction, origin, destination, ramal, outcome, detail) = values[:9]
-    (o_status, d_status, talk, total, reason, price, tags, rec) = values[9:]
+    (o_status, d_status, talk, total, reason, price, tags, rec, nota, comentario) = values[9:]
     return HistoryRow(
-        call_id=str(cid),
-        source=str(source),
-        created_ts=float(ts) if isinstance(ts, int | float) else None,
-        direction=Direction(str(direction)),
-        origin=str(origin),
-        destination=str(destination),
-        ramal=str(ramal),
-        outcome=Outcome(str(outcome)),
-        outcome_detail=str(detail),
-        origin_status=str(o_status),
-        destination_status=str(d_status),
-        talk_seconds=talk if isinstance(talk, int) else None,
-        total_seconds=total if isinstance(total, int) else None,
-        reason=str(reason),
-        price=_price(price),
-        tags=str(tags),
-        has_recording=bool(rec),
-        rating=nota if isinstance(nota, int) else None,
-        rating_comment=str(comentario or ""),
+        str(cid),
+        str(source),
+        float(ts) if isinstance(ts, int | float) else None,
+        _DIRECTIONS.get(direction) or Direction(str(direction)),  # type: ignore[call-overload]
+        str(origin),
+        str(destination),
+        str(ramal),
+        _OUTCOMES.get(outcome) or Outcome(str(outcome)),  # type: ignore[call-overload]
+        str(detail),
+        str(o_status),
+        str(d_status),
+        talk if isinstance(talk, int) else None,
+        total if isinstance(total, int) else None,
+        str(reason),
+        None if price is None else _price(price),
+        str(tags),
+        bool(rec),
+        nota if isinstance(nota, int) else None,
+        str(comentario or ""),
     )
 
 
@@ -304,7 +309,7 @@ class HistoryCache:
                 "WHERE scope = ? AND created_ts BETWEEN ? AND ? ORDER BY created_ts DESC",
                 (scope, start_ts, end_ts),
             )
-            return [_row(tuple(v[:17]), v[17], v[18]) for v in cursor]
+            return [_row(v) for v in cursor]
 
         return self._guard(read)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.accessibility import Announcer, name_combo_box
 from desktop.api import RamalApiError
 from desktop.core.outcomes import Outcome
+from desktop.heap import freeze_long_lived
 from desktop.history.cache import HistoryCache
 from desktop.history.csv_export import default_columns, write_csv
 from desktop.history.details import DetailsPane
@@ -296,11 +297,16 @@ class HistoryPanel(QWidget):
     async def _show_cached(self, scope: str, low: float, high: float) -> None:
         """Load the period from the cache and build its view off the GUI thread."""
         rows = await asyncio.to_thread(self.cache.load, scope, low, high)
-        engine = await asyncio.to_thread(self.model.prepare, rows)
+        engine = await asyncio.to_thread(self._prepare, rows)
         del rows
         previous = self._set_engine(engine)
         for _step in previous.discard():
             await asyncio.sleep(0)
+
+    def _prepare(self, rows: list[HistoryRow]) -> PreparedRows:
+        prepared = self.model.prepare(rows)
+        freeze_long_lived()  # the period's rows live until the next load
+        return prepared
 
     async def _refresh_cache(self, start: date, end: date) -> None:
         """Stream the period into the cache, a page per transaction, as pages arrive."""

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -26,6 +29,21 @@ RowRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_COLUMNS = len(Column)
+# Roles as plain ints: a paint asks for seven roles of every cell on screen.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ROW = int(RowRole)
+_ALIGNMENTS: dict[int, Qt.AlignmentFlag] = {
+    Column.TALK: _RIGHT, Column.TOTAL: _RIGHT, Column.PRICE: _RIGHT,
+    Column.RECORDING: _CENTER, Column.RATING: _CENTER,
+}  # fmt: skip
+#: Rows whose cell texts are kept; more than a few screenfuls and the texts start over.
+_TEXTS_KEPT = 2048
+#: Rows formatted ahead by :meth:`CallTableModel.prepare`: more than a screenful.
+_FIRST_ROWS = 64
 _COLOURS = {
     Outcome.ANSWERED: QColor("#1b7f3b"),
     Outcome.MISSED: QColor("#c0392b"),
@@ -39,12 +57,17 @@ _COLOURS = {
 
 @dataclass(frozen=True, slots=True)
 class PreparedRows:
-    """Rows with their filter engine, view and ramais worked out off the GUI thread."""
+    """Rows with their filter engine, view, ramais and first texts worked out off the GUI thread.
+
+    ``texts`` holds the cell texts of the first rows shown, so that the paint right after
+    the swap formats nothing.
+    """
 
     engine: FilterEngine
     view: tuple[FilterSpec, Column, bool]
     result: FilterResult
     ramais: list[str]
+    texts: dict[int, tuple[str, ...]]
 
 
 class CallTableModel(QAbstractTableModel):
@@ -61,6 +84,7 @@ class CallTableModel(QAbstractTableModel):
         self._sort = Column.DATE
         self._descending = True
         self._ramais: list[str] | None = None
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     # -- data in -----------------------------------------------------------------------
 
@@ -76,7 +100,9 @@ class CallTableModel(QAbstractTableModel):
         """
         engine = FilterEngine(rows)
         view = (self._spec, self._sort, self._descending)
-        return PreparedRows(engine, view, engine.apply(*view), engine.ramais())
+        result = engine.apply(*view)
+        texts = {i: _texts(engine.rows[i]) for i in result.indexes[:_FIRST_ROWS]}
+        return PreparedRows(engine, view, result, engine.ramais(), texts)
 
     def set_engine(self, prepared: PreparedRows) -> FilterEngine:
         """Show prepared rows (see :meth:`prepare`); redone only if the view changed since.
@@ -85,7 +111,9 @@ class CallTableModel(QAbstractTableModel):
         from the event loop rather than letting its rows be freed in one go.
         """
         previous, self._engine = self._engine, prepared.engine
+        self._texts = {}
         if prepared.view == (self._spec, self._sort, self._descending):
+            self._texts = dict(prepared.texts)
             self._show(prepared.result)
         else:
             self._refresh()
@@ -121,6 +149,7 @@ class CallTableModel(QAbstractTableModel):
         if index < 0:
             return
         self._engine.replace_row(index, row)
+        self._texts.pop(index, None)
         pos = self.visible_position(row.call_id)
         if pos >= 0:
             self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
@@ -179,29 +208,59 @@ class CallTableModel(QAbstractTableModel):
             return column_title(Column(section))
         return None
 
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """The cell at ``row``, ``column`` (answered here: the base class asks twice)."""
+        if 0 <= row < len(self._view) and 0 <= column < _COLUMNS and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text, alignment, colour and the row itself (``RowRole``)."""
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
+        return self._value(index.row(), index.column(), int(role))
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a paint asks for, in one call per cell instead of one per role."""
+        row, column = index.row(), index.column()
+        if isinstance(roleDataSpan, QModelRoleData):
+            roleDataSpan.setData(self._value(row, column, roleDataSpan.role()))
+            return
+        span: Any = roleDataSpan  # indexable and sized, though PySide's stubs omit it
+        for i in range(len(span)):
+            entry = span[i]
+            value = self._value(row, column, entry.role())
+            if value is not None:
+                entry.setData(value)
+
+    def _value(self, visible_row: int, column: int, role: int) -> object:
+        if not (0 <= visible_row < len(self._view) and 0 <= column < _COLUMNS):
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(row, column)
-        if role == RowRole:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (Column.TALK, Column.TOTAL, Column.PRICE):
-                return _RIGHT
-            if column in (Column.RECORDING, Column.RATING):
-                return _CENTER
+        if role == _DISPLAY:
+            at = self._view[visible_row]
+            texts = self._texts.get(at)
+            if texts is None:
+                if len(self._texts) >= _TEXTS_KEPT:
+                    self._texts = {}
+                texts = self._texts[at] = _texts(self._engine.rows[at])
+            return texts[column]
+        if role == _ALIGN:
+            return _ALIGNMENTS.get(column)
+        if role == _FOREGROUND:
+            if column == Column.OUTCOME:
+                return _COLOURS.get(self._engine.rows[self._view[visible_row]].outcome)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.OUTCOME:
-            return _COLOURS.get(row.outcome)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.OUTCOME:
-            return row.outcome_detail or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.RATING:
-            return row.rating_comment or None
+        if role == _ROW:
+            return self._engine.rows[self._view[visible_row]]
+        if role == _TOOLTIP:
+            row = self._engine.rows[self._view[visible_row]]
+            if column == Column.OUTCOME:
+                return row.outcome_detail or None
+            if column == Column.RATING:
+                return row.rating_comment or None
         return None
+
+
+def _texts(row: HistoryRow) -> tuple[str, ...]:
+    return tuple(_text(row, column) for column in Column)
 
 
 def _text(row: HistoryRow, column: Column) -> str:

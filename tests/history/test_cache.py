@@ -31,6 +31,17 @@ def test_round_trip_offline_open_and_ratings(tmp_path: Path) -> None:
     assert reopened.load("ramal:4000", 0, 2e9) == []
 
 
+def test_every_field_comes_back_as_stored(tmp_path: Path) -> None:
+    cache = HistoryCache(tmp_path / "c.sqlite3")
+    stored = [make_row(i) for i in range(12)]
+    stored.append(make_row(12, talk_seconds=None, total_seconds=None, price=None, tags=""))
+    cache.store_report("all", 0, 2e9, [(r, "{}") for r in stored], fetched_at=1.0)
+    cache.set_rating("1004", 5, "", 1.0)
+    loaded = {r.call_id: r for r in cache.load("all", 0, 2e9)}
+    assert loaded.pop("1004") == stored[4].with_rating(5, "")
+    assert sorted(loaded.values(), key=lambda r: r.call_id) == stored[:4] + stored[5:]
+
+
 def test_refetch_replaces_the_range(tmp_path: Path) -> None:
     cache = HistoryCache(tmp_path / "c.sqlite3")
     fill(cache, 20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import AsyncGenerator, Iterator
 from datetime import date, timedelta
@@ -79,6 +80,7 @@ def test_rows_a_reload_replaces_are_freed_in_steps_once_the_new_ones_show(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(filters, "SLICE", 16)
+    monkeypatch.setattr(filters, "FREE_SLICE", 16, raising=False)
     shown_while_freeing: list[bool] = []
     discard = FilterEngine.discard
 
@@ -100,3 +102,21 @@ def test_rows_a_reload_replaces_are_freed_in_steps_once_the_new_ones_show(
     assert panel.model.rowCount() == 150 and panel.model.rows() is not old
     assert old == []
     assert len(shown_while_freeing) >= 150 // 16 and all(shown_while_freeing)
+
+
+def test_a_loaded_period_is_kept_out_of_full_collections(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    cache = HistoryCache(tmp_path / "cache.sqlite3")
+    source = StreamingSource(cache)
+    panel = HistoryPanel(source, cache)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    run(qtbot, panel.set_period(START, END))
+    gc.freeze()  # as the app does at start-up
+    try:
+        run(qtbot, panel.reload(fetch=False))
+        rows = panel.model.rows()
+        assert len(rows) == 150
+        assert all(o is not rows for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
