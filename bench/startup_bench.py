@@ -2,6 +2,12 @@
 
 Run from the repository root: PYTHONPATH=. .venv/bin/python bench/startup_bench.py [RUNS]
 
+The export is started as a user starts it, through the ``ramal-desktop`` command next to
+the interpreter, when there is one (``python -m desktop`` otherwise, which also loads
+``runpy``). Run with the interpreter of a virtual environment where the app is installed
+without ``-e`` to measure an installed app: an editable install adds its import finder
+to every start of that environment's Python.
+
 A bare TCP listener in this process notes when the first bytes of the export's first
 HTTP request arrive, answers an empty report, and the export exits. Also checked: the
 export process never imports Qt, nor asyncio or httpx (``-X importtime`` lists every
@@ -90,7 +96,10 @@ def summary(times: list[float], baseline: float) -> str:
 def main() -> None:
     listener = FirstByte()
     env = dict(os.environ, RAMAL_DESKTOP_TOKEN="bench-token")
-    argv = [sys.executable, "-m", "desktop", "export", "calls", "--from", "2026-11-01"]
+    # What a user runs: the installed command; ``python -m desktop`` from a checkout.
+    script = Path(sys.executable).with_name("ramal-desktop")
+    start = [str(script)] if script.is_file() else ["-m", "desktop"]
+    argv = [sys.executable, *start, "export", "calls", "--from", "2026-11-01"]
     argv += ["--to", "2026-11-30", "--api-url", f"http://127.0.0.1:{listener.port}"]
     argv += ["--output", os.devnull]
     imported = subprocess.run(
@@ -119,6 +128,7 @@ def main() -> None:
     before, before_cpu = firsts(listener, argv, env, BEFORE) if BEFORE else ([], [])
     base = statistics.median(baseline)
     print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {RUNS} runs")
+    print(f"  started as: python {' '.join(start)}")
     print(f"  python -c pass: median {base * 1000:.0f} ms, CPU {cpu_text(baseline_cpu)}")
     print(f"  export, spawn to first request: {summary(now, base)}; CPU {cpu_text(now_cpu)}")
     if BEFORE:

@@ -154,12 +154,31 @@ class PortugueseArgumentParser(argparse.ArgumentParser):
     @_in_portuguese
     def format_usage(self) -> str:
         """``uso: …``."""
-        return super().format_usage()
+        with self._for_the_terminal():
+            return super().format_usage()
 
     @_in_portuguese
     def format_help(self) -> str:
         """The help, its headings in Portuguese."""
-        return super().format_help()
+        with self._for_the_terminal():
+            return super().format_help()
+
+    @contextmanager
+    def _for_the_terminal(self) -> Iterator[None]:
+        self._terminal_width = True
+        try:
+            yield
+        finally:
+            self._terminal_width = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse also makes a formatter to check each argument added; only text shown
+        # needs the terminal's width, and asking for it imports shutil (with bz2, lzma
+        # and fnmatch): milliseconds of every command's start for nothing.
+        if getattr(self, "_terminal_width", False):
+            return super()._get_formatter()
+        # Every HelpFormatter takes ``width``; typeshed's protocol names ``prog`` only.
+        return self.formatter_class(prog=self.prog, width=80)  # type: ignore[call-arg]
 
     @_in_portuguese
     def error(self, message: str) -> NoReturn:

@@ -119,3 +119,29 @@ def test_argparse_is_english_again_outside_the_parser(
     plain = argparse.ArgumentParser(prog="x")
     assert "usage: x" in plain.format_usage()
     assert isinstance(build_parser(), PortugueseArgumentParser)
+
+
+def test_parsing_leaves_the_terminal_width_to_the_text_shown() -> None:
+    code = (
+        "import sys\n"
+        "from desktop.cli import build_parser\n"
+        "from desktop.history.export_cli import parse_export_args\n"
+        "build_parser().parse_args(['--sandbox'])\n"
+        "parse_export_args(['calls', '--from', '2026-01-01', '--to', '2026-01-31'])\n"
+        "print('shutil' in sys.modules)\n"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_help_still_fits_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    text = build_parser().format_help()
+    assert max(len(line) for line in text.splitlines()) <= 40 + 10  # argparse's own slack
+    monkeypatch.setenv("COLUMNS", "200")
+    assert build_parser().format_help().count("\n") < text.count("\n")
