@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import APP_NAME, __version__
 from desktop.app_id import APP_ID
-from desktop.cli import LaunchOptions
 from desktop.heap import freeze_startup_objects
 from desktop.i18n import install_translator
+from desktop.launch_options import LaunchOptions
 from desktop.session import SANDBOX_PROFILE
 from desktop.settings.encrypted_file import EncryptedFileKeyring
 from desktop.settings.model import CustomHosts, Environment, Profile, Role, Settings

@@ -6,31 +6,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop import APP_NAME, __version__
 from desktop.argparse_pt import PortugueseArgumentParser
 
+if TYPE_CHECKING:
+    from desktop.launch_options import LaunchOptions
+
 TOKEN_ENV = "RAMAL_DESKTOP_TOKEN"
 SANDBOX_TOKEN = "sandbox-token"
-
-
-@dataclass(frozen=True, slots=True)
-class LaunchOptions:
-    """What the user asked for on the command line."""
-
-    embedded_sandbox: bool
-    api_url: str | None
-    token: str | None
-    seed: int | None
-    quit_after: float | None
-    self_test: bool = False
-    self_test_dial: str | None = None
-    minimised: bool = False
-    #: ``--sandbox`` starts with the simulated call-centre traffic running.
-    sandbox_traffic: bool = True
-    #: The arguments as given, forwarded to an instance that is already running.
-    forwarded: tuple[str, ...] = ()
 
 
 def _integer(text: str) -> int:
@@ -121,6 +106,8 @@ def parse_args(argv: Sequence[str] | None = None) -> LaunchOptions:
         parser.error(f"argumento inesperado: {ns.link} (use tel:NÚMERO ou --dial NÚMERO)")
     if ns.self_test_dial and not ns.self_test:
         parser.error("--self-test-dial só vale com --self-test")
+    from desktop.launch_options import LaunchOptions  # the app's path only
+
     token = os.environ.get(TOKEN_ENV) or None
     api_url: str | None = ns.api_url
     if api_url is not None:

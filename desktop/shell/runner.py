@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 
 from desktop.agent.controller import AgentController
 from desktop.agent.state import AgentSnapshot, AgentState, Direction
-from desktop.cli import LaunchOptions
+from desktop.launch_options import LaunchOptions
 from desktop.session import Session, open_profile_session
 from desktop.settings.model import Profile, ScreenPopTrigger, Settings
 from desktop.settings.paths import AppPaths

@@ -67,3 +67,35 @@ def test_config_is_frozen() -> None:
     config = ApiConfig()
     with pytest.raises(AttributeError):
         config.timeout = 1  # type: ignore[misc]
+
+
+def test_configs_are_values() -> None:
+    import copy
+    import pickle
+
+    hosts = ApiHosts.single("http://127.0.0.1:8080/")
+    config = ApiConfig(hosts=hosts, timeout=5.0)
+    same = ApiConfig(hosts=ApiHosts.single("http://127.0.0.1:8080"), timeout=5.0)
+    assert config == same and hash(config) == hash(same)
+    assert config != ApiConfig(hosts=hosts) and config != (hosts, 5.0)
+    assert {config: 1}[same] == 1
+    assert copy.deepcopy(config) == config
+    assert pickle.loads(pickle.dumps(config)) == config
+    assert repr(hosts) == (
+        "ApiHosts(v1='http://127.0.0.1:8080', ramal='http://127.0.0.1:8080', "
+        "voice='http://127.0.0.1:8080')"
+    )
+    with pytest.raises(AttributeError):
+        del config.hosts
+
+
+def test_replace_makes_a_checked_copy() -> None:
+    config = ApiConfig()
+    fewer = config.replace(max_retries=0)
+    assert fewer.max_retries == 0 and config.max_retries == 3
+    assert fewer.replace(max_retries=3) == config
+    assert config.hosts.replace(voice="http://voice.test/").voice == "http://voice.test"
+    with pytest.raises(ValidationError):
+        config.replace(timeout=0)
+    with pytest.raises(ValidationError):
+        config.hosts.replace(v1="ftp://nope")

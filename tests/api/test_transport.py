@@ -281,9 +281,8 @@ async def test_429_without_retry_after_backs_off_and_is_bounded(
 async def test_no_retries_when_max_retries_is_zero(
     config: ApiConfig, router: respx.MockRouter
 ) -> None:
-    from dataclasses import replace
 
-    async with TotalVoiceClient(TOKEN, replace(config, max_retries=0)) as api:
+    async with TotalVoiceClient(TOKEN, config.replace(max_retries=0)) as api:
         route = router.get(CALL_URL).respond(503, text="down")
         with pytest.raises(ResponseFormatError):
             await api.chamadas.get(123)
