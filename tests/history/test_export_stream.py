@@ -18,7 +18,7 @@ from instants import NOON
 
 from desktop.cli import main
 from desktop.core.outcomes import Outcome
-from desktop.history import export_cli
+from desktop.history import export_httpx
 from desktop.history import source as history_source
 from desktop.history.csv_export import CsvWriter, default_columns
 from desktop.history.source import FetchedCall
@@ -69,7 +69,7 @@ def namespace(fmt: str) -> argparse.Namespace:
 async def test_csv_pages_are_written_as_they_arrive_and_not_kept() -> None:
     out = io.BytesIO()
     source = FakeSource(pages=50, rows=20, stream=out)
-    count = await export_cli._write(namespace("csv"), source, out, lambda *a: None)  # type: ignore[arg-type]
+    count = await export_httpx._write(namespace("csv"), source, out, lambda *a: None)  # type: ignore[arg-type]
     assert count == 1000
     # before each page was asked for, the one before it was already in the output ...
     assert all(
@@ -84,7 +84,7 @@ async def test_csv_pages_are_written_as_they_arrive_and_not_kept() -> None:
 async def test_json_export_streams_the_records_as_received() -> None:
     out = io.BytesIO()
     source = FakeSource(pages=3, rows=2, stream=out)
-    count = await export_cli._write(namespace("json"), source, out, lambda *a: None)  # type: ignore[arg-type]
+    count = await export_httpx._write(namespace("json"), source, out, lambda *a: None)  # type: ignore[arg-type]
     assert count == 6
     assert json.loads(out.getvalue()) == [{"id": 1000 + i} for i in range(6)]
     assert source.written_before[1] > 0
@@ -93,7 +93,7 @@ async def test_json_export_streams_the_records_as_received() -> None:
 async def test_an_empty_json_export_is_an_empty_array() -> None:
     out = io.BytesIO()
     source = FakeSource(pages=0, rows=0, stream=out)
-    assert await export_cli._write(namespace("json"), source, out, lambda *a: None) == 0  # type: ignore[arg-type]
+    assert await export_httpx._write(namespace("json"), source, out, lambda *a: None) == 0  # type: ignore[arg-type]
     assert json.loads(out.getvalue()) == []
 
 
