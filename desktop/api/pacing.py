@@ -35,14 +35,16 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Final
 
+from desktop.api.errors import ApiError
+
 __all__ = [
     "DEFAULT_MAX_CONCURRENCY",
     "INITIAL_CONCURRENCY",
     "MAX_REFUSALS",
     "AttemptObserver",
     "PacingState",
+    "PageAttempts",
     "ThreadedConcurrency",
-    "note_refusal",
     "observing",
     "refusals_are_paced",
     "report_attempt",
@@ -256,17 +258,40 @@ class PacingState:
         return max(1.0, math.ceil(rate * self._round_trip * 1.5))
 
 
-def note_refusal(pacing: PacingState, retry_after: float | None, heard: list[int | None]) -> None:
-    """Tell ``pacing`` of a page refused with 429, before the page is asked again.
+class PageAttempts:
+    """The attempts at one page of a report, told to the limiter that paces them.
 
-    ``heard`` holds the statuses the transport reported for this page: a fetcher that
-    reported none gets its refusal recorded here; one that named no ``Retry-After``
-    waits a second.
+    An :data:`AttemptObserver` for :func:`observing` (each attempt the transport makes is
+    recorded by ``pacing``), and :meth:`refused` decides what a 429 the page met means.
     """
-    if 429 not in heard:  # a fetcher that does not report its attempts
-        pacing.record(429, 0.0, retry_after or 1.0)
-    elif not retry_after:
-        pacing.pause(1.0)
+
+    def __init__(self, pacing: PacingState) -> None:
+        self._pacing = pacing
+        self._heard: list[int | None] = []
+        self.refusals = 0
+
+    def __call__(self, status: int | None, elapsed: float, retry_after: float | None) -> None:
+        """Record one attempt (its status, time taken and ``Retry-After``)."""
+        self._heard.append(status)
+        self._pacing.record(status, elapsed, retry_after)
+
+    def refused(self, exc: ApiError) -> bool:
+        """True when the page is to be asked again after ``exc``: a 429 within the bound.
+
+        A 429 is not the report's failure: the limiter learns of it (a fetcher that
+        reported no attempt gets its refusal recorded here; one that named no
+        ``Retry-After`` waits a second) and spaces the next attempt. Anything else, or
+        more than :data:`MAX_REFUSALS` refusals, is the page's failure.
+        """
+        if not exc.is_rate_limited or self.refusals >= MAX_REFUSALS:
+            return False
+        self.refusals += 1
+        if 429 not in self._heard:  # a fetcher that does not report its attempts
+            self._pacing.record(429, 0.0, exc.retry_after or 1.0)
+        elif not exc.retry_after:
+            self._pacing.pause(1.0)
+        self._heard.clear()
+        return True
 
 
 class ThreadedConcurrency(PacingState):

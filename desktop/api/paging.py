@@ -23,7 +23,7 @@ from typing import Generic, TypeVar
 from desktop.api.concurrency import DEFAULT_MAX_CONCURRENCY, AdaptiveConcurrency, observing
 from desktop.api.errors import ApiError
 from desktop.api.models.page import Page
-from desktop.api.pacing import MAX_REFUSALS, note_refusal
+from desktop.api.pacing import PageAttempts
 from desktop.api.paging_rules import MAX_PAGE_SIZE, Progress
 from desktop.api.paging_rules import is_last as _is_last
 from desktop.api.paging_rules import page_size as _page_size
@@ -81,29 +81,16 @@ async def _fetch_paced(
     A 429 is not the report's failure: the page waits for the ``Retry-After`` (a second
     when none is given) and for the limiter's pace, and is asked again.
     """
-    refusals = 0
+    attempts = PageAttempts(pacing)
     while True:
         await pacing.acquire()
-        heard: list[int | None] = []
-
-        def record(
-            status: int | None,
-            elapsed: float,
-            retry_after: float | None,
-            heard: list[int | None] = heard,
-        ) -> None:
-            heard.append(status)
-            pacing.record(status, elapsed, retry_after)
-
         try:
             # A 429 comes back here at once: the limiter spaces the next attempt.
-            with observing(record, paces_refusals=True):
+            with observing(attempts, paces_refusals=True):
                 return await fetch_page(posicao, limite)
         except ApiError as exc:
-            if not exc.is_rate_limited or refusals >= MAX_REFUSALS:
+            if not attempts.refused(exc):
                 raise
-            refusals += 1
-            note_refusal(pacing, exc.retry_after, heard)
         finally:
             pacing.release()
 

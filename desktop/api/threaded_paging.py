@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from desktop.api.errors import ApiError
 from desktop.api.pacing import (
     DEFAULT_MAX_CONCURRENCY,
-    MAX_REFUSALS,
+    PageAttempts,
     ThreadedConcurrency,
-    note_refusal,
     observing,
 )
 from desktop.api.paging_rules import MAX_PAGE_SIZE, Progress, is_last, repeats
@@ -260,29 +259,16 @@ class ThreadedPages(Generic[T]):
         second when none is given) and for the limiter's pace, and is asked again.
         """
         pacing = self._pacing
-        refusals = 0
+        attempts = PageAttempts(pacing)
         while True:
             if not pacing.acquire(self._is_stopped):
                 return None
-            heard: list[int | None] = []
-
-            def record(
-                status: int | None,
-                elapsed: float,
-                retry_after: float | None,
-                heard: list[int | None] = heard,
-            ) -> None:
-                heard.append(status)
-                pacing.record(status, elapsed, retry_after)
-
             try:
                 # A 429 comes back here at once: the limiter spaces the next attempt.
-                with observing(record, paces_refusals=True):
+                with observing(attempts, paces_refusals=True):
                     return self._fetch_page(posicao, limite)
             except ApiError as exc:
-                if not exc.is_rate_limited or refusals >= MAX_REFUSALS:
+                if not attempts.refused(exc):
                     raise
-                refusals += 1
-                note_refusal(pacing, exc.retry_after, heard)
             finally:
                 pacing.release()
