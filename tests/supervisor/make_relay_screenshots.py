@@ -1,6 +1,7 @@
-"""Render the relay-fed board with raised hands (one acknowledged) to docs/screenshots/.
+"""Render the supervisor board fed by the relay to docs/screenshots/: "tempo real", then
+raised hands (one acknowledged), in one run of the sandbox, relay and panel.
 
-.venv/bin/python tests/supervisor/make_hand_screenshot.py
+.venv/bin/python tests/supervisor/make_relay_screenshots.py
 """
 
 from __future__ import annotations
@@ -77,20 +78,26 @@ async def main(sandbox: SandboxThread) -> None:
                 thresholds=Thresholds(call_minutes=10, pause_minutes=15),
                 feed=feed,
             )
-            names = AccountNames("acme")
-            await ask(nats_server.url, names.agent_request("4005", "mao"), {"levantada": True})
-            panel.resize(1600, 800)
+            panel.resize(1366, 768)
             panel.show()
             panel.start()
-            await asyncio.sleep(4)
+            await asyncio.sleep(8)
+            assert feed.mode is FeedMode.PUSH
+            panel.board_view.calls_table.selectRow(0)
+            await asyncio.sleep(0.2)
+            OUT.mkdir(parents=True, exist_ok=True)
+            panel.grab().save(str(OUT / "supervisor-board-realtime.png"))
+
+            names = AccountNames("acme")
+            await ask(nats_server.url, names.agent_request("4005", "mao"), {"levantada": True})
             await ask(nats_server.url, names.agent_request("4003", "mao"), {"levantada": True})
             ack = {"supervisor": "Ana", "ramal": "4005"}
             await ask(nats_server.url, names.supervisor_request("ciente"), ack)
+            panel.resize(1600, 800)
             await asyncio.sleep(6)
             assert feed.mode is FeedMode.PUSH
             panel.board_view.board_table.selectRow(2)
             await asyncio.sleep(0.2)
-            OUT.mkdir(parents=True, exist_ok=True)
             panel.grab().save(str(OUT / "supervisor-board-raised-hand.png"))
             await panel.aclose()
             await client.aclose()
@@ -103,4 +110,4 @@ if __name__ == "__main__":
     install_translator(app)  # pt_BR unless RAMAL_DESKTOP_LANG says otherwise
     with SandboxThread() as running:
         qasync.run(main(running))
-    print("wrote", OUT / "supervisor-board-raised-hand.png")
+    print("wrote", OUT / "supervisor-board-realtime.png", OUT / "supervisor-board-raised-hand.png")
